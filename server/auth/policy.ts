@@ -1,0 +1,44 @@
+/**
+ * The single access policy. Every HTTP route and every WebSocket message asks this module
+ * what a person may do; nothing else decides access.
+ */
+import type { ChapterPermissions, Role } from '../../shared/domain.ts';
+
+/** The facts about a chapter that access depends on. */
+export interface ChapterAccessFacts {
+  /** The person's role in the chapter's partnership, or null when not a member. */
+  role: Role | null;
+  frozen: boolean;
+  suggestLock: boolean;
+}
+
+const NONE: ChapterPermissions = Object.freeze({ read: false, comment: false, suggest: false, edit: false, manage: false });
+
+/**
+ * What a person may do with a chapter.
+ * - Non-members: nothing (and the API answers 404, so existence does not leak).
+ * - Viewers read. Experts read, comment and suggest, never edit directly.
+ * - Editors and coordinators edit; under a suggest lock they may only suggest.
+ * - A frozen chapter changes for nobody; coordinators still manage it (unfreeze).
+ */
+export function chapterPermissions({ role, frozen, suggestLock }: ChapterAccessFacts): ChapterPermissions {
+  if (role === null) return NONE;
+  const writer = role === 'editor' || role === 'coordinator';
+  const contributor = writer || role === 'expert';
+  return {
+    read: true,
+    comment: contributor,
+    suggest: contributor && !frozen,
+    edit: writer && !frozen && !suggestLock,
+    manage: role === 'coordinator',
+  };
+}
+
+/** Partnership-level actions. */
+export type PartnershipAction = 'read' | 'manage-members' | 'manage-chapters';
+
+export function mayInPartnership(role: Role | null, action: PartnershipAction): boolean {
+  if (role === null) return false;
+  if (action === 'read') return true;
+  return role === 'coordinator';
+}

@@ -1,0 +1,99 @@
+/**
+ * Server configuration: read from the environment once, validated, frozen.
+ * Every field states its unit and default; README.md lists the same variables.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const EnvSchema = z.object({
+  /** TCP port of the HTTP and WebSocket server. Default 3000. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to listen on. Default 0.0.0.0 (all interfaces). */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Folder of the SQLite database. Default ./data. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Seed the demo partnerships into an empty database (1/0). Default 1. */
+  SEED_DEMO: bool.default(true),
+  /**
+   * Public URL of the app, e.g. https://strategia.walcz.pl. When set, its origin is the only
+   * browser Origin accepted and cookies are Secure if it is https. Default: unset, and the
+   * accepted Origin is http://<Host header>.
+   */
+  PUBLIC_URL: z.url().optional(),
+  /** Extra accepted browser origins, comma-separated (the Vite dev server). Default none. */
+  EXTRA_ORIGINS: z.string().default(''),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (1/0). Default 0. */
+  TRUST_PROXY: bool.default(false),
+  /** SQLite synchronous mode for the WAL: FULL survives power loss, NORMAL only process crashes. Default FULL. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Session idle timeout in hours (sliding). Default 168 (7 days). */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(168),
+  /** Session absolute lifetime in hours. Default 720 (30 days). */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(720),
+  /** Compact a chapter's update log into its state row after this many updates. Default 500. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Argon2id memory cost in KiB. Default 19456 (19 MiB, OWASP minimum). */
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  /** Log level: error, warn, info, debug. Default info. */
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /** Folder of the built client (vite build output). Default ./dist/client. */
+  CLIENT_DIR: z.string().default('dist/client'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databasePath: string;
+  seedDemo: boolean;
+  publicOrigin: string | null;
+  secureCookies: boolean;
+  extraOrigins: readonly string[];
+  trustProxy: boolean;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  compactAfterUpdates: number;
+  argon2MemoryKib: number;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+  clientDir: string;
+}>;
+
+/** Named error for a bad environment: the message lists every offending variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses and validates the environment once. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databasePath: path.join(dataDir, 'strategia.db'),
+    seedDemo: e.SEED_DEMO,
+    publicOrigin,
+    secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    extraOrigins: Object.freeze(
+      e.EXTRA_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean).map((s) => new URL(s).origin),
+    ),
+    trustProxy: e.TRUST_PROXY,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3600_000,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    argon2MemoryKib: e.ARGON2_MEMORY_KIB,
+    logLevel: e.LOG_LEVEL,
+    clientDir: path.resolve(e.CLIENT_DIR),
+  });
+}

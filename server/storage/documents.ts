@@ -1,0 +1,89 @@
+/**
+ * Yjs document storage: an append-only update log per chapter plus one compacted state row.
+ * Loading = state row + every later update. Compaction replaces both in one transaction.
+ */
+import type { Db } from './db.ts';
+
+export interface StoredUpdate {
+  chapterId: string;
+  data: Uint8Array;
+  userId: string | null;
+  at: number;
+}
+
+export interface LoadedDocument {
+  state: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest update id included, for compaction. */
+  lastUpdateId: number;
+}
+
+/** Hook points for tests that simulate crashes or storage failures at exact steps. */
+export interface DocumentStoreHooks {
+  /** Called between the steps of compaction ('state-written'); may throw or block. */
+  compactionStep?: (step: 'state-written') => void;
+  /** Called before each write transaction; may throw to simulate a failing disk. */
+  beforeWrite?: () => void;
+}
+
+export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
+  const insertUpdate = db.prepare(
+    `INSERT INTO doc_updates (chapter_id, data, user_id, created_at) VALUES (?, ?, ?, ?)`,
+  );
+  const touchChapter = db.prepare(`UPDATE chapters SET last_change_at = ?, last_change_by = ? WHERE id = ?`);
+  const getState = db.prepare<[string], { data: Buffer }>(`SELECT data FROM doc_states WHERE chapter_id = ?`);
+  const getUpdates = db.prepare<[string], { id: number; data: Buffer }>(
+    `SELECT id, data FROM doc_updates WHERE chapter_id = ? ORDER BY id`,
+  );
+  const countUpdates = db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM doc_updates WHERE chapter_id = ?`);
+  const upsertState = db.prepare(
+    `INSERT INTO doc_states (chapter_id, data, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(chapter_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  );
+  const deleteUpTo = db.prepare(`DELETE FROM doc_updates WHERE chapter_id = ? AND id <= ?`);
+  const maxId = db.prepare<[string], { id: number | null }>(`SELECT MAX(id) AS id FROM doc_updates WHERE chapter_id = ?`);
+
+  const appendBatch = db.transaction((batch: StoredUpdate[]) => {
+    const last = new Map<string, StoredUpdate>();
+    for (const u of batch) {
+      insertUpdate.run(u.chapterId, u.data, u.userId, u.at);
+      last.set(u.chapterId, u);
+    }
+    for (const u of last.values()) touchChapter.run(u.at, u.userId, u.chapterId);
+  });
+
+  const compactTx = db.transaction((chapterId: string, state: Uint8Array, upToId: number) => {
+    upsertState.run(chapterId, state, Date.now());
+    hooks.compactionStep?.('state-written');
+    deleteUpTo.run(chapterId, upToId);
+  });
+
+  return {
+    /** Commits a batch of updates in one transaction (durable when this returns). */
+    append(batch: StoredUpdate[]): void {
+      if (batch.length === 0) return;
+      hooks.beforeWrite?.();
+      appendBatch(batch);
+    },
+    load(chapterId: string): LoadedDocument {
+      const state = getState.get(chapterId);
+      const rows = getUpdates.all(chapterId);
+      return {
+        state: state ? new Uint8Array(state.data) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastUpdateId: rows.length ? rows[rows.length - 1].id : 0,
+      };
+    },
+    updateCount: (chapterId: string) => countUpdates.get(chapterId)?.n ?? 0,
+    lastUpdateId: (chapterId: string) => maxId.get(chapterId)?.id ?? 0,
+    /**
+     * Replaces the log up to `upToId` by `state` (which must contain all of it), atomically:
+     * a crash at any point leaves either the old rows or the new state, never neither.
+     */
+    compact(chapterId: string, state: Uint8Array, upToId: number): void {
+      hooks.beforeWrite?.();
+      compactTx(chapterId, state, upToId);
+    },
+  };
+}
+export type DocumentStore = ReturnType<typeof createDocumentStore>;

@@ -1,0 +1,30 @@
+/**
+ * Limits enforced by the server and respected by the client. One place, so that the
+ * numbers a test checks are the numbers the server uses.
+ */
+export const Limits = {
+  /**
+   * Largest WebSocket frame accepted (bytes). ws refuses a larger frame while reading its
+   * header, without buffering it (the "huge length prefix" class of crash reports against
+   * y-websocket servers). Large enough for a pasted 50-page chapter.
+   */
+  maxFrameBytes: 8 * 1024 * 1024,
+  /** Largest encoded document state (bytes); updates that would exceed it are refused. */
+  maxDocumentBytes: 64 * 1024 * 1024,
+  /** Sustained messages per second per socket (token bucket refill rate). */
+  messagesPerSecond: 300,
+  /** Burst of messages per socket (token bucket size). */
+  messageBurst: 1000,
+  /** Largest awareness state of one client, as JSON (bytes). */
+  maxAwarenessBytes: 16 * 1024,
+  /** Refused changes per minute after which a socket is closed (TooManyRejections). */
+  maxRejectionsPerMinute: 20,
+  /** Open WebSockets per remote address. */
+  maxSocketsPerAddress: 100,
+  /** Largest JSON request body (bytes). */
+  maxJsonBodyBytes: 256 * 1024,
+  /** Chapter title length. */
+  maxTitleLength: 200,
+  /** Comment body length (characters). */
+  maxCommentLength: 10_000,
+} as const;
