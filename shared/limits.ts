@@ -20,7 +20,7 @@ export const Limits = {
   /** Refused changes per minute after which a socket is closed (TooManyRejections). */
   maxRejectionsPerMinute: 20,
   /** Open WebSockets per remote address. */
-  maxSocketsPerAddress: 100,
+  maxSocketsPerAddress: 250,
   /** Largest JSON request body (bytes). */
   maxJsonBodyBytes: 256 * 1024,
   /** Chapter title length. */

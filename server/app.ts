@@ -1,0 +1,30 @@
+/**
+ * Composes the HTTP application: global middleware, the JSON API under /api, the
+ * collaboration upgrade under /collab, and the built client with an SPA fallback.
+ */
+import { Hono } from 'hono';
+import type { AppEnv, CollabControl } from './context.ts';
+import type { Services } from './services.ts';
+import { createApi } from './http/api.ts';
+import { clientIp } from './http/middleware/clientIp.ts';
+import { securityHeaders } from './http/middleware/securityHeaders.ts';
+import { session } from './http/middleware/session.ts';
+import { serveClient } from './http/static.ts';
+
+/** The collaboration layer as the app sees it: control for routes, and its upgrade route. */
+export interface CollabLayer {
+  control: CollabControl;
+  /** Adds `GET /collab/:chapterId` (the WebSocket upgrade) to the app. */
+  mount(app: Hono<AppEnv>): void;
+}
+
+export function createApp(services: Services, collab: CollabLayer): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', clientIp(services.config));
+  app.use('*', securityHeaders(services.config));
+  app.use('*', session(services));
+  app.route('/api', createApi(services, collab.control));
+  collab.mount(app);
+  app.use('*', serveClient(services.config));
+  return app;
+}
