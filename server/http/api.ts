@@ -1,0 +1,40 @@
+/**
+ * The JSON API, mounted at /api by server/app.ts. Documented in docs/api.md.
+ *
+ * Order matters: the Origin check and the JSON-only/size rules run before any route, and
+ * every error (including unknown /api paths) leaves as the one JSON envelope.
+ */
+import { Hono } from 'hono';
+import type { AppEnv, CollabControl } from '../context.ts';
+import type { Services } from '../services.ts';
+import { notFound, onApiError } from './errors.ts';
+import { jsonBody } from './middleware/jsonBody.ts';
+import { originGuard } from './middleware/origin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { chapterRoutes } from './routes/chapters.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { partnershipRoutes } from './routes/partnerships.ts';
+import { strategyRoutes } from './routes/strategies.ts';
+
+export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.onError(onApiError(services.log));
+  api.use('*', originGuard(services.config));
+  api.use('*', jsonBody());
+  api.use('*', async (c, next) => {
+    await next();
+    // API answers are per-user: never cache them.
+    c.header('Cache-Control', 'no-store');
+  });
+
+  api.get('/health', (c) => c.json({ status: 'ok' }));
+  api.route('/auth', authRoutes(services, collab));
+  api.route('/strategies', strategyRoutes(services, collab));
+  api.route('/partnerships', partnershipRoutes(services, collab));
+  api.route('/chapters', chapterRoutes(services));
+  api.route('/invitations', invitationRoutes(services));
+  api.all('*', () => {
+    throw notFound('No such endpoint.');
+  });
+  return api;
+}

@@ -1,0 +1,82 @@
+/**
+ * Builds API response objects (shared/api.ts DTOs) from storage rows.
+ */
+import type { ChapterDto, ChapterSummaryDto, PartnershipDto, StrategyDto } from '../../shared/api.ts';
+import type { Role } from '../../shared/domain.ts';
+import type { CollabControl } from '../context.ts';
+import type { Services } from '../services.ts';
+import type { ChapterRow, StrategyRow } from '../storage/chapters.ts';
+import { chapterPermissions } from '../auth/policy.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function toChapterSummary(r: ChapterRow, collab: CollabControl): ChapterSummaryDto {
+  return {
+    id: r.id,
+    title: r.title,
+    position: r.position,
+    status: r.status,
+    activeUsers: collab.activeUserCount(r.id),
+    lastChange:
+      r.last_change_at === null
+        ? null
+        : {
+            at: iso(r.last_change_at),
+            by: r.last_change_by && r.last_change_by_name
+              ? { id: r.last_change_by, name: r.last_change_by_name, organization: r.last_change_by_org ?? '' }
+              : null,
+          },
+    frozen: r.frozen_at !== null,
+  };
+}
+
+export function toStrategyDto(s: StrategyRow, services: Services, collab: CollabControl): StrategyDto {
+  return {
+    id: s.id,
+    title: s.title,
+    partnershipId: s.partnership_id,
+    partnershipName: s.partnership_name,
+    chapters: services.stores.chapters.chaptersOfStrategy(s.id).map((r) => toChapterSummary(r, collab)),
+  };
+}
+
+/** The chapter with what `role` may do with it (decided by the access policy). */
+export function toChapterDto(r: ChapterRow, strategy: StrategyRow, role: Role | null): ChapterDto {
+  const frozen = r.frozen_at !== null;
+  return {
+    id: r.id,
+    title: r.title,
+    position: r.position,
+    status: r.status,
+    strategyId: strategy.id,
+    strategyTitle: strategy.title,
+    partnershipId: strategy.partnership_id,
+    frozen:
+      r.frozen_at === null
+        ? null
+        : {
+            at: iso(r.frozen_at),
+            by: { id: r.frozen_by ?? '', name: r.frozen_by_name ?? '', organization: r.frozen_by_org ?? '' },
+            note: r.frozen_note ?? '',
+          },
+    suggestLock: r.suggest_lock === 1,
+    permissions: chapterPermissions({ role, frozen, suggestLock: r.suggest_lock === 1 }),
+  };
+}
+
+export function toPartnershipDto(
+  partnership: { id: string; name: string },
+  myRole: Role,
+  services: Services,
+  collab: CollabControl,
+): PartnershipDto {
+  const { partnerships, chapters } = services.stores;
+  return {
+    id: partnership.id,
+    name: partnership.name,
+    myRole,
+    organizations: partnerships.organizations(partnership.id),
+    members: partnerships.members(partnership.id),
+    strategies: chapters.strategiesOfPartnership(partnership.id).map((s) => toStrategyDto(s, services, collab)),
+  };
+}

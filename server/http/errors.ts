@@ -1,0 +1,77 @@
+/**
+ * Named API errors. Every error the API sends is one of these factories, with a stable
+ * machine code from shared/api.ts ERROR_CODES, in the one envelope
+ * `{"error":{"code","message","details?"}}`. Messages are English; the client translates the code.
+ */
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorBody, ErrorCode } from '../../shared/api.ts';
+import type { Logger } from '../log.ts';
+
+/** An error that maps to one HTTP status and one stable code. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Extra response headers (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** One field that failed validation. `path` is the field name (dotted for nested fields). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Log in to continue.');
+export const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password.');
+/** @param retryAfterSeconds whole seconds until the next attempt may be evaluated */
+export const rateLimited = (retryAfterSeconds: number) =>
+  new ApiError(429, 'rate_limited', 'Too many failed attempts; try again later.', { retryAfterSeconds }, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+export const forbidden = (message = 'You may not do this.') => new ApiError(403, 'forbidden', message);
+/** Also used for things that exist but belong to another partnership, so existence does not leak. */
+export const notFound = (message = 'Not found.') => new ApiError(404, 'not_found', message);
+export const validationFailed = (issues: FieldIssue[], message = 'The request is not valid.') =>
+  new ApiError(400, 'validation_failed', message, { issues });
+export const malformedJson = () =>
+  new ApiError(400, 'validation_failed', 'The request body is not valid JSON.', { issues: [{ path: '', message: 'malformed JSON' }] });
+export const badOrigin = () => new ApiError(403, 'bad_origin', 'Request from a foreign origin refused.');
+export const unsupportedMediaType = () =>
+  new ApiError(415, 'unsupported_media_type', 'Request bodies must be application/json.');
+export const payloadTooLarge = (maxBytes: number) =>
+  new ApiError(413, 'payload_too_large', `The request body exceeds ${maxBytes} bytes.`, { maxBytes });
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const invitationInvalid = () =>
+  new ApiError(404, 'invitation_invalid', 'This invitation link is unknown, already used or expired.');
+export const chapterFrozen = () => new ApiError(409, 'chapter_frozen', 'The chapter is frozen.');
+export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
+
+/** Writes an ApiError as the JSON envelope. */
+export function errorResponse(c: Context, err: ApiError): Response {
+  const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
+  if (err.details !== undefined) body.error.details = err.details;
+  for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+  return c.json(body, err.status);
+}
+
+/**
+ * app.onError: ApiErrors become their envelope; anything else is logged and answered with a
+ * bare 500 `internal` (no stack trace or message leaves the server).
+ */
+export function onApiError(log: Logger): ErrorHandler {
+  return (err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof HTTPException && err.status === 413) return errorResponse(c, payloadTooLarge(0));
+    log.error(`unhandled error on ${c.req.method} ${c.req.path}`, err);
+    return errorResponse(c, internal());
+  };
+}

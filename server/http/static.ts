@@ -1,0 +1,72 @@
+/**
+ * Serves the built client (config.clientDir, the `vite build` output) with an SPA fallback:
+ * any other GET outside /api and /collab gets index.html. Hashed files under /assets/ are
+ * cached for a year; index.html is never cached. Without a build: a plain 503 saying how to
+ * make one.
+ *
+ * @example app.use('*', serveClient(config))
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import type { Config } from '../config.ts';
+import type { AppEnv } from '../context.ts';
+import { COLLAB_PATH } from '../../shared/protocol.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Whether a path belongs to the API or the WebSocket endpoint (never answered with the SPA). */
+function isServerPath(p: string): boolean {
+  return p === '/api' || p.startsWith('/api/') || p === COLLAB_PATH || p.startsWith(COLLAB_PATH + '/');
+}
+
+export function serveClient(config: Pick<Config, 'clientDir'>): MiddlewareHandler<AppEnv> {
+  const root = path.resolve(config.clientDir);
+  const indexFile = path.join(root, 'index.html');
+
+  const send = (file: string, cache: string) => {
+    const body = fs.readFileSync(file);
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return new Response(body, { status: 200, headers: { 'Content-Type': type, 'Cache-Control': cache } });
+  };
+
+  return async (c, next) => {
+    const method = c.req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || isServerPath(c.req.path)) return next();
+    if (!fs.existsSync(indexFile)) {
+      return c.text('The client is not built. Run `npm run build`, then start the server again.\n', 503);
+    }
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path);
+    } catch {
+      return c.text('Bad path\n', 400);
+    }
+    const file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+    const inside = file.startsWith(root + path.sep);
+    if (inside && file !== indexFile && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const hashed = c.req.path.startsWith('/assets/');
+      return send(file, hashed ? IMMUTABLE : 'no-cache');
+    }
+    // A missing asset is a real 404, not the app (a stale tab asking for an old bundle).
+    if (c.req.path.startsWith('/assets/')) return c.text('Not found\n', 404);
+    return send(indexFile, 'no-cache');
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The server's dependencies, built once: config, database, logger, clock, the storage
+ * modules, password hashing, sessions and the login throttle. server/main.ts builds them
+ * with createServices(loadConfig()); tests pass a temporary database and a fake clock.
+ */
+import type { Config } from './config.ts';
+import type { Clock } from './context.ts';
+import { createLogger, type Logger } from './log.ts';
+import { openDatabase, type Db } from './storage/db.ts';
+import { createPeopleStore } from './storage/people.ts';
+import { createSessionStore } from './storage/sessions.ts';
+import { createChapterStore } from './storage/chapters.ts';
+import { createPartnershipStore } from './storage/partnerships.ts';
+import { createAuditStore } from './storage/audit.ts';
+import { createInvitationStore } from './storage/invitations.ts';
+import { createDocumentStore, type DocumentStoreHooks } from './storage/documents.ts';
+import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
+import { createSessionManager, type SessionManager } from './auth/sessions.ts';
+import { createLoginThrottle, type LoginThrottle } from './auth/rateLimit.ts';
+
+export interface Stores {
+  people: ReturnType<typeof createPeopleStore>;
+  sessions: ReturnType<typeof createSessionStore>;
+  chapters: ReturnType<typeof createChapterStore>;
+  partnerships: ReturnType<typeof createPartnershipStore>;
+  audit: ReturnType<typeof createAuditStore>;
+  invitations: ReturnType<typeof createInvitationStore>;
+  documents: ReturnType<typeof createDocumentStore>;
+}
+
+export interface Services {
+  config: Config;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  stores: Stores;
+  passwords: PasswordHasher;
+  sessions: SessionManager;
+  /** In-memory login throttle (reset by a restart). */
+  loginThrottle: LoginThrottle;
+}
+
+export interface ServiceOptions {
+  /** An open database; default: openDatabase(config.databasePath, config.sqliteSynchronous). */
+  db?: Db;
+  /** Milliseconds since the epoch; default Date.now. */
+  clock?: Clock;
+  log?: Logger;
+  documentHooks?: DocumentStoreHooks;
+}
+
+/** Builds every service. Opening the database also migrates it. */
+export function createServices(config: Config, opts: ServiceOptions = {}): Services {
+  const db = opts.db ?? openDatabase({ path: config.databasePath, synchronous: config.sqliteSynchronous });
+  const clock = opts.clock ?? Date.now;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const stores: Stores = {
+    people: createPeopleStore(db),
+    sessions: createSessionStore(db),
+    chapters: createChapterStore(db),
+    partnerships: createPartnershipStore(db),
+    audit: createAuditStore(db, clock),
+    invitations: createInvitationStore(db),
+    documents: createDocumentStore(db, opts.documentHooks),
+  };
+  return {
+    config,
+    db,
+    log,
+    clock,
+    stores,
+    passwords: createPasswordHasher(config),
+    sessions: createSessionManager({ config, clock, sessions: stores.sessions, people: stores.people }),
+    loginThrottle: createLoginThrottle(clock),
+  };
+}
+
+export { seedIfEmpty, type DemoLogin, type SeedOptions } from './seed/seedIfEmpty.ts';
