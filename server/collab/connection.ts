@@ -1,0 +1,254 @@
+/**
+ * One WebSocket of one person in one chapter. Decodes frames, enforces per-socket limits,
+ * and hands document changes to its Room. A frame that cannot be handled closes this
+ * socket only, with a close code from shared/protocol.ts.
+ */
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MessageType } from '../../shared/protocol.ts';
+import type { ChapterLiveState, CloseCodeValue, RejectReasonValue } from '../../shared/protocol.ts';
+import { Limits } from '../../shared/limits.ts';
+import type { Role } from '../../shared/domain.ts';
+import { chapterPermissions } from '../auth/policy.ts';
+import type { Logger } from '../log.ts';
+import type { ChangeActor } from './changeCheck.ts';
+import type { PresenceIdentity } from './identity.ts';
+import { AwarenessRejected, rewriteAwarenessUpdate } from './awarenessFilter.ts';
+import { TokenBucket } from './rateLimiter.ts';
+import type { Room, RoomMember } from './room.ts';
+import * as msg from './messages.ts';
+
+/** Largest amount of unsent data we keep for a slow client before dropping it (bytes). */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export interface ConnectionInit {
+  ws: WebSocket;
+  chapterId: string;
+  partnershipId: string;
+  role: Role;
+  identity: PresenceIdentity;
+  address: string;
+  log: Logger;
+}
+
+class ProtocolError extends Error {
+  override name = 'ProtocolError';
+  constructor(readonly code: CloseCodeValue, message: string) {
+    super(message);
+  }
+}
+
+export class Connection implements RoomMember {
+  readonly ws: WebSocket;
+  readonly chapterId: string;
+  readonly partnershipId: string;
+  readonly role: Role;
+  readonly identity: PresenceIdentity;
+  readonly address: string;
+  /** Sent `Hello`: understands this product's protocol extensions. */
+  extended = false;
+  closed = false;
+  /** Awareness client ids this connection speaks for. */
+  readonly awarenessIds = new Set<number>();
+  /** Set by the heartbeat: a pong arrived since the last ping. */
+  alive = true;
+
+  private room: Room | null = null;
+  private queue: Uint8Array[] = [];
+  private readonly bucket = new TokenBucket(Limits.messageBurst, Limits.messagesPerSecond);
+  private rejections: number[] = [];
+  private readonly log: Logger;
+
+  constructor(init: ConnectionInit) {
+    this.ws = init.ws;
+    this.chapterId = init.chapterId;
+    this.partnershipId = init.partnershipId;
+    this.role = init.role;
+    this.identity = init.identity;
+    this.address = init.address;
+    this.log = init.log;
+  }
+
+  get userId(): string {
+    return this.identity.userId;
+  }
+
+  actor(): ChangeActor {
+    return { userId: this.userId, permissions: this.permissions() };
+  }
+
+  /** Current permissions: role from the upgrade, live chapter facts from the room. */
+  permissions() {
+    const facts = this.room?.facts;
+    return chapterPermissions({ role: this.role, frozen: !!facts?.frozen, suggestLock: !!facts?.suggestLock });
+  }
+
+  /** Attaches to a loaded room: greets the client and processes frames that waited for the load. */
+  attach(room: Room): void {
+    this.room = room;
+    room.members.add(this);
+    this.send(msg.syncStep1(room.doc));
+    const states = room.awareness.getStates();
+    if (states.size > 0) {
+      this.send(msg.awareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
+    }
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) this.handle(frame);
+  }
+
+  /** Entry point for every incoming frame. */
+  receive(data: unknown): void {
+    if (this.closed) return;
+    if (!(data instanceof ArrayBuffer)) return this.close(CloseCode.Malformed, 'binary frames only');
+    if (!this.bucket.take()) return this.close(CloseCode.RateLimited, 'too many messages');
+    const frame = new Uint8Array(data);
+    if (this.room === null) {
+      if (this.queue.length >= Limits.messageBurst) return this.close(CloseCode.RateLimited, 'too many messages');
+      this.queue.push(frame);
+      return;
+    }
+    this.handle(frame);
+  }
+
+  private handle(frame: Uint8Array): void {
+    if (this.closed || !this.room) return;
+    try {
+      this.dispatch(this.room, frame);
+    } catch (err) {
+      const code = err instanceof ProtocolError ? err.code : CloseCode.Malformed;
+      this.log.debug(`connection ${this.userId}/${this.chapterId}: closing (${code})`, String(err));
+      this.close(code, err instanceof Error ? err.message.slice(0, 100) : 'malformed');
+    }
+  }
+
+  private dispatch(room: Room, frame: Uint8Array): void {
+    const d = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(d);
+    switch (type) {
+      case MessageType.Sync:
+        return this.handleSync(room, d);
+      case MessageType.Awareness:
+        return this.handleAwareness(room, decoding.readVarUint8Array(d));
+      case MessageType.QueryAwareness: {
+        const ids = [...room.awareness.getStates().keys()];
+        if (ids.length) this.send(msg.awareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids)));
+        return;
+      }
+      case MessageType.Auth:
+        return; // permissions are decided at the upgrade; nothing to read
+      case MessageType.Hello:
+        decoding.readVarUint(d);
+        this.extended = true;
+        this.sendChapterState();
+        return;
+      case MessageType.SaveQuery: {
+        const nonce = decoding.readVarUint(d);
+        room.whenStored(() => this.sendExtension(msg.saved(nonce)));
+        return;
+      }
+      default:
+        throw new ProtocolError(CloseCode.Malformed, `unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(room: Room, d: decoding.Decoder): void {
+    const kind = decoding.readVarUint(d);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(d);
+      room.whenStored(() => {
+        if (!this.closed && this.room) this.send(msg.syncStep2(this.room.doc, stateVector));
+      });
+      return;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+      throw new ProtocolError(CloseCode.Malformed, `unknown sync message ${kind}`);
+    }
+    const update = decoding.readVarUint8Array(d);
+    const result = room.applyUpdate(this, update);
+    if (result === 'malformed') throw new ProtocolError(CloseCode.Malformed, 'update could not be applied');
+    if (result === 'too-large') throw new ProtocolError(CloseCode.TooLarge, 'document too large');
+  }
+
+  private handleAwareness(room: Room, update: Uint8Array): void {
+    let rewritten;
+    try {
+      rewritten = rewriteAwarenessUpdate(update, this.identity, this, {
+        ownerOf: (id) => [...room.members].find((m) => m instanceof Connection && m.awarenessIds.has(id)),
+      });
+    } catch (err) {
+      if (err instanceof AwarenessRejected) throw new ProtocolError(CloseCode.Malformed, err.message);
+      throw err;
+    }
+    if (rewritten.clientIds.length === 0) return;
+    for (const id of rewritten.clientIds) this.awarenessIds.add(id);
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, rewritten.update, this);
+    room.broadcast(msg.awareness(rewritten.update), this);
+  }
+
+  /** Sends the live chapter state (permissions, freeze, suggest lock) to an extended client. */
+  sendChapterState(): void {
+    if (!this.room) return;
+    const p = this.permissions();
+    const state: ChapterLiveState = {
+      frozen: this.room.facts.frozen,
+      suggestLock: this.room.facts.suggestLock,
+      permissions: { comment: p.comment, suggest: p.suggest, edit: p.edit },
+    };
+    this.sendExtension(msg.chapterState(state));
+  }
+
+  /** Sends an extension frame only to clients that opted in with Hello. */
+  sendExtension(frame: Uint8Array): void {
+    if (this.extended) this.send(frame);
+  }
+
+  refuse(reason: RejectReasonValue): void {
+    this.sendExtension(msg.rejected(reason));
+    const now = Date.now();
+    this.rejections = this.rejections.filter((t) => now - t < 60_000);
+    this.rejections.push(now);
+    if (this.rejections.length > Limits.maxRejectionsPerMinute) {
+      this.close(CloseCode.TooManyRejections, 'too many refused changes');
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.GoingAway, 'client too slow');
+      return;
+    }
+    this.ws.send(frame, (err) => {
+      if (err) this.log.debug(`send failed to ${this.userId}`, String(err));
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+  }
+
+  /** Removes this connection from its room; called once the socket is closed. */
+  detach(): Room | null {
+    this.closed = true;
+    const room = this.room;
+    this.room = null;
+    this.queue = [];
+    if (!room) return null;
+    room.members.delete(this);
+    const ids = [...this.awarenessIds].filter((id) => room.awareness.meta.has(id));
+    if (ids.length > 0 && !room.closed) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, ids, this);
+      room.broadcast(msg.awareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids)));
+    }
+    return room;
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * One loaded chapter document and the people editing it.
+ *
+ * Durability rule: an update is committed to SQLite before anyone else receives it and
+ * before its sender is told it is saved. Updates that arrive in one event-loop tick are
+ * committed together in one transaction (flush on setImmediate); anything that would send
+ * document content (relays, sync step 2, save confirmations) waits for that commit.
+ */
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import type { DocumentStore } from '../storage/documents.ts';
+import type { Logger } from '../log.ts';
+import { Limits } from '../../shared/limits.ts';
+import { RejectReason } from '../../shared/protocol.ts';
+import type { RejectReasonValue } from '../../shared/protocol.ts';
+import { collectChangeSet, judgeChange } from './changeCheck.ts';
+import type { ChangeActor, ChangeSet } from './changeCheck.ts';
+import * as msg from './messages.ts';
+
+/** What a room needs from a connection. */
+export interface RoomMember {
+  readonly userId: string;
+  actor(): ChangeActor;
+  send(frame: Uint8Array): void;
+  /** Tells the member its change was refused (and counts refusals). */
+  refuse(reason: RejectReasonValue): void;
+}
+
+/** Chapter facts an open editor must follow live. */
+export interface RoomFacts {
+  frozen: null | { at: string; by: { name: string; organization: string }; note: string };
+  suggestLock: boolean;
+}
+
+export interface RoomOptions {
+  chapterId: string;
+  documents: DocumentStore;
+  log: Logger;
+  compactAfterUpdates: number;
+  facts: RoomFacts;
+  /** Called when the room has no members and nothing left to store. */
+  onIdle(room: Room): void;
+  /** Called when the document could not be rolled back (storage unreadable): drop the room. */
+  onBroken(room: Room, err: unknown): void;
+}
+
+interface PendingUpdate {
+  update: Uint8Array;
+  from: RoomMember | null;
+  userId: string | null;
+  at: number;
+}
+
+export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'too-large';
+
+export class Room {
+  readonly chapterId: string;
+  doc: Y.Doc;
+  /** Presence; bound to its own tiny doc so that rebuilding `doc` never touches it. */
+  readonly awareness = new Awareness(new Y.Doc());
+  readonly members = new Set<RoomMember>();
+  facts: RoomFacts;
+  closed = false;
+
+  private pending: PendingUpdate[] = [];
+  private waiters: Array<() => void> = [];
+  private flushScheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = 0;
+  private logSize: number;
+  private approxBytes = 0;
+
+  constructor(private readonly opts: RoomOptions) {
+    this.chapterId = opts.chapterId;
+    this.facts = opts.facts;
+    this.awareness.setLocalState(null);
+    const { doc, logSize, bytes } = this.loadDoc();
+    this.doc = doc;
+    this.logSize = logSize;
+    this.approxBytes = bytes;
+  }
+
+  /** Applies a client's update after the per-role check; see the module comment for ordering. */
+  applyUpdate(from: RoomMember, update: Uint8Array): ApplyResult {
+    if (this.closed) return 'noop';
+    if (this.approxBytes + update.byteLength > Limits.maxDocumentBytes) return 'too-large';
+    const actor = from.actor();
+    const restricted = !actor.permissions.edit;
+    const store = this.doc.store;
+    const pendingBefore = [store.pendingStructs, store.pendingDs];
+    let change: ChangeSet | null = null;
+    let changed = false;
+    const capture = (tr: Y.Transaction) => {
+      if (tr.origin !== from) return;
+      changed = tr.deleteSet.clients.size > 0 || !sameStateVector(tr.beforeState, tr.afterState);
+      if (restricted && changed) change = collectChangeSet(tr);
+    };
+    this.doc.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(this.doc, update, from);
+    } catch (err) {
+      this.opts.log.warn(`room ${this.chapterId}: update failed to apply`, String(err));
+      this.rebuild();
+      return 'malformed';
+    } finally {
+      this.doc.off('afterTransaction', capture);
+    }
+    const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
+    if (restricted) {
+      // A restricted client may not leave half-integrated structs behind: they would be
+      // integrated later, when their missing parts arrive, without being checked.
+      const verdict = pendingChanged ? { ok: false as const, item: 'pending' } : change ? judgeChange(change, actor) : null;
+      if (verdict && !verdict.ok) {
+        this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (${verdict.item})`);
+        this.rebuild();
+        from.refuse(this.refusalReason(actor));
+        return 'refused';
+      }
+    }
+    if (!changed && !pendingChanged) return 'noop';
+    this.pending.push({ update, from, userId: from.userId, at: Date.now() });
+    this.approxBytes += update.byteLength;
+    this.scheduleFlush();
+    return 'stored';
+  }
+
+  /** Runs `fn` once everything applied so far is committed (at once if nothing is pending). */
+  whenStored(fn: () => void): void {
+    if (this.pending.length === 0) fn();
+    else this.waiters.push(fn);
+  }
+
+  /** Sends a frame to every member except `except`. */
+  broadcast(frame: Uint8Array, except: RoomMember | null = null): void {
+    for (const m of this.members) if (m !== except) m.send(frame);
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Commits pending updates now (synchronous with better-sqlite3), then relays them. */
+  flush(): boolean {
+    this.flushScheduled = false;
+    if (this.pending.length > 0) {
+      const batch = this.pending;
+      try {
+        this.opts.documents.append(
+          batch.map((p) => ({ chapterId: this.chapterId, data: p.update, userId: p.userId, at: p.at })),
+        );
+      } catch (err) {
+        this.scheduleRetry(err);
+        return false;
+      }
+      this.pending = [];
+      this.retryDelayMs = 0;
+      this.logSize += batch.length;
+      for (const p of batch) this.broadcast(msg.syncUpdate(p.update), p.from);
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+    if (this.logSize >= this.opts.compactAfterUpdates) this.compact();
+    return true;
+  }
+
+  /** Flush run from the event loop (tick or retry): may find the room idle afterwards. */
+  private flushLater(): void {
+    if (this.closed) return;
+    if (this.flush() && this.members.size === 0) this.opts.onIdle(this);
+  }
+
+  /** Replaces the update log by one state row (atomic). */
+  compact(): void {
+    if (this.pending.length > 0 || this.logSize === 0) return;
+    try {
+      const upTo = this.opts.documents.lastUpdateId(this.chapterId);
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.opts.documents.compact(this.chapterId, state, upTo);
+      this.logSize = 0;
+      this.approxBytes = state.byteLength;
+    } catch (err) {
+      this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
+    }
+  }
+
+  /** Stores everything and releases the document. Returns false while writes still fail. */
+  close(): boolean {
+    if (this.closed) return true;
+    if (!this.flush() || this.pending.length > 0) return false;
+    if (this.logSize >= Math.min(20, this.opts.compactAfterUpdates)) this.compact();
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+    return true;
+  }
+
+  private refusalReason(actor: ChangeActor): RejectReasonValue {
+    if (this.facts.frozen) return RejectReason.Frozen;
+    if (actor.permissions.suggest) return RejectReason.SuggestOnly;
+    if (actor.permissions.comment) return RejectReason.CommentOnly;
+    return RejectReason.ReadOnly;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.retryTimer) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushLater());
+  }
+
+  private scheduleRetry(err: unknown): void {
+    this.retryDelayMs = Math.min(2000, Math.max(100, this.retryDelayMs * 2));
+    this.opts.log.error(`room ${this.chapterId}: storing ${this.pending.length} updates failed; retrying in ${this.retryDelayMs} ms`, String(err));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.flushLater();
+    }, this.retryDelayMs);
+    this.retryTimer.unref?.();
+  }
+
+  /**
+   * Rolls the in-memory document back to what is stored plus what is pending (used after a
+   * refused or unreadable update). Nothing was relayed, so other members are unaffected.
+   */
+  private rebuild(): void {
+    let loaded;
+    try {
+      loaded = this.loadDoc();
+    } catch (err) {
+      this.opts.onBroken(this, err);
+      return;
+    }
+    const { doc, logSize, bytes } = loaded;
+    for (const p of this.pending) Y.applyUpdate(doc, p.update);
+    this.doc.destroy();
+    this.doc = doc;
+    this.logSize = logSize;
+    this.approxBytes = bytes + this.pending.reduce((n, p) => n + p.update.byteLength, 0);
+  }
+
+  private loadDoc(): { doc: Y.Doc; logSize: number; bytes: number } {
+    const loaded = this.opts.documents.load(this.chapterId);
+    const doc = new Y.Doc({ gc: true });
+    let bytes = 0;
+    doc.transact(() => {
+      if (loaded.state) {
+        Y.applyUpdate(doc, loaded.state);
+        bytes += loaded.state.byteLength;
+      }
+      for (const u of loaded.updates) {
+        Y.applyUpdate(doc, u);
+        bytes += u.byteLength;
+      }
+    });
+    return { doc, logSize: loaded.updates.length, bytes };
+  }
+}
+
+function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}

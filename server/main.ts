@@ -1,0 +1,65 @@
+/**
+ * Entry point: `npm start`. Loads config, opens and migrates the database, seeds the demo
+ * data on an empty database, serves HTTP + WebSocket, and stops cleanly on SIGTERM/SIGINT
+ * (stop accepting, store everything, close sockets, exit 0).
+ */
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config.ts';
+import { createServices, seedIfEmpty } from './services.ts';
+import { createCollab } from './collab/index.ts';
+import { createApp } from './app.ts';
+import { writeInitialText } from './seed/demoDocument.ts';
+
+async function start() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const services = createServices(config);
+  const { log } = services;
+
+  if (config.seedDemo) {
+    const logins = await seedIfEmpty(services, {
+      writeInitialText: (chapterId, blocks) => writeInitialText(services.stores.documents, chapterId, blocks),
+    });
+    if (logins && logins.length) {
+      log.info('Demo data created. Log in with any of these accounts (password: strategia-demo):');
+      for (const l of logins) log.info(`  ${l.email}  (${l.description})`);
+    }
+  }
+
+  const collab = createCollab(services);
+  const app = createApp(services, collab);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    process.stdout.write(`Listening on http://${host}:${info.port}\n`);
+  }) as Server;
+  collab.inject(server);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    server.close();
+    const failed = collab.shutdown();
+    if (failed.length) log.error(`could not store chapters: ${failed.join(', ')} (their updates stay in clients)`);
+    try {
+      services.db.close();
+    } catch (err) {
+      log.error('closing the database failed', err);
+    }
+    process.exit(failed.length ? 1 : 0);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await start();
