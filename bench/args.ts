@@ -1,0 +1,75 @@
+/** Command-line flags of `npm run bench`, validated. */
+import { z } from 'zod';
+import { SERVER_KINDS, type ServerKind } from './servers/targets.ts';
+
+export const USAGE = `npm run bench -- [flags]
+  --quick              smoke run: 3 s, scenario a, relay and ours (if it starts)
+  --duration <s>       measured seconds per steady run (default 20)
+  --warmup <s>         unmeasured seconds before each window (default 2)
+  --scenarios a,b,...  which of a–g (default all)
+  --servers x,y        of ${SERVER_KINDS.join(', ')} (default all)
+  --repeat <n>         run everything n times, alternating server order (default 1)
+  --workers <n>        load-generator processes (default 2)
+  --client             also measure the client bundle (needs dist/client)
+  --profile            write V8 CPU profiles of the servers to bench/results/profiles/
+  --out <file>         JSON output (default bench/results/<timestamp>.json)`;
+
+export interface BenchArgs {
+  durationS: number;
+  warmupS: number;
+  scenarios: string[];
+  servers: ServerKind[];
+  repeat: number;
+  workers: number;
+  client: boolean;
+  profile: boolean;
+  out: string | null;
+  quick: boolean;
+}
+
+const Flags = z.object({
+  quick: z.boolean().default(false),
+  duration: z.coerce.number().positive().max(600).optional(),
+  warmup: z.coerce.number().min(0).max(60).optional(),
+  scenarios: z.string().regex(/^[a-g](,[a-g])*$/).optional(),
+  servers: z.string().optional(),
+  repeat: z.coerce.number().int().min(1).max(10).default(1),
+  workers: z.coerce.number().int().min(1).max(8).default(2),
+  client: z.boolean().default(false),
+  profile: z.boolean().default(false),
+  out: z.string().optional(),
+});
+
+/** Named error for bad flags; the message includes the usage text. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const raw: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}\n${USAGE}`);
+    const name = arg.slice(2);
+    if (['quick', 'client', 'profile'].includes(name)) raw[name] = true;
+    else if (i + 1 < argv.length) raw[name] = argv[++i]!;
+    else throw new UsageError(`--${name} needs a value\n${USAGE}`);
+  }
+  const parsed = Flags.strict().safeParse(raw);
+  if (!parsed.success) throw new UsageError(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
+  const f = parsed.data;
+  const servers = f.servers ? f.servers.split(',') : f.quick ? ['ours', 'relay'] : [...SERVER_KINDS];
+  for (const s of servers) if (!(SERVER_KINDS as readonly string[]).includes(s)) throw new UsageError(`unknown server ${s}\n${USAGE}`);
+  return {
+    quick: f.quick,
+    durationS: f.duration ?? (f.quick ? 3 : 20),
+    warmupS: f.warmup ?? (f.quick ? 0.5 : 2),
+    scenarios: f.scenarios ? f.scenarios.split(',') : f.quick ? ['a'] : ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+    servers: servers as ServerKind[],
+    repeat: f.repeat,
+    workers: f.workers,
+    client: f.client,
+    profile: f.profile,
+    out: f.out ?? null,
+  };
+}

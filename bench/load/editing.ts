@@ -1,0 +1,67 @@
+/**
+ * Editing the chapter the way TipTap's Collaboration binding does: the text lives in the
+ * Y.XmlFragment 'default' as `paragraph` XmlElements holding one XmlText; typing inserts into
+ * that XmlText, Enter adds a new paragraph. And the receiving side: every token that arrives
+ * from another client is found without scanning the document (only the new structs).
+ */
+import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
+import { forEachToken } from './tokens.ts';
+
+/** Tokens typed into one paragraph before the writer "presses Enter". */
+const TOKENS_PER_PARAGRAPH = 40;
+
+/** One writer typing into its own paragraph at the end, starting new paragraphs now and then. */
+export class ParagraphWriter {
+  private text: Y.XmlText | null = null;
+  private typed = 0;
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  type(token: string): void {
+    const fragment = this.doc.getXmlFragment(DOCUMENT_FIELD);
+    this.doc.transact(() => {
+      if (!this.text || this.typed % TOKENS_PER_PARAGRAPH === 0) {
+        const paragraph = new Y.XmlElement('paragraph');
+        const text = new Y.XmlText();
+        paragraph.insert(0, [text]);
+        fragment.insert(fragment.length, [paragraph]);
+        this.text = text;
+      }
+      this.text.insert(this.text.length, token);
+      this.typed++;
+    });
+  }
+}
+
+/**
+ * Calls `onText` with the text of every string inserted by remote transactions, read from the
+ * structs between each client's clock before and after the transaction.
+ */
+export function watchRemoteInserts(doc: Y.Doc, onText: (text: string) => void): void {
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
+    if (tr.local) return;
+    for (const [client, after] of tr.afterState) {
+      const before = tr.beforeState.get(client) ?? 0;
+      if (after <= before) continue;
+      const structs = doc.store.clients.get(client);
+      if (!structs) continue;
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+        const struct = structs[i]!;
+        const clock = struct.id.clock;
+        if (clock >= after) break;
+        if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) {
+          const str = (struct.content as Y.ContentString).str;
+          onText(str.slice(Math.max(0, before - clock), after - clock));
+        }
+      }
+    }
+  });
+}
+
+/** Text of the chapter as TipTap's schema would serialise it (for the convergence check). */
+export function chapterText(doc: Y.Doc): string {
+  return doc.getXmlFragment(DOCUMENT_FIELD).toString();
+}
+
+export { forEachToken };

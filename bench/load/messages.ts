@@ -1,0 +1,41 @@
+/**
+ * Messages between the benchmark coordinator and its load-generator worker processes
+ * (child_process IPC with structured-clone serialisation, so typed arrays travel as such).
+ */
+import type { ClientTarget } from '../servers/targets.ts';
+
+/** One client a worker opens; `writer` is its writer number, or null for a reader. */
+export interface ClientSpec {
+  target: ClientTarget;
+  writer: number | null;
+}
+
+export type ToWorker =
+  | { type: 'open'; epochMs: number; clients: ClientSpec[] }
+  /** Type at `ratePerWriter` edits/s from `startUs` to `stopUs`; latencies count for tokens sent in [windowStartUs, stopUs). */
+  | { type: 'run'; ratePerWriter: number; startUs: number; windowStartUs: number; stopUs: number }
+  | { type: 'digest' }
+  | { type: 'results' }
+  /** Open one fresh client and time its first full sync (and the chapter reaching `expectLength` characters). */
+  | { type: 'cold-load'; target: ClientTarget; expectText: string }
+  /** Upload a document state through one client, wait until a second client sees it, disconnect both. */
+  | { type: 'upload'; target: ClientTarget; update: Uint8Array; expectText: string }
+  | { type: 'close' };
+
+/** Per-client fingerprint for the convergence check. */
+export interface DocDigest {
+  room: string;
+  stateVector: string;
+  textHash: string;
+  textLength: number;
+}
+
+export type FromWorker =
+  | { type: 'opened'; failed: number; error?: string }
+  | { type: 'ran'; sentInWindow: number; sent: number; maxLagMs: number }
+  | { type: 'digest'; docs: DocDigest[] }
+  /** Latencies (ms) of tokens received that were sent inside the window, and their count. */
+  | { type: 'results'; latenciesMs: Float64Array }
+  | { type: 'cold-load'; syncMs: number; contentMs: number; matches: boolean; error?: string }
+  | { type: 'upload'; ok: boolean; ms: number; error?: string }
+  | { type: 'error'; error: string };

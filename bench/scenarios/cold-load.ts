@@ -1,0 +1,58 @@
+/**
+ * (d) Cold load of a big chapter: the automerge-paper trace (260k edits, 105k characters),
+ * replayed offline, is uploaded through one client; everyone disconnects; after an idle pause a
+ * new client opens the chapter and we time its first full sync and the text being complete.
+ */
+import { WorkerPool } from '../load/pool.ts';
+import { sampleTree, watchPeakRss } from '../proc-stats.ts';
+import { sleep } from './measure.ts';
+import type { Scenario, ScenarioOutcome } from './types.ts';
+
+/** Pause after the upload so that servers that unload idle documents have done so. */
+const IDLE_BEFORE_COLD_LOAD_MS = 5_000;
+
+export const scenarioD: Scenario = {
+  id: 'd',
+  title: '(d) cold load of the automerge-paper trace (260k edits, 105k characters)',
+  columns: [
+    { key: 'coldSyncMs', label: 'new client fully synced (ms)', lowerIsBetter: true },
+    { key: 'coldContentMs', label: 'new client has the whole text (ms)', lowerIsBetter: true },
+    { key: 'uploadMs', label: 'upload + second client synced (ms)', lowerIsBetter: true },
+    { key: 'rssIdleMiB', label: 'server RSS before the cold load (MiB)', lowerIsBetter: true },
+    { key: 'rssLoadedMiB', label: 'server RSS peak with it loaded (MiB)', lowerIsBetter: true },
+    { key: 'updateKiB', label: 'document state (KiB)', lowerIsBetter: true },
+  ],
+  notApplicable: (kind) => (kind === 'hocuspocus' ? 'no storage: the document is gone when the last client leaves' : null),
+  async run(ctx): Promise<ScenarioOutcome> {
+    const trace = ctx.trace();
+    const [room] = await ctx.server.rooms(1);
+    const pool = new WorkerPool(1);
+    const notes: string[] = [];
+    if (ctx.server.kind === 'relay') notes.push('relay: keeps every document in memory, so this load is warm, not cold');
+    try {
+      const target = ctx.server.client(room!, 0);
+      const up = await pool.single({ type: 'upload', target, update: trace.update, expectText: trace.endContent }, 'upload');
+      if (!up.ok) throw new Error(`upload failed: ${up.error ?? 'second client never saw the whole text'}`);
+      await sleep(IDLE_BEFORE_COLD_LOAD_MS);
+      const rssIdle = sampleTree(ctx.server.pid).rssBytes;
+      const peak = watchPeakRss(ctx.server.pid, 50);
+      const cold = await pool.single({ type: 'cold-load', target, expectText: trace.endContent }, 'cold-load');
+      const rssLoaded = peak.stop();
+      if (cold.error) notes.push(cold.error);
+      return {
+        converged: cold.matches,
+        notes,
+        metrics: {
+          coldSyncMs: cold.syncMs,
+          coldContentMs: cold.contentMs,
+          uploadMs: up.ms,
+          rssIdleMiB: rssIdle / 2 ** 20,
+          rssLoadedMiB: rssLoaded / 2 ** 20,
+          updateKiB: trace.update.length / 1024,
+        },
+      };
+    } finally {
+      await pool.close();
+    }
+  },
+};

@@ -1,0 +1,84 @@
+/**
+ * The HTTP side of our server that the benchmark needs: log in the seeded demo accounts once
+ * each (argon2 makes a login cost ~50 ms, so clients of one account share its cookie), find
+ * chapter ids and create more chapters. Responses are validated: a changed API fails loudly.
+ */
+import { z } from 'zod';
+
+/** Password of every seeded demo account (SEED_DEMO=1). */
+const DEMO_PASSWORD = 'strategia-demo';
+/** Writers' accounts (clients alternate between them) and the coordinator who opens chapters. */
+const WRITER_ACCOUNTS = ['tuczno@walcz.example', 'koordynator@walcz.example'] as const;
+const COORDINATOR = 'koordynator@walcz.example';
+const SESSION_COOKIE = 'ws_session';
+
+const StrategyList = z.array(z.object({ id: z.string(), chapters: z.array(z.object({ id: z.string() })) }));
+const StrategiesResponse = z.union([StrategyList, z.object({ strategies: StrategyList }).transform((r) => r.strategies)]);
+const CreatedChapter = z.union([z.object({ id: z.string() }), z.object({ chapter: z.object({ id: z.string() }) }).transform((r) => r.chapter)]);
+
+/** Named error for an unexpected answer of our API. */
+export class OursApiError extends Error {
+  override name = 'OursApiError';
+}
+
+export class OursApi {
+  private constructor(
+    private readonly base: string,
+    private readonly cookies: Map<string, string>,
+    private readonly strategyId: string,
+  ) {}
+
+  /** Logs in every account and picks the first strategy all of them can see. */
+  static async connect(base: string): Promise<OursApi> {
+    const cookies = new Map<string, string>();
+    for (const email of new Set<string>([...WRITER_ACCOUNTS, COORDINATOR])) cookies.set(email, await login(base, email));
+    let shared: Set<string> | undefined;
+    for (const email of WRITER_ACCOUNTS) {
+      const ids = new Set((await strategies(base, cookies.get(email)!)).map((s) => s.id));
+      const before: Set<string> | undefined = shared;
+      shared = before ? new Set([...before].filter((id) => ids.has(id))) : ids;
+    }
+    const strategyId = shared ? [...shared][0] : undefined;
+    if (!strategyId) throw new OursApiError(`no strategy visible to all of ${WRITER_ACCOUNTS.join(', ')}`);
+    return new OursApi(base, cookies, strategyId);
+  }
+
+  /** Cookie header value for client number `index` (alternating between writer accounts). */
+  cookieFor(index: number): string {
+    return this.cookies.get(WRITER_ACCOUNTS[index % WRITER_ACCOUNTS.length]!)!;
+  }
+
+  /** Ids of `count` chapters of the strategy, creating chapters as the coordinator if needed. */
+  async chapterIds(count: number): Promise<string[]> {
+    const list = await strategies(this.base, this.cookies.get(COORDINATOR)!);
+    const ids = list.find((s) => s.id === this.strategyId)?.chapters.map((c) => c.id) ?? [];
+    while (ids.length < count) {
+      const res = await fetch(`${this.base}/api/strategies/${encodeURIComponent(this.strategyId)}/chapters`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: this.cookies.get(COORDINATOR)! },
+        body: JSON.stringify({ title: `Rozdział testowy ${ids.length + 1}` }),
+      });
+      if (!res.ok) throw new OursApiError(`create chapter: HTTP ${res.status} ${await res.text()}`);
+      ids.push(CreatedChapter.parse(await res.json()).id);
+    }
+    return ids.slice(0, count);
+  }
+}
+
+async function login(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new OursApiError(`login ${email}: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new OursApiError(`login ${email}: no ${SESSION_COOKIE} cookie`);
+  return cookie;
+}
+
+async function strategies(base: string, cookie: string): Promise<z.infer<typeof StrategyList>> {
+  const res = await fetch(`${base}/api/strategies`, { headers: { cookie } });
+  if (!res.ok) throw new OursApiError(`GET /api/strategies: HTTP ${res.status}`);
+  return StrategiesResponse.parse(await res.json());
+}

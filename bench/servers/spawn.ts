@@ -1,0 +1,70 @@
+/**
+ * Starts a server script as a child Node process (with tsx as loader, as `npm start` does),
+ * waits for its `Listening on http://<host>:<port>` line and stops it again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const LISTENING = /Listening on https?:\/\/[^\s:]+:(\d+)/;
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+const LOG_LINES_KEPT = 40;
+
+/** A started child process with its port and the last lines it printed. */
+export interface SpawnedServer {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+/** Named error: the server did not print its listening line in time or exited first. */
+export class ServerStartError extends Error {
+  override name = 'ServerStartError';
+}
+
+export interface SpawnOptions {
+  script: string;
+  env: Record<string, string>;
+  /** Write a V8 CPU profile (`--cpu-prof`) into this folder when the server exits. */
+  cpuProfileDir?: string;
+}
+
+export async function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
+  const execArgv = ['--import', 'tsx'];
+  if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
+  const child = spawn(process.execPath, [...execArgv, opts.script], {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ServerStartError(`${opts.script}: no listening line after ${START_TIMEOUT_MS} ms\n${lines.join('\n')}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line) continue;
+        lines.push(line);
+        if (lines.length > LOG_LINES_KEPT) lines.shift();
+        const m = LISTENING.exec(line);
+        if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => { clearTimeout(timer); reject(new ServerStartError(`${opts.script} exited (code ${child.exitCode})\n${lines.join('\n')}`)); });
+  });
+  return {
+    child,
+    pid: child.pid!,
+    port,
+    logTail: () => lines.join('\n'),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The servers under test, behind one interface: start on 127.0.0.1 with a fresh temporary data
+ * folder, name rooms for N chapters, describe how a client connects, stop and clean up.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnServer, type SpawnedServer } from './spawn.ts';
+import { OursApi } from './ours-api.ts';
+
+export const SERVER_KINDS = ['ours', 'hocuspocus-sqlite', 'hocuspocus', 'relay'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/** Everything a load-generator worker needs to open one client (serialisable). */
+export interface ClientTarget {
+  /** Wire protocol of the client library: stock y-websocket, or Hocuspocus's multiplexed one. */
+  protocol: 'y-websocket' | 'hocuspocus';
+  /** y-websocket: base URL the room name is appended to; Hocuspocus: the socket URL. */
+  url: string;
+  room: string;
+  /** Session cookie sent on the upgrade (ours only). */
+  cookie?: string;
+}
+
+export interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  port: number;
+  /** Whether documents outlive the last connection (false: Hocuspocus in memory forgets them). */
+  persistent: boolean;
+  /** Room names of `count` chapters (ours: chapter ids, created through the API as needed). */
+  rooms(count: number): Promise<string[]>;
+  /** Connection details for client number `index` of `room`. */
+  client(room: string, index: number): ClientTarget;
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  repoRoot: string;
+  cpuProfileDir?: string;
+}
+
+function tempDir(kind: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
+}
+
+function withCleanup(spawned: SpawnedServer, dir: string): Pick<RunningServer, 'pid' | 'port' | 'logTail' | 'stop'> {
+  return {
+    pid: spawned.pid,
+    port: spawned.port,
+    logTail: spawned.logTail,
+    async stop() {
+      await spawned.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function namedRooms(count: number): Promise<string[]> {
+  return Promise.resolve(Array.from({ length: count }, (_, i) => `chapter-${i + 1}`));
+}
+
+/** Starts one server of the given kind. */
+export async function startServer(kind: ServerKind, opts: StartOptions): Promise<RunningServer> {
+  const dir = tempDir(kind);
+  const script = (rel: string) => path.join(opts.repoRoot, rel);
+  if (kind === 'relay') {
+    const s = await spawnServer({ script: script('bench/reference-relay.ts'), env: { PORT: '0' }, cpuProfileDir: opts.cpuProfileDir });
+    const url = `ws://127.0.0.1:${s.port}`;
+    return { kind, persistent: true, ...withCleanup(s, dir), rooms: namedRooms, client: (room) => ({ protocol: 'y-websocket', url, room }) };
+  }
+  if (kind === 'hocuspocus' || kind === 'hocuspocus-sqlite') {
+    const env: Record<string, string> = { PORT: '0' };
+    if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = path.join(dir, 'hocuspocus.sqlite');
+    const s = await spawnServer({ script: script('bench/hocuspocus-server.ts'), env, cpuProfileDir: opts.cpuProfileDir });
+    const url = `ws://127.0.0.1:${s.port}`;
+    return {
+      kind,
+      persistent: kind === 'hocuspocus-sqlite',
+      ...withCleanup(s, dir),
+      rooms: namedRooms,
+      client: (room) => ({ protocol: 'hocuspocus', url, room }),
+    };
+  }
+  const s = await spawnServer({
+    script: script('server/main.ts'),
+    env: { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+    cpuProfileDir: opts.cpuProfileDir,
+  });
+  const base = withCleanup(s, dir);
+  try {
+    const api = await OursApi.connect(`http://127.0.0.1:${s.port}`);
+    return {
+      kind,
+      persistent: true,
+      ...base,
+      rooms: (count) => api.chapterIds(count),
+      client: (room, index) => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${s.port}/collab`, room, cookie: api.cookieFor(index) }),
+    };
+  } catch (err) {
+    await base.stop();
+    throw err;
+  }
+}
+
+/** True when our server's entry point exists (it may not be written yet). */
+export function oursAvailable(repoRoot: string): boolean {
+  return fs.existsSync(path.join(repoRoot, 'server/main.ts'));
+}
