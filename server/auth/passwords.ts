@@ -33,6 +33,8 @@ export function createPasswordHasher(config: Pick<Config, 'argon2MemoryKib'>): P
   const options = { memoryCost: config.argon2MemoryKib, timeCost: ARGON2_TIME_COST, parallelism: ARGON2_PARALLELISM };
   const gate = new Semaphore(MAX_CONCURRENT_HASHES);
   let evaluations = 0;
+  // Made once, at start, with the same parameters as real hashes, so that even the first
+  // login with an unknown e-mail costs exactly one evaluation, like a wrong password.
   let dummy: Promise<string> | null = null;
 
   const run = <T>(work: () => Promise<T>): Promise<T> =>
@@ -53,7 +55,6 @@ export function createPasswordHasher(config: Pick<Config, 'argon2MemoryKib'>): P
       }),
     async verifyOrDummy(storedHash, password) {
       if (storedHash) return hasher.verify(storedHash, password);
-      // The dummy hash is made once, lazily, with the same parameters as real ones.
       dummy ??= hasher.hash('dummy password, never matches');
       await hasher.verify(await dummy, password);
       return false;
@@ -62,5 +63,6 @@ export function createPasswordHasher(config: Pick<Config, 'argon2MemoryKib'>): P
       return evaluations;
     },
   };
+  dummy = hasher.hash('dummy password, never matches');
   return hasher;
 }
