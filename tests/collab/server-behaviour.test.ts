@@ -1,0 +1,179 @@
+/**
+ * Server behaviour seen from raw frames and the room registry, on the real server
+ * assembled in-process (real sockets, real SQLite): save confirmations only after commit,
+ * storage failures, loading once, unloading, compaction, live chapter state, and access
+ * changes closing sockets.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
+import { login, waitFor } from '../helpers/server.ts';
+import { appendParagraph, connectClient, rawSocket, type TestClient } from '../helpers/yclient.ts';
+import { DEMO, chapterIds } from '../helpers/demo.ts';
+import * as frames from '../helpers/frames.ts';
+import { CloseCode, MessageType } from '../../shared/protocol.ts';
+import type { ChapterLiveState } from '../../shared/protocol.ts';
+
+let server: InProcessServer | null = null;
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server?.close();
+  server = null;
+});
+
+function client(chapterId: string, cookie: string): TestClient {
+  const c = connectClient(server!.wsUrl, chapterId, { cookie });
+  clients.push(c);
+  return c;
+}
+
+function paragraphUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  appendParagraph(doc, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('save confirmation', () => {
+  it('confirms only after the update is committed, and withholds it while storage fails', async () => {
+    let failing = false;
+    server = await startInProcessServer({
+      documentHooks: {
+        beforeWrite: () => {
+          if (failing) throw new Error('disk full (simulated)');
+        },
+      },
+    });
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const [id] = (await chapterIds(server.url, cookie)).slice(5);
+    const other = client(id, await login(server.url, DEMO.editorCzlopa));
+    await other.synced();
+    const ws = await rawSocket(server.wsUrl, id, { cookie });
+    const got = frames.recorder(ws);
+    ws.send(frames.hello());
+    await waitFor(() => got.some((f) => f.type === MessageType.ChapterState), 'chapter state');
+    const state = JSON.parse(got.find((f) => f.type === MessageType.ChapterState)!.text!) as ChapterLiveState;
+    expect(state.permissions.edit).toBe(true);
+
+    failing = true;
+    ws.send(frames.update(paragraphUpdate('w czasie awarii dysku')));
+    ws.send(frames.saveQuery(1));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(got.some((f) => f.type === MessageType.Saved)).toBe(false);
+    expect(other.text()).not.toContain('awarii');
+
+    failing = false;
+    await waitFor(() => got.some((f) => f.type === MessageType.Saved && f.nonce === 1), 'saved after recovery', 5000);
+    await waitFor(() => other.text().includes('awarii'), 'relayed after recovery');
+    const rows = server.services.db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE chapter_id = ?').get(id) as { n: number };
+    expect(rows.n).toBeGreaterThan(0);
+    ws.close();
+  });
+});
+
+describe('room lifecycle', () => {
+  it('loads a chapter once for ten simultaneous joiners, none of whom sees an empty document', async () => {
+    server = await startInProcessServer({ beforeLoad: () => new Promise((r) => setTimeout(r, 500)) });
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[3]; // has seeded text
+    const ten = Array.from({ length: 10 }, () => client(id, cookie));
+    const emptyAtSync: boolean[] = [];
+    for (const c of ten) c.provider.on('sync', (s: boolean) => s && emptyAtSync.push(c.doc.getXmlFragment('default').length === 0));
+    await Promise.all(ten.map((c) => c.synced()));
+    expect(server.collab.registry.loads).toBe(1);
+    expect(emptyAtSync).toHaveLength(10);
+    expect(emptyAtSync.every((e) => !e)).toBe(true);
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => server!.collab.registry.rooms.size === 0 && server!.collab.registry.connections.size === 0, 'room unloaded');
+  });
+
+  it('compacts the update log into a state row without losing anything', async () => {
+    server = await startInProcessServer({ env: { COMPACT_AFTER_UPDATES: '10' } });
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[11];
+    const a = client(id, cookie);
+    await a.synced();
+    for (let i = 0; i < 35; i++) {
+      appendParagraph(a.doc, `zdanie ${i}`);
+      await new Promise((r) => setImmediate(r));
+    }
+    const probe = client(id, cookie);
+    await probe.synced();
+    await waitFor(() => probe.text().includes('zdanie 34'), 'all paragraphs arrive');
+    const db = server.services.db;
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE chapter_id = ?').get(id) as { n: number }).n;
+    expect(n).toBeLessThan(10);
+    expect(db.prepare('SELECT 1 FROM doc_states WHERE chapter_id = ?').get(id)).toBeTruthy();
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => server!.collab.registry.rooms.size === 0, 'unloaded');
+    const again = client(id, cookie);
+    await again.synced();
+    for (let i = 0; i < 35; i++) expect(again.text()).toContain(`zdanie ${i}<`);
+  });
+});
+
+describe('access changes', () => {
+  it('closes the sockets of a removed member within a second, and refuses them afterwards', async () => {
+    server = await startInProcessServer();
+    const coord = await login(server.url, DEMO.coordinator);
+    const editorCookie = await login(server.url, DEMO.editorCzlopa);
+    const id = (await chapterIds(server.url, editorCookie))[2];
+    const ws = await rawSocket(server.wsUrl, id, { cookie: editorCookie });
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: editorCookie } })).json()) as {
+      user: { id: string };
+      memberships: { partnershipId: string }[];
+    };
+    const t0 = Date.now();
+    const res = await fetch(`${server.url}/api/partnerships/${me.memberships[0].partnershipId}/members/${me.user.id}`, {
+      method: 'DELETE',
+      headers: { cookie: coord },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(await closed).toBe(CloseCode.Forbidden);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await expect(rawSocket(server.wsUrl, id, { cookie: editorCookie })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('closes every socket of a user who logs out', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[2];
+    const ws = await rawSocket(server.wsUrl, id, { cookie });
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    expect(await closed).toBe(CloseCode.Unauthorized);
+    await expect(rawSocket(server.wsUrl, id, { cookie })).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('limits', () => {
+  it('refuses an oversized frame without disturbing others', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[4];
+    const a = client(id, cookie);
+    const b = client(id, cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    const ws = await rawSocket(server.wsUrl, id, { cookie });
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send(new Uint8Array(9 * 1024 * 1024));
+    expect(await closed).toBe(1009); // ws: message too big
+    appendParagraph(a.doc, 'dalej działa');
+    await waitFor(() => b.text().includes('dalej działa'), 'others unaffected');
+  });
+
+  it('cuts off a socket flooding thousands of frames per second', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[4];
+    const ws = await rawSocket(server.wsUrl, id, { cookie });
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    const t0 = Date.now();
+    const q = frames.saveQuery(1);
+    for (let i = 0; i < 5000 && ws.readyState === ws.OPEN; i++) ws.send(q);
+    expect(await closed).toBe(CloseCode.RateLimited);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
