@@ -1,0 +1,77 @@
+/**
+ * Top-level routing and the login gate. The chapter editor (TipTap + Yjs, most of the bundle)
+ * is loaded lazily so the login page and dashboard stay small.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { SessionProvider, useSession } from './auth/SessionProvider.tsx';
+import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
+import { Layout } from './layout/Layout.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { InvitationPage } from './pages/InvitationPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { navigate, useRoute } from './router/router.tsx';
+import { paths } from './router/routes.ts';
+import { AnnouncerProvider } from './ui/Announcer.tsx';
+import { errorMessageKey } from './api/errors.ts';
+
+const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
+
+function Loading() {
+  const { t } = useI18n();
+  return <p className="loading" role="status">{t('app.loading')}</p>;
+}
+
+function Routes() {
+  const route = useRoute();
+  const { state, refresh } = useSession();
+  const { t } = useI18n();
+  const authenticated = state.status === 'authenticated';
+  useEffect(() => {
+    if (authenticated && route.name === 'login') navigate(paths.dashboard(), { replace: true });
+  }, [authenticated, route.name]);
+
+  if (route.name === 'invitation') return <Layout me={null}><InvitationPage token={route.token} /></Layout>;
+  if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
+  if (state.status === 'error') {
+    return (
+      <Layout me={null}>
+        <p role="alert">{t(errorMessageKey(state.error))}</p>
+        <button type="button" onClick={() => void refresh()}>{t('app.retry')}</button>
+      </Layout>
+    );
+  }
+  if (state.status === 'anonymous') return <Layout me={null}><LoginPage notice={state.notice} /></Layout>;
+
+  const me = state.me;
+  switch (route.name) {
+    case 'login':
+    case 'dashboard':
+      return <Layout me={me}><DashboardPage partnershipId={route.name === 'dashboard' ? route.partnershipId : null} /></Layout>;
+    case 'account':
+      return <Layout me={me}><AccountPage /></Layout>;
+    case 'chapter':
+      return (
+        <Layout me={me} wide>
+          <Suspense fallback={<Loading />}>
+            <ChapterPage chapterId={route.chapterId} />
+          </Suspense>
+        </Layout>
+      );
+    default:
+      return <Layout me={me}><NotFoundPage /></Layout>;
+  }
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AnnouncerProvider>
+        <SessionProvider>
+          <Routes />
+        </SessionProvider>
+      </AnnouncerProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,44 @@
+/** One chapter in the strategy table: number, title link, status, people now, last change. */
+import type { ChapterSummaryDto } from '../../shared/api.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
+import { ChapterManageControls, type ChapterActions } from './ChapterManageControls.tsx';
+import { ChapterStatusLabel } from './ChapterStatusLabel.tsx';
+
+export function ChapterRow(props: {
+  chapter: ChapterSummaryDto;
+  index: number;
+  count: number;
+  actions: ChapterActions | null;
+}) {
+  const { chapter } = props;
+  const { t, formatDate } = useI18n();
+  const change = chapter.lastChange;
+  return (
+    <tr>
+      <td className="num">{props.index}</td>
+      <th scope="row">
+        <AppLink href={paths.chapter(chapter.id)}>{chapter.title}</AppLink>
+        {chapter.frozen && <span className="badge"> <span aria-hidden="true">❄ </span>{t('dashboard.frozen')}</span>}
+      </th>
+      <td><ChapterStatusLabel status={chapter.status} /></td>
+      <td className="num">{t('dashboard.people', { count: chapter.activeUsers })}</td>
+      <td>
+        {change ? (
+          <>
+            <time dateTime={change.at}>{formatDate(change.at)}</time>
+            {change.by && <div className="muted">{t('dashboard.changedBy', { name: change.by.name, organization: change.by.organization })}</div>}
+          </>
+        ) : (
+          <span className="muted">{t('dashboard.noChanges')}</span>
+        )}
+      </td>
+      {props.actions && (
+        <td>
+          <ChapterManageControls chapter={chapter} index={props.index} count={props.count} actions={props.actions} />
+        </td>
+      )}
+    </tr>
+  );
+}

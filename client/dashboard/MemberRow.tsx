@@ -1,0 +1,42 @@
+/** One member: name, e-mail, organisation, role (a select for coordinators), state, remove. */
+import type { MemberDto } from '../../shared/api.ts';
+import { ROLES, type Role } from '../../shared/domain.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export interface MemberActions {
+  changeRole(member: MemberDto, role: Role): void;
+  remove(member: MemberDto): void;
+  busy: boolean;
+}
+
+export function MemberRow({ member, actions, isMe }: { member: MemberDto; actions: MemberActions | null; isMe: boolean }) {
+  const { t } = useI18n();
+  const editable = actions !== null && !isMe;
+  return (
+    <tr>
+      <th scope="row">{member.name}</th>
+      <td>{member.email}</td>
+      <td>{member.organization.name}</td>
+      <td>
+        {editable ? (
+          <select aria-label={t('members.roleOf', { name: member.name })} value={member.role} disabled={actions.busy}
+            onChange={(e) => actions.changeRole(member, e.target.value as Role)}>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          </select>
+        ) : (
+          t(`role.${member.role}`)
+        )}
+      </td>
+      <td>{member.active ? t('members.active') : t('members.invited')}</td>
+      {actions && (
+        <td>
+          {editable && (
+            <button type="button" className="button-danger" disabled={actions.busy} onClick={() => actions.remove(member)}>
+              {t('members.remove', { name: member.name })}
+            </button>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The coordinator's chapter operations for one strategy. Each one calls the API, re-reads the
+ * dashboard, announces the result politely, and keeps keyboard focus on the control used.
+ */
+import { useState } from 'react';
+import type { StrategyDto } from '../../shared/api.ts';
+import type { ChapterStatus } from '../../shared/domain.ts';
+import { api } from '../api/endpoints.ts';
+import { errorMessageKey } from '../api/errors.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useAnnounce } from '../ui/Announcer.tsx';
+import type { ChapterActions } from './ChapterManageControls.tsx';
+
+/** The chapter ids after moving one by `delta` places; null when it cannot move. */
+export function movedOrder(ids: readonly string[], chapterId: string, delta: -1 | 1): string[] | null {
+  const from = ids.indexOf(chapterId);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= ids.length) return null;
+  const next = [...ids];
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
+/** Focuses the element with data-focus-key once the re-rendered table is in the DOM. */
+function refocus(key: string, fallbackKey: string) {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLButtonElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    const target = el && !el.disabled ? el : document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(fallbackKey)}"]`);
+    target?.focus();
+  });
+}
+
+export function useChapterActions(strategy: StrategyDto, reload: () => Promise<void>): ChapterActions & { error: string | null } {
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleOf = (id: string) => strategy.chapters.find((c) => c.id === id)?.title ?? '';
+
+  async function perform(action: () => Promise<unknown>, success: () => string): Promise<boolean> {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await reload();
+      announce(success());
+      return true;
+    } catch (e) {
+      setError(t(errorMessageKey(e)));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    busy,
+    error,
+    move(chapterId, delta) {
+      const ordered = [...strategy.chapters].sort((a, b) => a.position - b.position).map((c) => c.id);
+      const next = movedOrder(ordered, chapterId, delta);
+      if (!next) return;
+      void perform(
+        () => api.reorderChapters(strategy.id, { chapterIds: next }),
+        () => t('chapters.moved', { title: titleOf(chapterId), position: next.indexOf(chapterId) + 1 }),
+      ).then(() => {
+        const key = delta < 0 ? 'up' : 'down';
+        refocus(`${key}:${chapterId}`, `${key === 'up' ? 'down' : 'up'}:${chapterId}`);
+      });
+    },
+    rename: (chapterId, title) =>
+      perform(() => api.updateChapter(chapterId, { title: title.trim() }), () => t('chapters.renamed', { title: title.trim() })),
+    setStatus(chapterId, status) {
+      void perform(
+        () => api.updateChapter(chapterId, { status }),
+        () => t('chapters.statusChanged', { title: titleOf(chapterId), status: t(`status.${status}`) }),
+      );
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The TipTap editor bound to one Y.Doc generation (remount it with `key` when the doc is
+ * rebuilt): toolbar, link form, text, outline and word count. Collaboration's own undo
+ * undoes only this person's changes.
+ */
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { createEditorExtensions } from '../../shared/editor/extensions.ts';
+import type { CollabUser } from '../collab/ChapterConnection.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { renderCaret } from './caret.ts';
+import { LinkForm } from './LinkForm.tsx';
+import { Outline } from './Outline.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { WordCount } from './WordCount.tsx';
+
+export interface ChapterEditorProps {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: CollabUser;
+  editable: boolean;
+  title: string;
+}
+
+export function ChapterEditor({ doc, provider, user, editable, title }: ChapterEditorProps) {
+  const { t } = useI18n();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const editor = useEditor(
+    {
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editable,
+      extensions: [
+        ...createEditorExtensions({ collaboration: { document: doc } }),
+        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+      ],
+      editorProps: {
+        attributes: {
+          id: 'chapter-text',
+          class: 'chapter-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.textLabel', { title }),
+        },
+      },
+    },
+    [doc, provider],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    if (!editable) setLinkOpen(false);
+  }, [editor, editable]);
+
+  useEffect(() => {
+    editor?.view.dom.setAttribute('aria-label', t('editor.textLabel', { title }));
+    editor?.view.dom.setAttribute('aria-readonly', String(!editable));
+  }, [editor, t, title, editable]);
+
+  if (!editor) return null;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editable) {
+      event.preventDefault();
+      setLinkOpen(true);
+    }
+  };
+
+  return (
+    <div className="editor-layout">
+      <div className="editor-main" onKeyDown={onKeyDown}>
+        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+        {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+        <EditorContent editor={editor} className="editor-surface" />
+      </div>
+      <aside className="editor-side" aria-label={t('editor.outline')}>
+        <WordCount editor={editor} />
+        <Outline editor={editor} />
+      </aside>
+    </div>
+  );
+}

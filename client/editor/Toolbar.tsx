@@ -1,0 +1,53 @@
+/**
+ * The formatting toolbar: role=toolbar with roving tabindex, aria-pressed on toggles and
+ * aria-disabled (still focusable, as the APG advises) on commands that do not apply here.
+ */
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { Fragment, useRef } from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TOOLBAR_ITEMS } from './toolbarItems.ts';
+import { useRovingFocus } from './useRovingFocus.ts';
+
+export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  const { onKeyDown, itemProps } = useRovingFocus(ref);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      editable: e.isEditable,
+      link: e.isActive('link'),
+      items: TOOLBAR_ITEMS.map((item) => ({ active: item.isActive?.(e) ?? null, enabled: item.canRun?.(e) ?? true })),
+    }),
+  });
+  const linkIndex = TOOLBAR_ITEMS.findIndex((i) => i.id === 'quote') + 1;
+
+  const linkButton = (
+    <button type="button" className="tool" {...itemProps(linkIndex)} aria-pressed={state.link} aria-disabled={!state.editable || undefined}
+      aria-label={t('toolbar.link')} title={t('toolbar.link')} onClick={() => state.editable && onLink()}>
+      <span aria-hidden="true">🔗</span>
+    </button>
+  );
+
+  return (
+    <div ref={ref} role="toolbar" aria-label={t('toolbar.label')} aria-controls="chapter-text" className="toolbar" onKeyDown={onKeyDown}>
+      {TOOLBAR_ITEMS.map((item, i) => {
+        const index = i < linkIndex ? i : i + 1;
+        const enabled = state.editable && state.items[i].enabled;
+        const active = state.items[i].active;
+        return (
+          <Fragment key={item.id}>
+            {i === linkIndex && linkButton}
+            {item.groupStart && <span className="tool-separator" aria-hidden="true" />}
+            <button type="button" className="tool" {...itemProps(index)} aria-label={t(item.label)} title={t(item.label)}
+              aria-pressed={active === null ? undefined : active} aria-disabled={!enabled || undefined}
+              onMouseDown={(e) => e.preventDefault()} onClick={() => enabled && item.run(editor)}>
+              <span aria-hidden="true" className={`tool-symbol tool-${item.id}`}>{item.symbol}</span>
+            </button>
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+}

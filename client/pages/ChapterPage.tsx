@@ -1,0 +1,79 @@
+/**
+ * /rozdzial/:chapterId — the chapter's live editor (lazy-loaded: TipTap and Yjs stay out of
+ * the login and dashboard bundle). Permissions come from the API first and then from the
+ * server's live ChapterState.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ChapterDto } from '../../shared/api.ts';
+import { api } from '../api/endpoints.ts';
+import { errorMessageKey } from '../api/errors.ts';
+import { useMe, useSession } from '../auth/SessionProvider.tsx';
+import type { CollabUser } from '../collab/ChapterConnection.ts';
+import { colorForUser } from '../collab/presence.ts';
+import { useChapterConnection } from '../collab/useChapterConnection.ts';
+import { ChapterEditor } from '../editor/ChapterEditor.tsx';
+import { ChapterNotices } from '../editor/ChapterNotices.tsx';
+import { PresenceAvatars } from '../editor/PresenceAvatars.tsx';
+import { SaveStatusIndicator } from '../editor/SaveStatusIndicator.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
+
+export default function ChapterPage({ chapterId }: { chapterId: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { sessionEnded } = useSession();
+  const [chapter, setChapter] = useState<ChapterDto | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const user = useMemo<CollabUser>(
+    () => ({ userId: me.user.id, name: me.user.name, organization: me.user.organization.name, color: colorForUser(me.user.id) }),
+    [me.user.id, me.user.name, me.user.organization.name],
+  );
+  const { connection, snapshot } = useChapterConnection(chapterId, user);
+
+  useEffect(() => {
+    let live = true;
+    setChapter(null);
+    setError(null);
+    api.chapter(chapterId).then((c) => live && setChapter(c), (e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [chapterId]);
+
+  useEffect(() => {
+    if (snapshot?.notice === 'sessionEnded') sessionEnded();
+  }, [snapshot?.notice, sessionEnded]);
+
+  if (error) {
+    return (
+      <section aria-labelledby="chapter-title">
+        <h1 id="chapter-title">{t(errorMessageKey(error))}</h1>
+        <p><AppLink href={paths.dashboard()}>{t('editor.back')}</AppLink></p>
+      </section>
+    );
+  }
+  if (!chapter || !connection || !snapshot) return <p role="status">{t('editor.loading')}</p>;
+
+  const live = snapshot.live;
+  const frozen = live ? live.frozen : chapter.frozen;
+  const canEdit = (live ? live.permissions.edit : chapter.permissions.edit) && !frozen;
+  const editable = canEdit && snapshot.notice !== 'accessLost' && !snapshot.resetting;
+
+  return (
+    <article className="chapter-page" aria-labelledby="chapter-title">
+      <div className="chapter-head">
+        <div>
+          <p className="muted">
+            <AppLink href={paths.dashboard(chapter.partnershipId)}>{t('editor.back')}</AppLink> · {t('editor.chapterOf', { strategy: chapter.strategyTitle })}
+          </p>
+          <h1 id="chapter-title">{chapter.title}</h1>
+        </div>
+        <SaveStatusIndicator status={snapshot.status} />
+      </div>
+      <PresenceAvatars provider={snapshot.provider} />
+      <ChapterNotices frozen={frozen} readOnly={!canEdit} notice={snapshot.notice} />
+      <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={editable} title={chapter.title} />
+    </article>
+  );
+}

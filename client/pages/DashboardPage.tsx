@@ -1,0 +1,56 @@
+/**
+ * The partnership dashboard: organisations, strategy documents with their chapters, members.
+ * A person in several partnerships picks one (the choice is in the URL).
+ */
+import { useMe as useAuthMe } from '../auth/SessionProvider.tsx';
+import { errorMessageKey } from '../api/errors.ts';
+import { MembersSection } from '../dashboard/MembersSection.tsx';
+import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
+import { PartnershipPicker } from '../dashboard/PartnershipPicker.tsx';
+import { StrategySection } from '../dashboard/StrategySection.tsx';
+import { usePartnership } from '../dashboard/usePartnership.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export function DashboardPage({ partnershipId }: { partnershipId: string | null }) {
+  const { t } = useI18n();
+  const me = useAuthMe();
+  const chosen = me.memberships.find((m) => m.partnershipId === partnershipId) ?? me.memberships[0] ?? null;
+  const { state, reload } = usePartnership(chosen?.partnershipId ?? null);
+
+  if (!chosen) {
+    return (
+      <section aria-labelledby="dash-title">
+        <h1 id="dash-title">{t('dashboard.title')}</h1>
+        <p>{t('dashboard.noMembership')}</p>
+      </section>
+    );
+  }
+  return (
+    <div className="dashboard">
+      <div className="page-heading">
+        <h1 id="dash-title">{state.status === 'ready' ? state.partnership.name : chosen.partnershipName}</h1>
+        <p className="muted">{t('dashboard.myRole', { role: t(`role.${chosen.role}`) })}</p>
+        <PartnershipPicker memberships={me.memberships} current={chosen.partnershipId} />
+      </div>
+      {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
+      {state.status === 'error' && (
+        <div role="alert" className="form-error">
+          {t(errorMessageKey(state.error))} <button type="button" onClick={() => void reload()}>{t('app.retry')}</button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <section aria-labelledby="strategies-title">
+            <h2 id="strategies-title">{t('dashboard.strategies')}</h2>
+            {state.partnership.strategies.length === 0 && <p>{t('dashboard.noStrategies')}</p>}
+            {state.partnership.strategies.map((s) => (
+              <StrategySection key={s.id} strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
+            ))}
+          </section>
+          <OrganizationsTable organizations={state.partnership.organizations} />
+          <MembersSection partnership={state.partnership} myUserId={me.user.id} reload={reload} />
+        </>
+      )}
+    </div>
+  );
+}

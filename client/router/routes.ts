@@ -1,0 +1,39 @@
+/** The client's URLs (Polish paths, as people share them) and a matcher for them. */
+export type Route =
+  | { name: 'login' }
+  | { name: 'dashboard'; partnershipId: string | null }
+  | { name: 'account' }
+  | { name: 'invitation'; token: string }
+  | { name: 'chapter'; chapterId: string }
+  | { name: 'notFound' };
+
+export const paths = {
+  login: () => '/logowanie',
+  dashboard: (partnershipId?: string) => (partnershipId ? `/partnerstwo/${encodeURIComponent(partnershipId)}` : '/'),
+  account: () => '/konto',
+  invitation: (token: string) => `/zaproszenie/${encodeURIComponent(token)}`,
+  chapter: (chapterId: string) => `/rozdzial/${encodeURIComponent(chapterId)}`,
+};
+
+function segment(value: string): string | null {
+  try {
+    const decoded = decodeURIComponent(value);
+    return decoded.length > 0 && decoded.length <= 200 ? decoded : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a pathname into a Route. */
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.replace(/\/+$/, '').split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'dashboard', partnershipId: null };
+  const [head, arg] = parts;
+  const value = arg !== undefined && parts.length === 2 ? segment(arg) : null;
+  if (parts.length === 1 && head === 'logowanie') return { name: 'login' };
+  if (parts.length === 1 && head === 'konto') return { name: 'account' };
+  if (head === 'partnerstwo' && value) return { name: 'dashboard', partnershipId: value };
+  if (head === 'zaproszenie' && value) return { name: 'invitation', token: value };
+  if (head === 'rozdzial' && value) return { name: 'chapter', chapterId: value };
+  return { name: 'notFound' };
+}

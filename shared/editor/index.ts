@@ -1,0 +1,4 @@
+/** The chapter editor's schema definition shared by client and server. */
+export { createEditorExtensions, HEADING_LEVELS } from './extensions.ts';
+export type { EditorExtensionOptions, HeadingLevel } from './extensions.ts';
+export { ALLOWED_LINK_PROTOCOLS, isSafeLinkHref, normalizeLinkInput } from './links.ts';
