@@ -52,7 +52,7 @@ export class BucketMap {
   /** Milliseconds until one token is available (0 when one is available now). */
   waitMs(key: string): number {
     const b = this.current(key);
-    return b.tokens >= 1 ? 0 : Math.ceil((1 - b.tokens) / this.perMs);
+    return b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) * 3600_000) / this.policy.refillPerHour - 1e-9);
   }
 
   /** Takes one token; false (and nothing taken) when the bucket is empty. */

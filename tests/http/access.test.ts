@@ -1,0 +1,154 @@
+/**
+ * Access matrix over every API route, enumerated from the router: each route × each kind of
+ * person (coordinator, editor, expert, viewer, member of another partnership, anonymous).
+ * A route missing from the table below fails the test, so new routes must be classified.
+ * Refused writes must leave the database exactly as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
+
+type Actor = 'coordinator' | 'editor' | 'expert' | 'viewer' | 'other' | 'anonymous';
+const ACTORS: Actor[] = ['coordinator', 'editor', 'expert', 'viewer', 'other', 'anonymous'];
+const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
+  coordinator: DEMO.coordinator,
+  editor: DEMO.editorTuczno,
+  expert: DEMO.expert,
+  viewer: DEMO.viewer,
+  other: DEMO.otherPartnership,
+};
+
+/**
+ * How a route treats people:
+ * - public: anyone, no session needed;
+ * - session: any logged-in person (their own data), 401 for anonymous;
+ * - read: members of the Wałcz partnership; 404 for the other partnership; 401 anonymous;
+ * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous.
+ */
+type Rule = 'public' | 'session' | 'read' | 'manage';
+
+interface RouteCase {
+  rule: Rule;
+  path: (t: TestContext) => string;
+  body?: (t: TestContext) => unknown;
+}
+
+const w = (t: TestContext) => t.demo.walcz;
+const ROUTES: Record<string, RouteCase> = {
+  'GET /api/health': { rule: 'public', path: () => '/api/health' },
+  'POST /api/auth/login': { rule: 'public', path: () => '/api/auth/login', body: () => ({ email: DEMO.viewer, password: 'strategia-demo' }) },
+  'POST /api/auth/logout': { rule: 'public', path: () => '/api/auth/logout' },
+  'GET /api/auth/me': { rule: 'session', path: () => '/api/auth/me' },
+  'POST /api/auth/password': {
+    rule: 'session',
+    path: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'strategia-demo', newPassword: 'nowe-haslo-2026' }),
+  },
+  'GET /api/strategies': { rule: 'session', path: () => '/api/strategies' },
+  'GET /api/partnerships': { rule: 'session', path: () => '/api/partnerships' },
+  'GET /api/strategies/:id': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}` },
+  'POST /api/strategies/:id/chapters': { rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/chapters`, body: () => ({ title: 'Nowy rozdział' }) },
+  'POST /api/strategies/:id/chapters/order': {
+    rule: 'manage',
+    path: (t) => `/api/strategies/${w(t).strategyId}/chapters/order`,
+    body: (t) => ({ chapterIds: [...w(t).chapterIds].reverse() }),
+  },
+  'GET /api/partnerships/:id': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}` },
+  'POST /api/partnerships/:id/members': {
+    rule: 'manage',
+    path: (t) => `/api/partnerships/${w(t).partnershipId}/members`,
+    body: (t) => ({
+      email: 'nowy@walcz.example', name: 'Jan Nowy', role: 'viewer',
+      organizationId: t.services.stores.partnerships.organizations(w(t).partnershipId)[0].id,
+    }),
+  },
+  'PATCH /api/partnerships/:id/members/:userId': {
+    rule: 'manage',
+    path: (t) => `/api/partnerships/${w(t).partnershipId}/members/${t.userId(DEMO.editorCzlopa)}`,
+    body: () => ({ role: 'viewer' }),
+  },
+  'DELETE /api/partnerships/:id/members/:userId': {
+    rule: 'manage',
+    path: (t) => `/api/partnerships/${w(t).partnershipId}/members/${t.userId(DEMO.editorCzlopa)}`,
+  },
+  'GET /api/chapters/:id': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}` },
+  'PATCH /api/chapters/:id': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}`, body: () => ({ title: 'Zmieniony' }) },
+  'GET /api/invitations/:token': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}` },
+  'POST /api/invitations/:token/accept': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}/accept`, body: () => ({ password: 'haslo-zaproszenia' }) },
+};
+
+function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
+  if (rule === 'public') return 'ok';
+  if (actor === 'anonymous') return 401;
+  if (rule === 'session') return 'ok';
+  if (actor === 'other') return 404;
+  if (rule === 'read') return 'ok';
+  return actor === 'coordinator' ? 'ok' : 403;
+}
+
+/** Everything a write could change, as one comparable string. */
+function snapshot(t: TestContext): string {
+  const tables = ['users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log'];
+  return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()));
+}
+
+describe('access matrix', async () => {
+  const probe = await createTestContext();
+  const routes = probe.app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.path}`);
+  probe.close();
+
+  it('classifies every API route of the router', () => {
+    expect(routes.filter((r) => !(r in ROUTES))).toEqual([]);
+    expect(routes.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it.each(routes)('%s', async (route) => {
+    const spec = ROUTES[route];
+    const method = route.split(' ')[0];
+    let attempts = 0;
+    for (const actor of ACTORS) {
+      // A fresh database per attempt, so each write is judged on the same starting state.
+      const t = await createTestContext();
+      try {
+        const cookie = actor === 'anonymous' ? undefined : await t.login(EMAIL[actor]);
+        const before = snapshot(t);
+        const res = await t.request(method, spec.path(t), { cookie, body: spec.body?.(t) });
+        const expected = expectedStatus(spec.rule, actor);
+        attempts++;
+        if (expected === 'ok') {
+          // Public token routes answer 404 invitation_invalid for a made-up token: they must not be 401/403.
+          if (route.includes('/invitations/')) expect(res.status, `${route} as ${actor}`).toBe(404);
+          else expect(res.status, `${route} as ${actor}: ${await res.clone().text()}`).toBeLessThan(300);
+        } else {
+          expect(res.status, `${route} as ${actor}`).toBe(expected);
+          if (method !== 'GET') expect(snapshot(t), `${route} as ${actor} changed the database`).toBe(before);
+        }
+      } finally {
+        t.close();
+      }
+    }
+    expect(attempts).toBe(ACTORS.length);
+  });
+
+  it('answers an unknown id exactly like another partnership’s id (no existence leak)', async () => {
+    const t = await createTestContext();
+    try {
+      const member = await t.login(DEMO.coordinator);
+      const outsider = await t.login(DEMO.otherPartnership);
+      const pairs: [string, string][] = [
+        [`/api/chapters/${t.demo.walcz.chapterIds[1]}`, '/api/chapters/nieznany1234567'],
+        [`/api/strategies/${t.demo.walcz.strategyId}`, '/api/strategies/nieznany1234567'],
+        [`/api/partnerships/${t.demo.walcz.partnershipId}`, '/api/partnerships/nieznany1234567'],
+      ];
+      for (const [foreignPath, unknownPath] of pairs) {
+        const foreign = await t.request('GET', foreignPath, { cookie: outsider });
+        const unknown = await t.request('GET', unknownPath, { cookie: member });
+        expect(foreign.status).toBe(404);
+        expect(await foreign.text()).toBe(await unknown.text());
+      }
+    } finally {
+      t.close();
+    }
+  });
+});
