@@ -3,6 +3,7 @@
  * module receives. Built once in server/app.ts (createServices) and passed down.
  */
 import type { IncomingMessage } from 'node:http';
+import type * as Y from 'yjs';
 import type { Config } from './config.ts';
 import type { Db } from './storage/db.ts';
 import type { UserRow } from './storage/people.ts';
@@ -37,6 +38,20 @@ export interface CollabControl {
   chapterStateChanged(chapterId: string): void;
   /** Pushes an event (comments changed, …) to every open editor of a chapter. */
   notifyChapter(chapterId: string, event: { type: string }): void;
+  /** Reads and changes chapter documents through their rooms (loading them when needed). */
+  documents: ChapterDocuments;
+}
+
+/** Server-side access to a chapter's live document. */
+export interface ChapterDocuments {
+  /** Runs `fn` on the current document (read only: do not change it here). */
+  read<T>(chapterId: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Changes the document on a person's behalf (restore, accepting suggestions). The change is
+   * stored, then relayed to every open editor, like a client's update. Resolves once stored;
+   * false when `fn` changed nothing.
+   */
+  change(chapterId: string, userId: string, fn: (doc: Y.Doc) => void): Promise<boolean>;
 }
 
 /** Clock used for sessions and rate limits, replaceable in tests. */

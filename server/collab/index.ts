@@ -45,6 +45,10 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
     closeUserConnections: (userId, o) => registry.closeUserConnections(userId, o),
     chapterStateChanged: (id) => registry.chapterStateChanged(id),
     notifyChapter: (id, ev) => registry.notifyChapter(id, ev),
+    documents: {
+      read: (id, fn) => registry.withRoom(id, (room) => fn(room.doc)),
+      change: (id, userId, fn) => registry.withRoom(id, (room) => room.applyServerChange(userId, fn)),
+    },
   };
   let injectFn: ((server: Server) => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;

@@ -44,6 +44,21 @@ export class RoomRegistry {
     return p;
   }
 
+  /**
+   * Runs `fn` with the chapter's loaded room (loading it if nobody has it open), waits until
+   * whatever `fn` changed is stored, and unloads the room again if nobody is in it.
+   */
+  async withRoom<T>(chapterId: string, fn: (room: Room) => T): Promise<T> {
+    const room = await this.acquire(chapterId);
+    try {
+      const result = fn(room);
+      await room.stored();
+      return result;
+    } finally {
+      this.releaseIfIdle(room);
+    }
+  }
+
   /** Joins a connection to its chapter's room once loaded; closes it if loading fails. */
   async join(conn: Connection): Promise<void> {
     this.connections.add(conn);

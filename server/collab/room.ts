@@ -124,6 +124,37 @@ export class Room {
     return 'stored';
   }
 
+  /**
+   * Applies a change the server makes on a person's behalf (restoring a version, accepting
+   * suggestions): stored and relayed exactly like a client's update. Returns false when the
+   * change did nothing.
+   */
+  applyServerChange(userId: string | null, change: (doc: Y.Doc) => void): boolean {
+    if (this.closed) throw new Error(`room ${this.chapterId} is closed`);
+    const updates: Uint8Array[] = [];
+    const origin = { server: true };
+    const onUpdate = (u: Uint8Array, o: unknown) => {
+      if (o === origin) updates.push(u);
+    };
+    this.doc.on('update', onUpdate);
+    try {
+      this.doc.transact(() => change(this.doc), origin);
+    } finally {
+      this.doc.off('update', onUpdate);
+    }
+    if (updates.length === 0) return false;
+    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+    this.pending.push({ update, from: null, userId, at: Date.now() });
+    this.approxBytes += update.byteLength;
+    this.scheduleFlush();
+    return true;
+  }
+
+  /** Resolves once everything applied so far is committed. */
+  stored(): Promise<void> {
+    return new Promise((resolve) => this.whenStored(resolve));
+  }
+
   /** Runs `fn` once everything applied so far is committed (at once if nothing is pending). */
   whenStored(fn: () => void): void {
     if (this.pending.length === 0) fn();

@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import type { CollabControl } from '../../server/context.ts';
+import { RoomRegistry } from '../../server/collab/registry.ts';
+import { createChapterLiveStateReader } from '../../server/storage/chapterLiveState.ts';
 import { createApp } from '../../server/app.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import { openDatabase } from '../../server/storage/db.ts';
@@ -46,10 +48,30 @@ export interface RecordingCollab extends CollabControl {
   active: Map<string, number>;
 }
 
-export function recordingCollab(): RecordingCollab {
+/**
+ * @param services when given, `documents` reads and changes real chapter documents through a
+ * real room registry (no sockets needed for that); otherwise using it throws.
+ */
+export function recordingCollab(services?: Services): RecordingCollab {
   const calls: CollabCall[] = [];
   const active = new Map<string, number>();
+  const registry = services
+    ? new RoomRegistry({
+        documents: services.stores.documents,
+        log: services.log,
+        compactAfterUpdates: services.config.compactAfterUpdates,
+        readFacts: createChapterLiveStateReader(services.db),
+      })
+    : null;
+  const need = () => {
+    if (!registry) throw new Error('recordingCollab: pass services to use documents');
+    return registry;
+  };
   return {
+    documents: {
+      read: (id, fn) => need().withRoom(id, (room) => fn(room.doc)),
+      change: (id, userId, fn) => need().withRoom(id, (room) => room.applyServerChange(userId, fn)),
+    },
     calls,
     active,
     activeUserCount: (chapterId) => active.get(chapterId) ?? 0,
@@ -113,7 +135,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   });
   const clock = fakeClock();
   const services = createServices(config, { db: openDatabase({ path: ':memory:' }), clock: () => clock.now });
-  const collab = recordingCollab();
+  const collab = recordingCollab(services);
   const initialText = new Map<string, DemoBlock[]>();
   const demo = await seedDemo(services, (chapterId, blocks) => void initialText.set(chapterId, blocks));
   const app = createApp(services, { control: collab, mount() {} });
