@@ -19,7 +19,8 @@ const NONE: ChapterPermissions = Object.freeze({ read: false, comment: false, su
  * - Non-members: nothing (and the API answers 404, so existence does not leak).
  * - Viewers read. Experts read, comment and suggest, never edit directly.
  * - Editors and coordinators edit; under a suggest lock they may only suggest.
- * - A frozen chapter changes for nobody; coordinators still manage it (unfreeze).
+ * - A frozen chapter changes for nobody, not even by a new comment anchor (its comments stay
+ *   readable); coordinators still manage it (unfreeze).
  */
 export function chapterPermissions({ role, frozen, suggestLock }: ChapterAccessFacts): ChapterPermissions {
   if (role === null) return NONE;
@@ -27,7 +28,7 @@ export function chapterPermissions({ role, frozen, suggestLock }: ChapterAccessF
   const contributor = writer || role === 'expert';
   return {
     read: true,
-    comment: contributor,
+    comment: contributor && !frozen,
     suggest: contributor && !frozen,
     edit: writer && !frozen && !suggestLock,
     manage: role === 'coordinator',

@@ -49,6 +49,7 @@ interface PendingUpdate {
   from: RoomMember | null;
   userId: string | null;
   at: number;
+  clientIds: number[];
 }
 
 export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'too-large';
@@ -90,9 +91,11 @@ export class Room {
     const pendingBefore = [store.pendingStructs, store.pendingDs];
     let change: ChangeSet | null = null;
     let changed = false;
+    let clientIds: number[] = [];
     const capture = (tr: Y.Transaction) => {
       if (tr.origin !== from) return;
-      changed = tr.deleteSet.clients.size > 0 || !sameStateVector(tr.beforeState, tr.afterState);
+      clientIds = advancedClients(tr.beforeState, tr.afterState);
+      changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
       if (restricted && changed) change = collectChangeSet(tr);
     };
     this.doc.on('afterTransaction', capture);
@@ -118,7 +121,7 @@ export class Room {
       }
     }
     if (!changed && !pendingChanged) return 'noop';
-    this.pending.push({ update, from, userId: from.userId, at: Date.now() });
+    this.pending.push({ update, from, userId: from.userId, at: Date.now(), clientIds });
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return 'stored';
@@ -133,6 +136,7 @@ export class Room {
     if (this.closed) throw new Error(`room ${this.chapterId} is closed`);
     const updates: Uint8Array[] = [];
     const origin = { server: true };
+    const clientIds = [this.doc.clientID];
     const onUpdate = (u: Uint8Array, o: unknown) => {
       if (o === origin) updates.push(u);
     };
@@ -144,7 +148,7 @@ export class Room {
     }
     if (updates.length === 0) return false;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    this.pending.push({ update, from: null, userId, at: Date.now() });
+    this.pending.push({ update, from: null, userId, at: Date.now(), clientIds });
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return true;
@@ -177,7 +181,7 @@ export class Room {
       const batch = this.pending;
       try {
         this.opts.documents.append(
-          batch.map((p) => ({ chapterId: this.chapterId, data: p.update, userId: p.userId, at: p.at })),
+          batch.map((p) => ({ chapterId: this.chapterId, data: p.update, userId: p.userId, at: p.at, clientIds: p.clientIds })),
         );
       } catch (err) {
         this.scheduleRetry(err);
@@ -288,8 +292,9 @@ export class Room {
   }
 }
 
-function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
+/** Client ids whose clock moved between two state vectors (those that wrote new content). */
+function advancedClients(before: Map<number, number>, after: Map<number, number>): number[] {
+  const out: number[] = [];
+  for (const [client, clock] of after) if (clock > (before.get(client) ?? 0)) out.push(client);
+  return out;
 }

@@ -9,6 +9,8 @@ export interface StoredUpdate {
   data: Uint8Array;
   userId: string | null;
   at: number;
+  /** Yjs client ids this update wrote new content with (recorded for attribution). */
+  clientIds?: number[];
 }
 
 export interface LoadedDocument {
@@ -31,6 +33,11 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
     `INSERT INTO doc_updates (chapter_id, data, user_id, created_at) VALUES (?, ?, ?, ?)`,
   );
   const touchChapter = db.prepare(`UPDATE chapters SET last_change_at = ?, last_change_by = ? WHERE id = ?`);
+  const recordClient = db.prepare(`INSERT OR IGNORE INTO doc_clients (chapter_id, client_id, user_id) VALUES (?, ?, ?)`);
+  const recordEdit = db.prepare(`INSERT OR IGNORE INTO chapter_edit_log (chapter_id, user_id, minute) VALUES (?, ?, ?)`);
+  const clientsOf = db.prepare<[string], { client_id: number; user_id: string }>(
+    `SELECT client_id, user_id FROM doc_clients WHERE chapter_id = ?`,
+  );
   const getState = db.prepare<[string], { data: Buffer }>(`SELECT data FROM doc_states WHERE chapter_id = ?`);
   const getUpdates = db.prepare<[string], { id: number; data: Buffer }>(
     `SELECT id, data FROM doc_updates WHERE chapter_id = ? ORDER BY id`,
@@ -47,6 +54,10 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
     const last = new Map<string, StoredUpdate>();
     for (const u of batch) {
       insertUpdate.run(u.chapterId, u.data, u.userId, u.at);
+      if (u.userId) {
+        recordEdit.run(u.chapterId, u.userId, Math.floor(u.at / 60_000));
+        for (const c of u.clientIds ?? []) recordClient.run(u.chapterId, c, u.userId);
+      }
       last.set(u.chapterId, u);
     }
     for (const u of last.values()) touchChapter.run(u.at, u.userId, u.chapterId);
@@ -73,6 +84,10 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastUpdateId: rows.length ? rows[rows.length - 1].id : 0,
       };
+    },
+    /** Yjs client id → user id, for attributing text. */
+    clientAuthors(chapterId: string): Map<number, string> {
+      return new Map(clientsOf.all(chapterId).map((r) => [r.client_id, r.user_id]));
     },
     updateCount: (chapterId: string) => countUpdates.get(chapterId)?.n ?? 0,
     lastUpdateId: (chapterId: string) => maxId.get(chapterId)?.id ?? 0,

@@ -4,6 +4,7 @@
  * edit one that has shipped.
  */
 import { core } from './migrations/001-core.ts';
+import { attribution } from './migrations/002-attribution.ts';
 
 export interface Migration {
   version: number;
@@ -13,5 +14,6 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   core,
-  // 002 versions and freezing, 003 comments, 004 suggestions: listed here as they land.
+  attribution,
+  // 003 versions and freezing, 004 comments, 005 suggestions: listed here as they land.
 ].sort((a, b) => a.version - b.version);
