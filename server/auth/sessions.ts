@@ -113,7 +113,7 @@ export function createSessionManager({ config, clock, sessions, people }: Deps):
     },
 
     setCookie(c, token, expiresAt) {
-      const maxAge = Math.max(0, Math.floor((expiresAt - clock()) / 1000));
+      const maxAge = Math.max(0, Math.round((expiresAt - clock()) / 1000));
       setCookie(c, SESSION_COOKIE, token, { ...cookieOptions, maxAge });
     },
     clearCookie(c) {
