@@ -31,8 +31,9 @@ export function MemberRow({ member, actions, isMe }: { member: MemberDto; action
       {actions && (
         <td>
           {editable && (
-            <button type="button" className="button-danger" disabled={actions.busy} onClick={() => actions.remove(member)}>
-              {t('members.remove', { name: member.name })}
+            <button type="button" className="button-danger" disabled={actions.busy} onClick={() => actions.remove(member)}
+              aria-label={t('members.remove', { name: member.name })}>
+              {t('members.removeShort')}
             </button>
           )}
         </td>

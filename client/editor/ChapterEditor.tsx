@@ -76,7 +76,7 @@ export function ChapterEditor({ doc, provider, user, editable, title }: ChapterE
         {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
         <EditorContent editor={editor} className="editor-surface" />
       </div>
-      <aside className="editor-side" aria-label={t('editor.outline')}>
+      <aside className="editor-side" aria-label={t('editor.sidePanel')}>
         <WordCount editor={editor} />
         <Outline editor={editor} />
       </aside>

@@ -1,0 +1,53 @@
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser), one fresh
+ * context per person, and the steps every browser test shares: log in, open a chapter,
+ * run axe. See STACK.md for the flags.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+export const DEMO_PASSWORD = 'strategia-demo';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Person { context: BrowserContext; page: Page; errors: string[] }
+
+/** A new browser context (its own cookies, storage and IndexedDB) with Polish locale and time. */
+export async function newPerson(browser: Browser, baseURL: string): Promise<Person> {
+  const context = await browser.newContext({ baseURL, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+/** Logs in through the login form and waits for the dashboard. */
+export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('heading', { name: 'Dokumenty strategii' }).waitFor();
+}
+
+/** Opens a chapter by its title from the dashboard and waits until it is connected and synced. */
+export async function openChapter(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole('link', { name: title }).first().click();
+  await page.locator('#chapter-text').waitFor();
+  await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 20_000 });
+}
+
+/** axe violations with impact serious or critical (WCAG 2.1 A/AA rules). */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
