@@ -1,0 +1,102 @@
+/**
+ * WCAG 2.1 AA in the browser: axe finds no serious or critical violation on the login page,
+ * the dashboard and the editor; login and the editor toolbar work by keyboard alone; the
+ * language choice is remembered. Screenshots of the dashboard and editor go to .tmp/.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { DEMO_PASSWORD, launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureClientBuild();
+  fs.mkdirSync('.tmp', { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('accessibility', () => {
+  it('login page: no serious axe violation; a wrong password gets a Polish message', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Logowanie' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('Adres e-mail').fill('tuczno@walcz.example');
+    await page.getByLabel('Hasło', { exact: true }).fill('zle-haslo');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Nieprawidłowy adres e-mail lub hasło.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('logs in with the keyboard alone', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Logowanie' }).waitFor();
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id === 'login-email')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-email');
+    await page.keyboard.type('czlopa@walcz.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dokumenty strategii' }).waitFor();
+    await context.close();
+  });
+
+  it('dashboard: no serious axe violation, statuses in words, TERC codes shown', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    await loginAs(page, 'koordynator@walcz.example');
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('3217043');
+    expect(body).toMatch(/roboczy|w recenzji|zatwierdzony/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-dashboard.png', fullPage: true });
+    await context.close();
+  });
+
+  it('editor: no serious axe violation; the toolbar is one Tab stop operated with arrows', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    await loginAs(page, 'tuczno@walcz.example');
+    await openChapter(page, 'Wnioski z diagnozy');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const bold = page.getByRole('button', { name: 'Pogrubienie (Ctrl+B)' });
+    await bold.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Kursywa (Ctrl+I)');
+    expect(await page.locator('[role=toolbar] [tabindex="0"]').count()).toBe(1);
+
+    await page.locator('#chapter-text').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('pogrubiony');
+    await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: '.tmp/e2e-editor.png' });
+    await context.close();
+  });
+
+  it('remembers the English switch across a reload', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await context.close();
+  });
+});
