@@ -119,6 +119,8 @@ export interface ChapterSummaryDto {
   activeUsers: number;
   lastChange: null | { at: string; by: PersonRef | null };
   frozen: boolean;
+  /** Comment threads not yet resolved (docs/comments.md). */
+  openThreads: number;
 }
 
 export interface StrategyDto {
@@ -180,4 +182,115 @@ export interface ChapterDto {
   frozen: null | { at: string; by: PersonRef; note: string };
   suggestLock: boolean;
   permissions: ChapterPermissions;
+}
+
+// ---------- comments (docs/comments.md) ----------
+
+/** Removes control characters a keyboard cannot type (keeps tab and line breaks); CRLF → LF. */
+const plainText = (s: string) =>
+  s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+
+/** A comment body: plain text (never HTML), trimmed, 1…Limits.maxCommentLength characters. */
+export const CommentBody = z
+  .string()
+  .transform(plainText)
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(Limits.maxCommentLength, `at most ${Limits.maxCommentLength} characters`),
+  );
+
+/**
+ * The commented passage's text when the thread starts. Shown only for a detached thread, so a
+ * long selection is cut to Limits.maxCommentQuoteLength characters (with "…") rather than refused.
+ */
+export const CommentQuote = z
+  .string()
+  .transform(plainText)
+  .pipe(z.string().min(1, 'must not be empty'))
+  .transform((q) => (q.length > Limits.maxCommentQuoteLength ? q.slice(0, Limits.maxCommentQuoteLength - 1) + '…' : q));
+
+/** User ids to @mention; each must be a member of the chapter's partnership. Duplicates are merged. */
+export const CommentMentions = z
+  .array(id)
+  .max(Limits.maxMentionsPerComment)
+  .transform((ids) => [...new Set(ids)]);
+
+/** Start a thread on a passage; the answer carries the new thread id for the `comment` mark. */
+export const CreateThreadRequest = z.strictObject({ quote: CommentQuote, body: CommentBody, mentions: CommentMentions.optional() });
+export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
+
+export const ReplyRequest = z.strictObject({ body: CommentBody, mentions: CommentMentions.optional() });
+export type ReplyRequest = z.infer<typeof ReplyRequest>;
+
+/** Edit one's own comment. `mentions` omitted keeps the comment's mentions; given, it replaces them. */
+export const EditCommentRequest = z.strictObject({ body: CommentBody, mentions: CommentMentions.optional() });
+export type EditCommentRequest = z.infer<typeof EditCommentRequest>;
+
+export const MarkInboxReadRequest = z.strictObject({ threadIds: z.array(id).min(1).max(500) });
+export type MarkInboxReadRequest = z.infer<typeof MarkInboxReadRequest>;
+
+/** Query of GET /api/partnerships/:id/mentionable (`q`: part of a name or organisation). */
+export const MentionableQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
+export type MentionableQuery = z.infer<typeof MentionableQuery>;
+
+export interface CommentDto {
+  id: string;
+  threadId: string;
+  author: PersonRef;
+  /** Plain text with line breaks; '' once deleted. Render as text (links may be linkified), never as HTML. */
+  body: string;
+  createdAt: string;
+  /** Changed by its author after posting ("edytowano"). */
+  edited: boolean;
+  editedAt: string | null;
+  /** Deleted by its author: show "komentarz usunięty". */
+  deleted: boolean;
+  mentions: PersonRef[];
+}
+
+export interface CommentThreadDto {
+  /** Also the `threadId` of the `comment` mark anchoring the thread in the chapter text. */
+  id: string;
+  chapterId: string;
+  /** The passage's text when the thread started: shown when the anchor is gone from the text. */
+  quote: string;
+  createdAt: string;
+  createdBy: PersonRef;
+  resolved: null | { at: string; by: PersonRef };
+  /** Oldest first; the first one opened the thread. */
+  comments: CommentDto[];
+}
+
+export interface DeleteCommentResponse {
+  /** The thread after the deletion; null when its last remaining comment was deleted (thread removed). */
+  thread: CommentThreadDto | null;
+}
+
+/** Why a thread is in someone's inbox ("Do mnie"). */
+export type InboxReason = 'mention' | 'reply';
+
+export interface InboxThreadDto {
+  threadId: string;
+  chapterId: string;
+  chapterTitle: string;
+  strategyId: string;
+  partnershipId: string;
+  quote: string;
+  resolved: boolean;
+  reasons: InboxReason[];
+  /** The newest comment that put the thread here. */
+  latest: { commentId: string; author: PersonRef; at: string; excerpt: string };
+  /** Comments by others that mention the person or reply to them. */
+  count: number;
+  /** Of those, not yet marked read. */
+  unread: number;
+}
+
+export interface InboxDto {
+  /** Newest activity first. */
+  threads: InboxThreadDto[];
+  /** Sum of `unread` over all threads (also those beyond the listed ones). */
+  unread: number;
 }

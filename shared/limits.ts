@@ -27,4 +27,11 @@ export const Limits = {
   maxTitleLength: 200,
   /** Comment body length (characters). */
   maxCommentLength: 10_000,
+  /**
+   * Longest stored quote of a commented passage (characters). The quote is only shown for a
+   * detached thread, so a longer selection (a whole chapter) is cut with an ellipsis, not refused.
+   */
+  maxCommentQuoteLength: 1_000,
+  /** People one comment may @mention. */
+  maxMentionsPerComment: 50,
 } as const;

@@ -12,6 +12,8 @@ import { jsonBody } from './middleware/jsonBody.ts';
 import { originGuard } from './middleware/origin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { chapterRoutes } from './routes/chapters.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { partnershipRoutes } from './routes/partnerships.ts';
 import { strategyRoutes } from './routes/strategies.ts';
@@ -33,6 +35,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/partnerships', partnershipRoutes(services, collab));
   api.route('/chapters', chapterRoutes(services));
   api.route('/invitations', invitationRoutes(services));
+  api.route('/', commentRoutes(services, collab));
+  api.route('/inbox', inboxRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -7,10 +7,12 @@ import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { ChapterRow, StrategyRow } from '../storage/chapters.ts';
 import { chapterPermissions } from '../auth/policy.ts';
+import { commentStoreOf } from '../storage/comments.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function toChapterSummary(r: ChapterRow, collab: CollabControl): ChapterSummaryDto {
+/** @param openThreads unresolved comment threads of the chapter */
+export function toChapterSummary(r: ChapterRow, collab: CollabControl, openThreads = 0): ChapterSummaryDto {
   return {
     id: r.id,
     title: r.title,
@@ -27,16 +29,20 @@ export function toChapterSummary(r: ChapterRow, collab: CollabControl): ChapterS
               : null,
           },
     frozen: r.frozen_at !== null,
+    openThreads,
   };
 }
 
 export function toStrategyDto(s: StrategyRow, services: Services, collab: CollabControl): StrategyDto {
+  const openThreads = commentStoreOf(services.db).openThreadCounts(s.id);
   return {
     id: s.id,
     title: s.title,
     partnershipId: s.partnership_id,
     partnershipName: s.partnership_name,
-    chapters: services.stores.chapters.chaptersOfStrategy(s.id).map((r) => toChapterSummary(r, collab)),
+    chapters: services.stores.chapters
+      .chaptersOfStrategy(s.id)
+      .map((r) => toChapterSummary(r, collab, openThreads.get(r.id) ?? 0)),
   };
 }
 

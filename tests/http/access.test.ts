@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
+import { commentStoreOf } from '../../server/storage/comments.ts';
 
 type Actor = 'coordinator' | 'editor' | 'expert' | 'viewer' | 'other' | 'anonymous';
 const ACTORS: Actor[] = ['coordinator', 'editor', 'expert', 'viewer', 'other', 'anonymous'];
@@ -22,9 +23,10 @@ const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
  * - public: anyone, no session needed;
  * - session: any logged-in person (their own data), 401 for anonymous;
  * - read: members of the Wałcz partnership; 404 for the other partnership; 401 anonymous;
- * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous.
+ * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous;
+ * - comment: coordinators, editors and experts; 403 viewers; 404 other partnership; 401 anonymous.
  */
-type Rule = 'public' | 'session' | 'read' | 'manage';
+type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment';
 
 interface RouteCase {
   rule: Rule;
@@ -33,6 +35,20 @@ interface RouteCase {
 }
 
 const w = (t: TestContext) => t.demo.walcz;
+/** A comment thread by the coordinator (so only the coordinator may edit or delete its comment). */
+const threads = new WeakMap<TestContext, { threadId: string; commentId: string }>();
+const thread = (t: TestContext) => {
+  let found = threads.get(t);
+  if (!found) {
+    const store = commentStoreOf(t.services.db);
+    const threadId = store.createThread({
+      chapterId: w(t).chapterIds[3], userId: t.userId(DEMO.coordinator), quote: 'q', body: 'b', mentions: [], at: t.clock.now,
+    });
+    found = { threadId, commentId: store.commentsOfThread(threadId)[0].id };
+    threads.set(t, found);
+  }
+  return found;
+};
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
   'POST /api/auth/login': { rule: 'public', path: () => '/api/auth/login', body: () => ({ email: DEMO.viewer, password: 'strategia-demo' }) },
@@ -72,6 +88,19 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/chapters/:id': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}` },
   'PATCH /api/chapters/:id': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}`, body: () => ({ title: 'Zmieniony' }) },
+  'GET /api/chapters/:id/comments': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/comments` },
+  'POST /api/chapters/:id/comments': {
+    rule: 'comment', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/comments`, body: () => ({ quote: 'q', body: 'Uwaga' }),
+  },
+  'POST /api/threads/:id/comments': { rule: 'comment', path: (t) => `/api/threads/${thread(t).threadId}/comments`, body: () => ({ body: 'Odpowiedź' }) },
+  'POST /api/threads/:id/resolve': { rule: 'comment', path: (t) => `/api/threads/${thread(t).threadId}/resolve` },
+  'POST /api/threads/:id/reopen': { rule: 'comment', path: (t) => `/api/threads/${thread(t).threadId}/reopen` },
+  // Only a comment's author may change it; the fixture's author is the coordinator.
+  'PATCH /api/comments/:id': { rule: 'manage', path: (t) => `/api/comments/${thread(t).commentId}`, body: () => ({ body: 'Zmiana' }) },
+  'DELETE /api/comments/:id': { rule: 'manage', path: (t) => `/api/comments/${thread(t).commentId}` },
+  'GET /api/partnerships/:id/mentionable': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/mentionable?q=a` },
+  'GET /api/inbox': { rule: 'session', path: () => '/api/inbox' },
+  'POST /api/inbox/read': { rule: 'session', path: () => '/api/inbox/read', body: () => ({ threadIds: ['nieznany1234567'] }) },
   'GET /api/invitations/:token': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}` },
   'POST /api/invitations/:token/accept': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}/accept`, body: () => ({ password: 'haslo-zaproszenia' }) },
 };
@@ -82,6 +111,7 @@ function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
   if (rule === 'session') return 'ok';
   if (actor === 'other') return 404;
   if (rule === 'read') return 'ok';
+  if (rule === 'comment') return actor === 'viewer' ? 403 : 'ok';
   return actor === 'coordinator' ? 'ok' : 403;
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Comment operations behind the HTTP routes: each checks access (./access.ts), checks mentions,
+ * writes, then tells the chapter's open editors to refetch (`comments-changed`), and answers
+ * with the thread as it now is.
+ */
+import type {
+  CommentThreadDto, CreateThreadRequest, DeleteCommentResponse, EditCommentRequest, ReplyRequest,
+} from '../../shared/api.ts';
+import type { CollabEvent } from '../../shared/protocol.ts';
+import type { CollabControl, UserRow } from '../context.ts';
+import { conflict, internal } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { commentStoreOf } from '../storage/comments.ts';
+import { requireChapterComments, requireOwnComment, requireThread } from './access.ts';
+import { toThreadDtos } from './dto.ts';
+import { checkMentions } from './mentions.ts';
+
+const COMMENTS_CHANGED: CollabEvent = { type: 'comments-changed' };
+
+export function createCommentService(services: Services, collab: CollabControl) {
+  const store = commentStoreOf(services.db);
+
+  const threadDto = (threadId: string): CommentThreadDto => {
+    const thread = store.threadById(threadId);
+    if (!thread) throw internal();
+    return toThreadDtos([thread], store.commentsOfThread(threadId), store.mentionsOfThread(threadId))[0];
+  };
+  /** Writing in a thread means having read it: the writer's own inbox entry is marked read. */
+  const wrote = (user: UserRow, chapterId: string, threadId: string, at: number) => {
+    store.markRead(user.id, [threadId], at);
+    collab.notifyChapter(chapterId, COMMENTS_CHANGED);
+  };
+
+  return {
+    /** Every thread of a chapter in creation order (the client orders them by anchor position). */
+    list(user: UserRow, chapterId: string): CommentThreadDto[] {
+      const facts = requireChapterComments(services, user, chapterId, 'read');
+      const id = facts.chapterId;
+      return toThreadDtos(store.threadsOfChapter(id), store.commentsOfChapter(id), store.mentionsOfChapter(id));
+    },
+
+    /** Access check for starting a thread, before the body is read (a viewer gets 403, not 400). */
+    mayStartThread: (user: UserRow, chapterId: string) => void requireChapterComments(services, user, chapterId, 'comment'),
+
+    startThread(user: UserRow, chapterId: string, req: CreateThreadRequest): CommentThreadDto {
+      const facts = requireChapterComments(services, user, chapterId, 'comment');
+      const mentions = req.mentions ?? [];
+      checkMentions(services, facts.partnershipId, mentions);
+      const at = services.clock();
+      const threadId = store.createThread({ chapterId: facts.chapterId, userId: user.id, quote: req.quote, body: req.body, mentions, at });
+      wrote(user, facts.chapterId, threadId, at);
+      return threadDto(threadId);
+    },
+
+    mayReply: (user: UserRow, threadId: string) => void requireThread(services, store, user, threadId, 'comment'),
+
+    /** A reply; replying to a resolved thread reopens it (the discussion is open again). */
+    reply(user: UserRow, threadId: string, req: ReplyRequest): CommentThreadDto {
+      const { thread, facts } = requireThread(services, store, user, threadId, 'comment');
+      const mentions = req.mentions ?? [];
+      checkMentions(services, facts.partnershipId, mentions);
+      const at = services.clock();
+      services.db.transaction(() => {
+        store.addComment({ threadId: thread.id, userId: user.id, body: req.body, mentions, at });
+        store.reopen(thread.id);
+      })();
+      wrote(user, facts.chapterId, thread.id, at);
+      return threadDto(thread.id);
+    },
+
+    mayChange: (user: UserRow, commentId: string) => void requireOwnComment(services, store, user, commentId),
+
+    edit(user: UserRow, commentId: string, req: EditCommentRequest): CommentThreadDto {
+      const { comment, facts } = requireOwnComment(services, store, user, commentId);
+      if (comment.deleted_at !== null) throw conflict('The comment has been deleted.');
+      if (req.mentions) checkMentions(services, facts.partnershipId, req.mentions);
+      const at = services.clock();
+      if (!store.editComment(comment.id, req.body, req.mentions, at)) throw conflict('The comment has been deleted.');
+      wrote(user, facts.chapterId, comment.thread_id, at);
+      return threadDto(comment.thread_id);
+    },
+
+    /** Soft delete; the thread goes when its last remaining comment does. */
+    remove(user: UserRow, commentId: string): DeleteCommentResponse {
+      const { comment, facts } = requireOwnComment(services, store, user, commentId);
+      if (comment.deleted_at !== null) return { thread: threadDto(comment.thread_id) };
+      const { threadRemoved } = store.deleteComment(comment.id, comment.thread_id, services.clock());
+      collab.notifyChapter(facts.chapterId, COMMENTS_CHANGED);
+      return { thread: threadRemoved ? null : threadDto(comment.thread_id) };
+    },
+
+    /** Resolves (idempotent: resolving a resolved thread keeps who resolved it first). */
+    resolve(user: UserRow, threadId: string): CommentThreadDto {
+      const { thread, facts } = requireThread(services, store, user, threadId, 'comment');
+      if (store.resolve(thread.id, user.id, services.clock())) collab.notifyChapter(facts.chapterId, COMMENTS_CHANGED);
+      return threadDto(thread.id);
+    },
+
+    reopen(user: UserRow, threadId: string): CommentThreadDto {
+      const { thread, facts } = requireThread(services, store, user, threadId, 'comment');
+      if (store.reopen(thread.id)) collab.notifyChapter(facts.chapterId, COMMENTS_CHANGED);
+      return threadDto(thread.id);
+    },
+  };
+}
+export type CommentService = ReturnType<typeof createCommentService>;
