@@ -11,7 +11,9 @@ import type { Scenario, ScenarioOutcome } from './types.ts';
 const CLIENTS = 10;
 const P99_TARGET_MS = 50;
 /** Total edits per second of the chapter, per step. */
-const STEPS = [50, 100, 200, 400, 800, 1600, 2400] as const;
+const STEPS = [50, 100, 200, 400, 800, 1600, 2400, 3200, 4800] as const;
+/** A step that misses is measured once more before giving up: one GC pause on a shared 2-core machine is not a verdict. */
+const ATTEMPTS_PER_STEP = 2;
 
 export const scenarioE: Scenario = {
   id: 'e',
@@ -39,10 +41,15 @@ export const scenarioE: Scenario = {
       let miss: { rate: number; p99: number | null; gen: number | null } | null = null;
       let converged = true;
       for (const rate of STEPS) {
-        const r = await typingPhase(ctx, pool, epochMs, { ratePerWriter: rate / CLIENTS, writersPerRoom: CLIENTS, durationS: stepS, warmupS: 0.5 });
-        converged &&= r.converged;
-        const ok = r.converged && (r.metrics.p99Ms ?? Infinity) <= P99_TARGET_MS && (r.metrics.deliveredShare ?? 0) >= 0.999;
-        notes.push(`${rate}/s: p99 ${r.metrics.p99Ms?.toFixed(1)} ms, delivered ${((r.metrics.deliveredShare ?? 0) * 100).toFixed(1)}%, generator ${r.metrics.generatorCpuPct?.toFixed(0)}% CPU${r.converged ? '' : ', NOT CONVERGED'}`);
+        let ok = false;
+        let r: Awaited<ReturnType<typeof typingPhase>> | null = null;
+        for (let attempt = 0; attempt < ATTEMPTS_PER_STEP && !ok; attempt++) {
+          r = await typingPhase(ctx, pool, epochMs, { ratePerWriter: rate / CLIENTS, writersPerRoom: CLIENTS, durationS: stepS, warmupS: 0.5 });
+          converged &&= r.converged;
+          ok = r.converged && (r.metrics.p99Ms ?? Infinity) <= P99_TARGET_MS && (r.metrics.deliveredShare ?? 0) >= 0.999;
+          notes.push(`${rate}/s: p99 ${r.metrics.p99Ms?.toFixed(1)} ms, delivered ${((r.metrics.deliveredShare ?? 0) * 100).toFixed(1)}%, generator ${r.metrics.generatorCpuPct?.toFixed(0)}% CPU${r.converged ? '' : ', NOT CONVERGED'}`);
+        }
+        if (!r) break;
         if (!ok) { miss = { rate, p99: r.metrics.p99Ms ?? null, gen: r.metrics.generatorCpuPct ?? null }; break; }
         held = r.metrics;
         heldRate = rate;

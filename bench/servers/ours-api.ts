@@ -1,7 +1,7 @@
 /**
  * The HTTP side of our server that the benchmark needs: log in the seeded demo accounts once
  * each (argon2 makes a login cost ~50 ms, so clients of one account share its cookie), find
- * chapter ids and create more chapters. Responses are validated: a changed API fails loudly.
+ * create empty chapters. Responses are validated: a changed API fails loudly.
  */
 import { z } from 'zod';
 
@@ -48,10 +48,12 @@ export class OursApi {
     return this.cookies.get(WRITER_ACCOUNTS[index % WRITER_ACCOUNTS.length]!)!;
   }
 
-  /** Ids of `count` chapters of the strategy, creating chapters as the coordinator if needed. */
+  /**
+   * Ids of `count` new, empty chapters, created as the coordinator. New rather than the seeded
+   * ones so that every server starts from the same empty document.
+   */
   async chapterIds(count: number): Promise<string[]> {
-    const list = await strategies(this.base, this.cookies.get(COORDINATOR)!);
-    const ids = list.find((s) => s.id === this.strategyId)?.chapters.map((c) => c.id) ?? [];
+    const ids: string[] = [];
     while (ids.length < count) {
       const res = await fetch(`${this.base}/api/strategies/${encodeURIComponent(this.strategyId)}/chapters`, {
         method: 'POST',
@@ -61,7 +63,7 @@ export class OursApi {
       if (!res.ok) throw new OursApiError(`create chapter: HTTP ${res.status} ${await res.text()}`);
       ids.push(CreatedChapter.parse(await res.json()).id);
     }
-    return ids.slice(0, count);
+    return ids;
   }
 }
 
