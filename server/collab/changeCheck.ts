@@ -3,49 +3,56 @@
  *
  * A connection that may edit directly sends changes that are applied as they come. Every
  * other connection (viewer, expert, anyone on a frozen or suggest-locked chapter) is
- * "restricted": its update is applied inside one transaction, and this module lists what
- * that transaction inserted and deleted, item by item. Each item must be claimed by a
- * rule the connection's permissions enable (comment anchors, suggestions); an item no rule
- * claims refuses the whole update, which the room then rolls back (see Room.rebuild).
+ * "restricted": its update is applied inside one transaction, and this module judges the
+ * transaction's real effect on the chapter, whatever bytes a hand-written client sent:
  *
- * Rules see integrated Yjs items, so they judge the real effect of an update, whatever
- * bytes a hand-written client sent.
+ * - comment permission: only comment anchors (the `comment--*` formatting keys) may change;
+ * - suggest permission: new text must carry the person's own `suggestionInsert` mark, and
+ *   text may only be removed if it is their own suggested insertion; existing text may gain
+ *   or lose their own `suggestionDelete` mark; new blocks must carry their own block
+ *   suggestion (`suggestion` attribute, type insert) and only such blocks may be removed;
+ *   an existing block may gain or lose their own `suggestion` of type delete;
+ * - nothing else: no other formatting, no attribute changes, nothing outside the chapter
+ *   text, nothing left half-integrated (checked by the Room).
+ *
+ * Text is compared character by character between the state before and after the
+ * transaction (Yjs keeps deleted content until the transaction is cleaned up), so
+ * effect-free churn such as redundant formatting items being tidied up is accepted, and
+ * any visible change that no rule allows refuses the whole update.
  */
 import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
+import {
+  BLOCK_SUGGESTION_ATTR,
+  SUGGESTION_DELETE_MARK,
+  SUGGESTION_INSERT_MARK,
+  asBlockSuggestion,
+  asSuggestion,
+  isCommentKey,
+} from '../../shared/annotations.ts';
 
 export interface ChangeActor {
   userId: string;
   permissions: { comment: boolean; suggest: boolean; edit: boolean };
 }
 
-/** What one transaction changed: new items and items it deleted (excluding items both created and deleted). */
+/** What one transaction changed. */
 export interface ChangeSet {
-  inserted: Y.Item[];
-  deleted: Y.Item[];
-}
-
-/** A kind of change a restricted connection may make. */
-export interface ChangeRule {
-  readonly name: string;
-  /** Which permission enables the rule. */
-  readonly requires: 'comment' | 'suggest';
-  allowsInsert(item: Y.Item, actor: ChangeActor, change: ChangeSet): boolean;
-  allowsDelete(item: Y.Item, actor: ChangeActor, change: ChangeSet): boolean;
+  inserted: Set<Y.Item>;
+  deleted: Set<Y.Item>;
 }
 
 export type Verdict = { ok: true; empty: boolean } | { ok: false; item: string };
 
-const rules: ChangeRule[] = [];
-
-/** Registers a rule (comment anchors, suggestions). Called once at module load by each rule module. */
-export function registerChangeRule(rule: ChangeRule): void {
-  if (!rules.some((r) => r.name === rule.name)) rules.push(rule);
-}
-
-/** Lists the items a finished transaction inserted and deleted. Call from 'afterTransaction'. */
+/** Lists the items a transaction inserted and deleted. Call from 'afterTransaction'. */
 export function collectChangeSet(tr: Y.Transaction): ChangeSet {
-  const inserted: Y.Item[] = [];
-  const insertedSet = new Set<Y.Item>();
+  // Deleted first: iterating the delete set may split items, and the inserted list must
+  // hold the items as they are after those splits.
+  const deleted = new Set<Y.Item>();
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (s) => {
+    if (s instanceof Y.Item) deleted.add(s);
+  });
+  const inserted = new Set<Y.Item>();
   const store = tr.doc.store;
   tr.afterState.forEach((after, client) => {
     const before = tr.beforeState.get(client) ?? 0;
@@ -55,33 +62,213 @@ export function collectChangeSet(tr: Y.Transaction): ChangeSet {
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const s = structs[i];
       if (s.id.clock >= after) break;
-      if (s instanceof Y.Item) {
-        inserted.push(s);
-        insertedSet.add(s);
-      }
+      if (s instanceof Y.Item) inserted.add(s);
     }
   });
-  const deleted: Y.Item[] = [];
-  Y.iterateDeletedStructs(tr, tr.deleteSet, (s) => {
-    if (s instanceof Y.Item && !insertedSet.has(s)) deleted.push(s);
-  });
-  return { inserted: inserted.filter((i) => !i.deleted), deleted };
+  return { inserted, deleted };
 }
+
+const refuse = (why: string): Verdict => ({ ok: false, item: why });
+const OK: Verdict = { ok: true, empty: false };
 
 /** Judges a restricted connection's change. A change with no visible effect is always fine. */
 export function judgeChange(change: ChangeSet, actor: ChangeActor): Verdict {
-  if (change.inserted.length === 0 && change.deleted.length === 0) return { ok: true, empty: true };
-  if (actor.permissions.edit) return { ok: true, empty: false };
-  const active = rules.filter((r) => actor.permissions[r.requires]);
-  for (const item of change.inserted) {
-    if (!active.some((r) => r.allowsInsert(item, actor, change))) return { ok: false, item: describe(item) };
-  }
-  for (const item of change.deleted) {
-    if (!active.some((r) => r.allowsDelete(item, actor, change))) return { ok: false, item: describe(item) };
-  }
-  return { ok: true, empty: false };
+  if (change.inserted.size === 0 && change.deleted.size === 0) return { ok: true, empty: true };
+  if (actor.permissions.edit) return OK;
+  const j = new Judge(change, actor);
+  return j.run();
 }
 
-function describe(item: Y.Item): string {
-  return `${item.content.constructor.name}@${item.id.client}:${item.id.clock}`;
+type View = 'before' | 'after';
+
+class Judge {
+  private readonly texts = new Set<Y.XmlText>();
+  private readonly attrs = new Map<Y.AbstractType<any>, Set<string>>();
+
+  constructor(
+    private readonly change: ChangeSet,
+    private readonly actor: ChangeActor,
+  ) {}
+
+  run(): Verdict {
+    for (const item of [...this.change.inserted, ...this.change.deleted]) {
+      const v = this.classify(item);
+      if (!v.ok) return v;
+    }
+    for (const text of this.texts) {
+      const v = this.compareText(text);
+      if (!v.ok) return v;
+    }
+    for (const [type, keys] of this.attrs) {
+      for (const key of keys) {
+        const v = this.compareAttribute(type, key);
+        if (!v.ok) return v;
+      }
+    }
+    return OK;
+  }
+
+  private visibleBefore(item: Y.Item): boolean {
+    return !this.change.inserted.has(item) && (!item.deleted || this.change.deleted.has(item));
+  }
+
+  /** Sorts an item into the text, attribute or block checks. */
+  private classify(item: Y.Item): Verdict {
+    // Created and removed in the same update, or content already gone: no visible effect.
+    if ((this.change.inserted.has(item) && item.deleted) || item.content instanceof Y.ContentDeleted) return OK;
+    const parent = item.parent;
+    if (!(parent instanceof Y.AbstractType) || !inChapterText(parent)) return refuse('outside the chapter text');
+    if (item.parentSub !== null) {
+      let keys = this.attrs.get(parent);
+      if (!keys) this.attrs.set(parent, (keys = new Set()));
+      keys.add(item.parentSub);
+      return OK;
+    }
+    const content = item.content;
+    if (parent instanceof Y.XmlText && (content instanceof Y.ContentString || content instanceof Y.ContentFormat || content instanceof Y.ContentEmbed)) {
+      this.texts.add(parent);
+      return OK;
+    }
+    if (content instanceof Y.ContentType) {
+      const view: View = this.change.inserted.has(item) ? 'after' : 'before';
+      if (this.actor.permissions.suggest && this.ownInsertedBlock(content.type, view)) return OK;
+      return refuse(`block ${view === 'after' ? 'inserted' : 'removed'} without a suggestion`);
+    }
+    return refuse(`unexpected ${content.constructor.name}`);
+  }
+
+  /** Compares a text's characters and their formatting before and after. */
+  private compareText(text: Y.XmlText): Verdict {
+    const before = new Map<string, unknown>();
+    const after = new Map<string, unknown>();
+    for (let item = text._start; item !== null; item = item.right) {
+      const vb = this.visibleBefore(item);
+      const va = !item.deleted;
+      if (!vb && !va) continue;
+      if (item.content instanceof Y.ContentFormat) {
+        const { key, value } = item.content;
+        if (vb) setAttr(before, key, value);
+        if (va) setAttr(after, key, value);
+        continue;
+      }
+      if (!item.countable) continue;
+      let v: Verdict;
+      if (vb && va) v = this.keptText(before, after);
+      else if (va) v = this.newText(text, after);
+      else v = this.removedText(text, before);
+      if (!v.ok) return v;
+    }
+    return OK;
+  }
+
+  private newText(text: Y.XmlText, attrs: Map<string, unknown>): Verdict {
+    if (!this.actor.permissions.suggest) return refuse('new text');
+    const s = asSuggestion(attrs.get(SUGGESTION_INSERT_MARK));
+    if (s?.authorId === this.actor.userId || this.ownInsertedBlock(text, 'after')) return OK;
+    return refuse('new text without the author’s insertion mark');
+  }
+
+  private removedText(text: Y.XmlText, attrs: Map<string, unknown>): Verdict {
+    if (!this.actor.permissions.suggest) return refuse('removed text');
+    const s = asSuggestion(attrs.get(SUGGESTION_INSERT_MARK));
+    if (s?.authorId === this.actor.userId || this.ownInsertedBlock(text, 'before')) return OK;
+    return refuse('removed text that is not the author’s own suggestion');
+  }
+
+  private keptText(before: Map<string, unknown>, after: Map<string, unknown>): Verdict {
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+      const b = before.get(key) ?? null;
+      const a = after.get(key) ?? null;
+      if (sameValue(a, b)) continue;
+      if (isCommentKey(key)) {
+        if (this.actor.permissions.comment) continue;
+        return refuse('comment anchor without comment permission');
+      }
+      if (key === SUGGESTION_DELETE_MARK && this.actor.permissions.suggest && this.ownToggle(b, a)) continue;
+      return refuse(`formatting "${key}" changed`);
+    }
+    return OK;
+  }
+
+  /** Adding one's own mark where there was none, or removing one's own. */
+  private ownToggle(b: unknown, a: unknown): boolean {
+    const me = this.actor.userId;
+    if (b === null) return asSuggestion(a)?.authorId === me;
+    if (a === null) return asSuggestion(b)?.authorId === me;
+    return asSuggestion(a)?.authorId === me && asSuggestion(b)?.authorId === me;
+  }
+
+  private compareAttribute(type: Y.AbstractType<any>, key: string): Verdict {
+    const b = mapValue(type, key, 'before', this);
+    const a = mapValue(type, key, 'after', this);
+    if (sameValue(a, b)) return OK;
+    if (!this.actor.permissions.suggest) return refuse(`attribute "${key}" changed`);
+    // Anything inside a block the person is proposing to insert is theirs to shape.
+    if (this.ownInsertedBlock(type, 'after') && this.ownInsertedBlock(type, 'before', true)) return OK;
+    if (key !== BLOCK_SUGGESTION_ATTR || !(type instanceof Y.XmlElement)) return refuse(`attribute "${key}" changed`);
+    const bs = asBlockSuggestion(b);
+    const as = asBlockSuggestion(a);
+    const me = this.actor.userId;
+    const isNew = type._item !== null && this.change.inserted.has(type._item);
+    if (b === null && as?.authorId === me && (as.type === 'delete' || isNew)) return OK;
+    if (a === null && bs?.authorId === me) return OK;
+    if (bs?.authorId === me && as?.authorId === me && bs.type === as.type) return OK;
+    return refuse('block suggestion of another person changed');
+  }
+
+  /**
+   * Whether `type` or one of its ancestors is a block the actor proposed to insert, as the
+   * document stood before or after the change. With `newOrAbsent`, a type that did not exist
+   * before counts as well.
+   */
+  ownInsertedBlock(type: Y.AbstractType<any>, view: View, newOrAbsent = false): boolean {
+    for (let t: Y.AbstractType<any> | null = type; t; t = t._item ? (t._item.parent as Y.AbstractType<any>) : null) {
+      if (newOrAbsent && view === 'before' && t._item && this.change.inserted.has(t._item)) return true;
+      if (t instanceof Y.XmlElement) {
+        const s = asBlockSuggestion(mapValue(t, BLOCK_SUGGESTION_ATTR, view, this));
+        if (s?.type === 'insert' && s.authorId === this.actor.userId) return true;
+      }
+    }
+    return false;
+  }
+
+  isVisibleBefore(item: Y.Item): boolean {
+    return this.visibleBefore(item);
+  }
+
+  isInserted(item: Y.Item): boolean {
+    return this.change.inserted.has(item);
+  }
+}
+
+/** A map entry (element attribute) as it stood before or after the change. */
+function mapValue(type: Y.AbstractType<any>, key: string, view: View, j: Judge): unknown {
+  for (let item = type._map.get(key) ?? null; item !== null; item = item.left) {
+    if (view === 'after') return item.deleted ? null : lastContent(item);
+    if (j.isInserted(item)) continue;
+    return j.isVisibleBefore(item) ? lastContent(item) : null;
+  }
+  return null;
+}
+
+function lastContent(item: Y.Item): unknown {
+  const c = item.content.getContent();
+  return c[c.length - 1] ?? null;
+}
+
+function setAttr(attrs: Map<string, unknown>, key: string, value: unknown): void {
+  if (value === null) attrs.delete(key);
+  else attrs.set(key, value);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function inChapterText(type: Y.AbstractType<any>): boolean {
+  let t: Y.AbstractType<any> = type;
+  while (t._item) t = t._item.parent as Y.AbstractType<any>;
+  return t.doc?.share.get(DOCUMENT_FIELD) === t;
 }

@@ -14,7 +14,7 @@ import { Limits } from '../../shared/limits.ts';
 import { RejectReason } from '../../shared/protocol.ts';
 import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
-import type { ChangeActor, ChangeSet } from './changeCheck.ts';
+import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
 
 /** What a room needs from a connection. */
@@ -89,14 +89,16 @@ export class Room {
     const restricted = !actor.permissions.edit;
     const store = this.doc.store;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
-    let change: ChangeSet | null = null;
+    // The verdict is reached inside the transaction's 'afterTransaction' event: afterwards
+    // Yjs garbage-collects deleted content and merges items, and the check needs both.
+    let verdict: Verdict | null = null;
     let changed = false;
     let clientIds: number[] = [];
     const capture = (tr: Y.Transaction) => {
       if (tr.origin !== from) return;
       clientIds = advancedClients(tr.beforeState, tr.afterState);
       changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
-      if (restricted && changed) change = collectChangeSet(tr);
+      if (restricted && changed) verdict = judgeChange(collectChangeSet(tr), actor);
     };
     this.doc.on('afterTransaction', capture);
     try {
@@ -112,9 +114,10 @@ export class Room {
     if (restricted) {
       // A restricted client may not leave half-integrated structs behind: they would be
       // integrated later, when their missing parts arrive, without being checked.
-      const verdict = pendingChanged ? { ok: false as const, item: 'pending' } : change ? judgeChange(change, actor) : null;
-      if (verdict && !verdict.ok) {
-        this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (${verdict.item})`);
+      if (pendingChanged) verdict = { ok: false, item: 'incomplete update' };
+      const v = verdict as Verdict | null;
+      if (v && !v.ok) {
+        this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (${v.item})`);
         this.rebuild();
         from.refuse(this.refusalReason(actor));
         return 'refused';

@@ -5,7 +5,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { COLLAB_PATH, DOCUMENT_FIELD } from '../../shared/protocol.ts';
+import * as decoding from 'lib0/decoding';
+import { COLLAB_PATH, DOCUMENT_FIELD, MessageType } from '../../shared/protocol.ts';
+import { hello } from './frames.ts';
 import { waitFor } from './server.ts';
 
 export interface ClientOptions {
@@ -30,6 +32,8 @@ export function socketClass(opts: ClientOptions): typeof WebSocket {
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** Extension frames received (only with `extended`). */
+  received: { rejected: string[]; states: unknown[]; events: unknown[]; saved: number[] };
   text(): string;
   synced(): Promise<void>;
   destroy(): void;
@@ -41,9 +45,21 @@ export function connectClient(wsUrl: string, chapterId: string, opts: ClientOpti
     WebSocketPolyfill: socketClass(opts) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  const received: TestClient['received'] = { rejected: [], states: [], events: [], saved: [] };
+  if (opts.extended) {
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') provider.ws?.send(hello() as Uint8Array<ArrayBuffer>);
+    });
+    const h = provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
+    h[MessageType.Rejected] = (_e, d) => void received.rejected.push(decoding.readVarString(d));
+    h[MessageType.ChapterState] = (_e, d) => void received.states.push(JSON.parse(decoding.readVarString(d)));
+    h[MessageType.Event] = (_e, d) => void received.events.push(JSON.parse(decoding.readVarString(d)));
+    h[MessageType.Saved] = (_e, d) => void received.saved.push(decoding.readVarUint(d));
+  }
   return {
     doc,
     provider,
+    received,
     text: () => fragmentText(doc),
     synced: () => waitFor(() => provider.synced, `sync of ${chapterId}`).then(() => undefined),
     destroy: () => {

@@ -1,0 +1,51 @@
+/**
+ * How comments and suggestions live inside the chapter document. Client (TipTap marks and
+ * node attributes) and server (the change check, accept/reject) build on these names.
+ *
+ * - A comment anchor is the mark `comment` {threadId}; marks of this type may overlap, so
+ *   in Yjs its formatting key is `comment--<hash>` (y-tiptap's rule for overlapping marks).
+ * - An inline suggestion is the mark `suggestionInsert` or `suggestionDelete` carrying
+ *   {id, authorId, createdAt}: suggested new text, or existing text proposed for deletion
+ *   (it stays visible, struck through).
+ * - A block suggestion is the node attribute `suggestion` = {id, authorId, createdAt, type}
+ *   on a paragraph, heading, list item, table row…: a block proposed for insertion or
+ *   deletion (node marks would not survive Yjs, see STACK.md).
+ */
+export const COMMENT_MARK = 'comment';
+export const SUGGESTION_INSERT_MARK = 'suggestionInsert';
+export const SUGGESTION_DELETE_MARK = 'suggestionDelete';
+export const BLOCK_SUGGESTION_ATTR = 'suggestion';
+
+export interface SuggestionAttrs {
+  /** Unique per suggestion (random, never a counter: ids must not collide between people). */
+  id: string;
+  authorId: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export interface BlockSuggestion extends SuggestionAttrs {
+  type: 'insert' | 'delete';
+}
+
+/** True for a Yjs formatting key that holds a comment anchor. */
+export function isCommentKey(key: string): boolean {
+  return key === COMMENT_MARK || key.startsWith(`${COMMENT_MARK}--`);
+}
+
+/** Reads {id, authorId, createdAt} from an untrusted attribute value, or null. */
+export function asSuggestion(value: unknown): SuggestionAttrs | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.id !== 'string' || typeof v.authorId !== 'string' || typeof v.createdAt !== 'string') return null;
+  if (v.id.length === 0 || v.id.length > 64 || v.createdAt.length > 40) return null;
+  return { id: v.id, authorId: v.authorId, createdAt: v.createdAt };
+}
+
+/** Reads a block suggestion from an untrusted attribute value, or null. */
+export function asBlockSuggestion(value: unknown): BlockSuggestion | null {
+  const s = asSuggestion(value);
+  const type = (value as { type?: unknown } | null)?.type;
+  if (!s || (type !== 'insert' && type !== 'delete')) return null;
+  return { ...s, type };
+}
