@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /** Folder of the built client (vite build output). Default ./dist/client. */
   CLIENT_DIR: z.string().default('dist/client'),
+  /** Minutes without changes after which an editing burst counts as ended and gets an automatic version. Default 10. */
+  VERSION_IDLE_MINUTES: z.coerce.number().positive().default(10),
+  /** Seconds between the automatic-version scheduler's looks at the chapters. Default 60. */
+  VERSION_SCAN_SECONDS: z.coerce.number().positive().default(60),
 });
 
 export type Config = Readonly<{
@@ -59,6 +63,10 @@ export type Config = Readonly<{
   argon2MemoryKib: number;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   clientDir: string;
+  /** VERSION_IDLE_MINUTES in milliseconds. */
+  versionIdleMs: number;
+  /** VERSION_SCAN_SECONDS in milliseconds. */
+  versionScanMs: number;
 }>;
 
 /** Named error for a bad environment: the message lists every offending variable. */
@@ -95,5 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     logLevel: e.LOG_LEVEL,
     clientDir: path.resolve(e.CLIENT_DIR),
+    versionIdleMs: e.VERSION_IDLE_MINUTES * 60_000,
+    versionScanMs: e.VERSION_SCAN_SECONDS * 1000,
   });
 }

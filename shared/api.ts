@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Limits } from './limits.ts';
 import { CHAPTER_STATUSES, ORGANIZATION_KINDS, ROLES } from './domain.ts';
-import type { ChapterPermissions, ChapterStatus, OrganizationKind, Role } from './domain.ts';
+import type { ChapterPermissions, ChapterStatus, OrganizationKind, Role, VersionKind } from './domain.ts';
 
 // ---------- errors ----------
 
@@ -182,6 +182,162 @@ export interface ChapterDto {
   frozen: null | { at: string; by: PersonRef; note: string };
   suggestLock: boolean;
   permissions: ChapterPermissions;
+}
+
+// ---------- versions, freezing, milestones, audit (issue 5; docs/versions.md) ----------
+
+/** Longest version or milestone name (characters). */
+export const VERSION_NAME_MAX = 200;
+/** Longest freeze note, unfreeze reason or milestone note (characters). */
+export const FREEZE_NOTE_MAX = 2000;
+
+const versionName = z.string().trim().min(1).max(VERSION_NAME_MAX);
+const freezeText = z.string().trim().min(1, 'required').max(FREEZE_NOTE_MAX);
+
+/** Save the current text as a named version ("Projekt do konsultacji"). */
+export const CreateVersionRequest = z.strictObject({ name: versionName });
+export type CreateVersionRequest = z.infer<typeof CreateVersionRequest>;
+
+/** "Zatwierdź i zamroź": the note says why (e.g. "Uchwała Rady Partnerstwa nr 3/2021 z 12.10.2021"). */
+export const FreezeRequest = z.strictObject({ note: freezeText });
+export type FreezeRequest = z.infer<typeof FreezeRequest>;
+
+/** Unfreezing needs a reason; it is kept in the audit log. */
+export const UnfreezeRequest = z.strictObject({ reason: freezeText });
+export type UnfreezeRequest = z.infer<typeof UnfreezeRequest>;
+
+/** A strategy milestone: freezes every chapter under one name. */
+export const CreateMilestoneRequest = z.strictObject({
+  name: versionName,
+  note: z.string().trim().max(FREEZE_NOTE_MAX).optional(),
+});
+export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
+
+/** `current` compares with the live text. */
+export const CompareQuery = z.strictObject({ from: id, to: id });
+export type CompareQuery = z.infer<typeof CompareQuery>;
+
+/** A day (`2026-11-26`, whole day in UTC) or an ISO 8601 instant. */
+const auditTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+export const AuditQuery = z.strictObject({
+  chapterId: id.optional(),
+  action: z.string().min(1).max(64).optional(),
+  from: auditTime.optional(),
+  to: auditTime.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** One row of a chapter's history panel. */
+export interface VersionSummaryDto {
+  id: string;
+  chapterId: string;
+  /** Null for automatic versions (the client shows the time). */
+  name: string | null;
+  kind: VersionKind;
+  /** Why: the freeze note of an approved version; null otherwise. */
+  note: string | null;
+  createdAt: string;
+  /** Null for automatic versions (recorded by the server). */
+  createdBy: PersonRef | null;
+  /** Who changed the text since the version before (people with their organisations). */
+  changedBy: PersonRef[];
+  /** Set when the version belongs to a strategy milestone. */
+  milestoneId: string | null;
+}
+
+/** A chapter's version list, newest first. */
+export interface VersionListResponse {
+  chapterId: string;
+  versions: VersionSummaryDto[];
+}
+
+/** ProseMirror JSON of a chapter document (`{type:'doc', content:[…]}`). */
+export interface ProseMirrorJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: ProseMirrorJson[];
+  text?: string;
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+}
+
+/** One version, to open read-only. `sha256` is the hex SHA-256 of the UTF-8 bytes of `html`. */
+export interface VersionDto extends VersionSummaryDto {
+  html: string;
+  sha256: string;
+  json: ProseMirrorJson;
+}
+
+/** After a restore: the restored version, and the automatic version that keeps the text before it (null when one existed). */
+export interface RestoreResponse {
+  restoredVersionId: string;
+  previousVersionId: string | null;
+}
+
+/** A piece of a comparison. Blocks are separated by "\n" inside `text`. */
+export interface DiffSegmentDto {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+  /** For insertions: who wrote the text, where known. */
+  author?: PersonRef;
+}
+
+export interface CompareResponse {
+  chapterId: string;
+  /** `id: "current"` (kind `current`) for the live text. */
+  from: { id: string; name: string | null; kind: VersionKind | 'current'; createdAt: string };
+  to: { id: string; name: string | null; kind: VersionKind | 'current'; createdAt: string };
+  segments: DiffSegmentDto[];
+  counts: {
+    /** Inserted passages (runs of inserted words). */
+    insertions: number;
+    /** Deleted passages. */
+    deletions: number;
+    insertedWords: number;
+    deletedWords: number;
+  };
+}
+
+export interface MilestoneDto {
+  id: string;
+  strategyId: string;
+  name: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: PersonRef | null;
+  /** The approved version of each chapter, in chapter order. */
+  chapters: Array<{ chapterId: string; title: string; versionId: string; sha256: string }>;
+}
+
+export interface FreezeResponse {
+  chapter: ChapterDto;
+  /** The approved version just stored. */
+  version: VersionDto;
+}
+
+export interface UnfreezeResponse {
+  chapter: ChapterDto;
+}
+
+export interface MilestoneListResponse {
+  strategyId: string;
+  /** Newest first. */
+  milestones: MilestoneDto[];
+}
+
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  action: string;
+  actor: PersonRef | null;
+  chapterId: string | null;
+  chapterTitle: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditListResponse {
+  partnershipId: string;
+  entries: AuditEntryDto[];
 }
 
 // ---------- comments (docs/comments.md) ----------

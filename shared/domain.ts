@@ -30,3 +30,10 @@ export interface ChapterPermissions {
   /** May rename, reorder, freeze and lock the chapter. */
   manage: boolean;
 }
+
+/**
+ * Kinds of chapter version: recorded automatically after an editing burst (or daily),
+ * saved under a name by an editor, or approved (frozen) by a coordinator.
+ */
+export const VERSION_KINDS = ['auto', 'named', 'approved'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];

@@ -36,7 +36,7 @@ export function chapterPermissions({ role, frozen, suggestLock }: ChapterAccessF
 }
 
 /** Partnership-level actions. */
-export type PartnershipAction = 'read' | 'manage-members' | 'manage-chapters';
+export type PartnershipAction = 'read' | 'manage-members' | 'manage-chapters' | 'read-audit';
 
 export function mayInPartnership(role: Role | null, action: PartnershipAction): boolean {
   if (role === null) return false;

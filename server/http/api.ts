@@ -17,6 +17,9 @@ import { inboxRoutes } from './routes/inbox.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { partnershipRoutes } from './routes/partnerships.ts';
 import { strategyRoutes } from './routes/strategies.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { freezeRoutes } from './routes/freeze.ts';
+import { versionRoutes } from './routes/versions.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -35,6 +38,10 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/partnerships', partnershipRoutes(services, collab));
   api.route('/chapters', chapterRoutes(services));
   api.route('/invitations', invitationRoutes(services));
+  // Versions, freezing and audit (issue 5): full paths under /chapters, /versions, /strategies, /partnerships.
+  api.route('/', versionRoutes(services, collab));
+  api.route('/', freezeRoutes(services, collab));
+  api.route('/', auditRoutes(services));
   api.route('/', commentRoutes(services, collab));
   api.route('/inbox', inboxRoutes(services));
   api.all('*', () => {

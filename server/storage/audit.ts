@@ -41,6 +41,10 @@ export interface AuditFilter {
   action?: string;
   /** Only entries at or after this time (ms). */
   since?: number;
+  /** Only entries before this time (ms). */
+  until?: number;
+  /** Only entries with a smaller id (paging through more than `limit`). */
+  beforeId?: number;
   /** Newest first, at most this many (default 100, max 1000). */
   limit?: number;
 }
@@ -50,7 +54,10 @@ export function createAuditStore(db: Db, clock: Clock = Date.now) {
     `INSERT INTO audit_log (at, user_id, partnership_id, chapter_id, action, details) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const list = db.prepare<
-    { partnershipId: string | null; chapterId: string | null; userId: string | null; action: string | null; since: number | null; limit: number },
+    {
+      partnershipId: string | null; chapterId: string | null; userId: string | null; action: string | null;
+      since: number | null; until: number | null; beforeId: number | null; limit: number;
+    },
     { id: number; at: number; user_id: string | null; partnership_id: string | null; chapter_id: string | null; action: string; details: string }
   >(
     `SELECT * FROM audit_log
@@ -59,6 +66,8 @@ export function createAuditStore(db: Db, clock: Clock = Date.now) {
         AND (@userId IS NULL OR user_id = @userId)
         AND (@action IS NULL OR action = @action)
         AND (@since IS NULL OR at >= @since)
+        AND (@until IS NULL OR at < @until)
+        AND (@beforeId IS NULL OR id < @beforeId)
       ORDER BY id DESC LIMIT @limit`,
   );
   return {
@@ -76,6 +85,8 @@ export function createAuditStore(db: Db, clock: Clock = Date.now) {
           userId: filter.userId ?? null,
           action: filter.action ?? null,
           since: filter.since ?? null,
+          until: filter.until ?? null,
+          beforeId: filter.beforeId ?? null,
           limit: Math.min(Math.max(filter.limit ?? 100, 1), 1000),
         })
         .map((r) => ({

@@ -5,6 +5,7 @@
  */
 import { core } from './migrations/001-core.ts';
 import { attribution } from './migrations/002-attribution.ts';
+import { versions } from './migrations/003-versions.ts';
 import { comments } from './migrations/004-comments.ts';
 
 export interface Migration {
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   core,
   attribution,
+  versions,
   comments,
   // 003 versions and freezing, 004 comments, 005 suggestions: listed here as they land.
 ].sort((a, b) => a.version - b.version);
