@@ -272,3 +272,23 @@ function inChapterText(type: Y.AbstractType<any>): boolean {
   while (t._item) t = t._item.parent as Y.AbstractType<any>;
   return t.doc?.share.get(DOCUMENT_FIELD) === t;
 }
+
+/**
+ * Applies `update` to `doc` as a restricted connection's update would be applied, and
+ * returns the verdict (taken inside the transaction, as the Room does). For tests and
+ * benchmarks that check updates without a server; the document is changed either way.
+ */
+export function applyAndJudge(doc: Y.Doc, update: Uint8Array, actor: ChangeActor): Verdict {
+  const origin = { judge: true };
+  let verdict: Verdict = { ok: true, empty: true };
+  const capture = (tr: Y.Transaction) => {
+    if (tr.origin === origin) verdict = judgeChange(collectChangeSet(tr), actor);
+  };
+  doc.on('afterTransaction', capture);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    doc.off('afterTransaction', capture);
+  }
+  return verdict;
+}
