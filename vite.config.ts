@@ -21,8 +21,10 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target, changeOrigin: false },
-      '/collab': { target: target.replace(/^http/, 'ws'), ws: true, changeOrigin: false },
+      '/api/': { target, changeOrigin: false },
+      // Only the WebSocket upgrade goes to the server: plain GETs under /collab are this app's
+      // own modules (client/collab/*.ts) and Vite serves them.
+      '/collab/': { target: target.replace(/^http/, 'ws'), ws: true, changeOrigin: false, bypass: (req, res) => (res ? req.url : undefined) },
     },
   },
 });

@@ -14,7 +14,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { navigate, useRoute } from './router/router.tsx';
 import { paths } from './router/routes.ts';
 import { AnnouncerProvider } from './ui/Announcer.tsx';
-import { errorMessageKey } from './api/errors.ts';
+import { errorMessageKey } from './apiClient/errors.ts';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 

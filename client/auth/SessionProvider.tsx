@@ -4,9 +4,9 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MeResponse } from '../../shared/api.ts';
-import { ApiError } from '../api/errors.ts';
-import { api } from '../api/endpoints.ts';
-import { setUnauthenticatedHandler } from '../api/http.ts';
+import { ApiError } from '../apiClient/errors.ts';
+import { api } from '../apiClient/endpoints.ts';
+import { setUnauthenticatedHandler } from '../apiClient/http.ts';
 import type { MessageKey } from '../i18n/pl.ts';
 
 export type SessionState =

@@ -1,7 +1,7 @@
 /** A coordinator adds a chapter at the end of a strategy. */
 import { useState, type FormEvent } from 'react';
 import { Limits } from '../../shared/limits.ts';
-import { api } from '../api/endpoints.ts';
+import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PartnershipOrganizationDto } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/domain.ts';
-import { api } from '../api/endpoints.ts';
+import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MIN_PASSWORD_LENGTH } from '../pages/NewPasswordFields.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import type { MemberDto, PartnershipDto } from '../../shared/api.ts';
 import type { Role } from '../../shared/domain.ts';
-import { api } from '../api/endpoints.ts';
-import { errorMessageKey } from '../api/errors.ts';
+import { api } from '../apiClient/endpoints.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';

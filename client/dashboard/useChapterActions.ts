@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import type { StrategyDto } from '../../shared/api.ts';
 import type { ChapterStatus } from '../../shared/domain.ts';
-import { api } from '../api/endpoints.ts';
-import { errorMessageKey } from '../api/errors.ts';
+import { api } from '../apiClient/endpoints.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import type { ChapterActions } from './ChapterManageControls.tsx';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PartnershipDto } from '../../shared/api.ts';
-import { api } from '../api/endpoints.ts';
+import { api } from '../apiClient/endpoints.ts';
 
 /** How often the dashboard re-reads live numbers (ms). */
 export const DASHBOARD_REFRESH_MS = 15_000;

@@ -3,7 +3,7 @@
  * the user (other browsers must log in again with the new password).
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/endpoints.ts';
+import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';

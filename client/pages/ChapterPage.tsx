@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ChapterDto } from '../../shared/api.ts';
-import { api } from '../api/endpoints.ts';
-import { errorMessageKey } from '../api/errors.ts';
+import { api } from '../apiClient/endpoints.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
 import { useMe, useSession } from '../auth/SessionProvider.tsx';
 import type { CollabUser } from '../collab/ChapterConnection.ts';
 import { colorForUser } from '../collab/presence.ts';

@@ -3,7 +3,7 @@
  * A person in several partnerships picks one (the choice is in the URL).
  */
 import { useMe as useAuthMe } from '../auth/SessionProvider.tsx';
-import { errorMessageKey } from '../api/errors.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
 import { MembersSection } from '../dashboard/MembersSection.tsx';
 import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
 import { PartnershipPicker } from '../dashboard/PartnershipPicker.tsx';

@@ -1,8 +1,8 @@
 /** /zaproszenie/:token — shows who is invited where, then sets the password and accepts. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { InvitationDto } from '../../shared/api.ts';
-import { api } from '../api/endpoints.ts';
-import { errorMessageKey } from '../api/errors.ts';
+import { api } from '../apiClient/endpoints.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { navigate } from '../router/router.tsx';

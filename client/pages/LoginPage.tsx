@@ -1,6 +1,6 @@
 /** Log in with e-mail and password; API error codes become Polish messages. */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/endpoints.ts';
+import { api } from '../apiClient/endpoints.ts';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';

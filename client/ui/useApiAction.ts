@@ -1,6 +1,6 @@
 /** Runs an API call from a form: tracks `busy` and turns failures into a translated message. */
 import { useCallback, useState } from 'react';
-import { errorMessageKey } from '../api/errors.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function useApiAction() {
