@@ -1,0 +1,120 @@
+/**
+ * Suggestions read and decided directly on the Yjs document (no editor needed), so the
+ * server can accept or reject them on anyone's behalf and every open editor follows.
+ * The representation is described in shared/annotations.ts.
+ */
+import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '../protocol.ts';
+import {
+  BLOCK_SUGGESTION_ATTR,
+  SUGGESTION_DELETE_MARK,
+  SUGGESTION_INSERT_MARK,
+  asBlockSuggestion,
+  asSuggestion,
+} from '../annotations.ts';
+import type { SuggestionAttrs } from '../annotations.ts';
+
+export type SuggestionKind = 'insert' | 'delete';
+export type Decision = 'accept' | 'reject';
+
+/** One suggestion as found in the document (inline runs of the same id are joined). */
+export interface FoundSuggestion extends SuggestionAttrs {
+  kind: SuggestionKind;
+  scope: 'inline' | 'block';
+  /** The suggested (or struck) text. */
+  text: string;
+}
+
+type TextRun = { text: Y.XmlText; index: number; length: number; kind: SuggestionKind; attrs: SuggestionAttrs; str: string };
+type BlockHit = { el: Y.XmlElement; kind: SuggestionKind; attrs: SuggestionAttrs };
+
+function plainText(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+  }
+  return node.toArray().map((c) => (c instanceof Y.XmlElement || c instanceof Y.XmlText ? plainText(c) : '')).join(' ');
+}
+
+/** Walks the chapter in text order, reporting block suggestions and inline suggestion runs. */
+function scan(doc: Y.Doc, onBlock: (hit: BlockHit) => void, onRun: (run: TextRun) => void): void {
+  const visit = (node: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        const s = asBlockSuggestion(child.getAttribute(BLOCK_SUGGESTION_ATTR));
+        if (s) onBlock({ el: child, kind: s.type, attrs: { id: s.id, authorId: s.authorId, createdAt: s.createdAt } });
+        visit(child);
+      } else if (child instanceof Y.XmlText) {
+        let index = 0;
+        for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+          const length = typeof op.insert === 'string' ? op.insert.length : 1;
+          const str = typeof op.insert === 'string' ? op.insert : '';
+          const ins = asSuggestion(op.attributes?.[SUGGESTION_INSERT_MARK]);
+          const del = asSuggestion(op.attributes?.[SUGGESTION_DELETE_MARK]);
+          if (ins) onRun({ text: child, index, length, kind: 'insert', attrs: ins, str });
+          if (del) onRun({ text: child, index, length, kind: 'delete', attrs: del, str });
+          index += length;
+        }
+      }
+    }
+  };
+  visit(doc.getXmlFragment(DOCUMENT_FIELD));
+}
+
+/** Open suggestions in text order. */
+export function listSuggestions(doc: Y.Doc): FoundSuggestion[] {
+  const byKey = new Map<string, FoundSuggestion>();
+  const add = (kind: SuggestionKind, scope: 'inline' | 'block', attrs: SuggestionAttrs, text: string) => {
+    const key = `${attrs.id}:${kind}:${scope}`;
+    const found = byKey.get(key);
+    if (found) found.text += text;
+    else byKey.set(key, { ...attrs, kind, scope, text });
+  };
+  scan(
+    doc,
+    (b) => add(b.kind, 'block', b.attrs, plainText(b.el)),
+    (r) => add(r.kind, 'inline', r.attrs, r.str),
+  );
+  return [...byKey.values()];
+}
+
+/**
+ * Accepts or rejects every suggestion `match` selects, in one transaction (call inside the
+ * caller's transaction if it needs a specific origin). Returns what was decided.
+ * - accept insertion: the text/block stays, unmarked; reject insertion: it is removed;
+ * - accept deletion: the text/block is removed; reject deletion: it stays, unmarked.
+ */
+export function decideSuggestions(doc: Y.Doc, match: (s: FoundSuggestion) => boolean, decision: Decision): FoundSuggestion[] {
+  const selected = new Set(listSuggestions(doc).filter(match).map((s) => `${s.id}:${s.kind}`));
+  const decided = listSuggestions(doc).filter((s) => selected.has(`${s.id}:${s.kind}`));
+  if (decided.length === 0) return [];
+  const runs: TextRun[] = [];
+  const blocks: BlockHit[] = [];
+  scan(
+    doc,
+    (b) => selected.has(`${b.attrs.id}:${b.kind}`) && blocks.push(b),
+    (r) => selected.has(`${r.attrs.id}:${r.kind}`) && runs.push(r),
+  );
+  doc.transact(() => {
+    // Inline runs of each text, last first so earlier indices stay valid.
+    const byText = new Map<Y.XmlText, TextRun[]>();
+    for (const r of runs) byText.set(r.text, [...(byText.get(r.text) ?? []), r]);
+    const ordered = [...byText.values()].flatMap((rs) => rs.sort((a, b) => b.index - a.index));
+    for (const r of ordered) {
+      const remove = (r.kind === 'insert') === (decision === 'reject');
+      if (remove) r.text.delete(r.index, r.length);
+      else r.text.format(r.index, r.length, { [r.kind === 'insert' ? SUGGESTION_INSERT_MARK : SUGGESTION_DELETE_MARK]: null });
+    }
+    for (const b of blocks) {
+      const remove = (b.kind === 'insert') === (decision === 'reject');
+      if (!remove) {
+        b.el.removeAttribute(BLOCK_SUGGESTION_ATTR);
+        continue;
+      }
+      const parent = b.el.parent as Y.XmlElement | Y.XmlFragment | null;
+      if (!parent || b.el._item?.deleted) continue;
+      const index = parent.toArray().indexOf(b.el);
+      if (index >= 0) parent.delete(index, 1);
+    }
+  });
+  return decided;
+}
