@@ -34,8 +34,6 @@ export const en: Messages = {
   'invite.password': 'New password (at least 10 characters)',
   'invite.passwordRepeat': 'Repeat the password',
   'invite.submit': 'Set password and join',
-  'invite.done': 'Your account is ready. You can log in now.',
-  'invite.goToLogin': 'Go to login',
 
   'password.title': 'Change password',
   'password.current': 'Current password',

@@ -35,8 +35,6 @@ export const pl = {
   'invite.password': 'Nowe hasło (co najmniej 10 znaków)',
   'invite.passwordRepeat': 'Powtórz hasło',
   'invite.submit': 'Ustaw hasło i dołącz',
-  'invite.done': 'Konto jest gotowe. Możesz się zalogować.',
-  'invite.goToLogin': 'Przejdź do logowania',
 
   'password.title': 'Zmiana hasła',
   'password.current': 'Obecne hasło',

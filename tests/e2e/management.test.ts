@@ -1,14 +1,16 @@
 /**
  * A coordinator manages the partnership in the browser: adds, renames, reorders (by keyboard)
  * and re-statuses chapters, adds a member with an invitation link which the new person
- * accepts, changes a role and removes a member. A viewer gets a read-only editor, and a
- * session ended elsewhere sends the open editor back to the login page.
+ * accepts, changes a role and removes a member. A viewer gets a read-only editor; an edit the
+ * server refuses is dropped and the editor reloads the server's text; a session ended
+ * elsewhere sends the open editor back to the login page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import type { PartnershipDto } from '../../shared/api.ts';
+import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -109,5 +111,41 @@ describe('viewer and session end', () => {
     await editor.page.getByRole('heading', { name: 'Logowanie' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => editor.page.locator('main').innerText()).toContain('Sesja wygasła');
     await editor.context.close();
+  });
+});
+
+describe('refused changes', () => {
+  it('drops an offline edit refused after a demotion and shows the server text again', async () => {
+    const czlopa = await newPerson(browser, server.url);
+    await loginAs(czlopa.page, 'czlopa@walcz.example');
+    await openChapter(czlopa.page, 'Wizja i misja');
+    await czlopa.context.setOffline(true);
+    await expect.poll(() => czlopa.page.locator('.save-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('offline');
+    await czlopa.page.locator('#chapter-text').click();
+    await czlopa.page.keyboard.press('Control+End');
+    await czlopa.page.keyboard.type(' Zdanie, którego serwer nie przyjmie.');
+
+    // Meanwhile the coordinator makes Człopa's official a viewer.
+    const cookie = await login(server.url, 'koordynator@walcz.example');
+    const me = await getJson<{ memberships: { partnershipId: string }[] }>(server.url, '/api/auth/me', cookie);
+    const pid = me.memberships[0].partnershipId;
+    const partnership = await getJson<PartnershipDto>(server.url, `/api/partnerships/${pid}`, cookie);
+    const member = partnership.members.find((m) => m.email === 'czlopa@walcz.example')!;
+    const res = await fetch(`${server.url}/api/partnerships/${pid}/members/${member.userId}`, {
+      method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer' }),
+    });
+    expect(res.status).toBe(200);
+
+    await czlopa.context.setOffline(false);
+    await expect.poll(() => czlopa.page.locator('main').innerText(), { timeout: 20_000 }).toContain('Zmiana odrzucona przez serwer');
+    await expect.poll(() => czlopa.page.locator('#chapter-text').innerText(), { timeout: 20_000 }).not.toContain('którego serwer nie przyjmie');
+    await expect.poll(() => czlopa.page.locator('#chapter-text').getAttribute('contenteditable')).toBe('false');
+
+    const reader = await newPerson(browser, server.url);
+    await loginAs(reader.page, 'obserwator@walcz.example');
+    await openChapter(reader.page, 'Wizja i misja');
+    expect(await reader.page.locator('#chapter-text').innerText()).not.toContain('którego serwer nie przyjmie');
+    await reader.context.close();
+    await czlopa.context.close();
   });
 });
