@@ -28,7 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'milestone.created': 'Kamień milowy strategii',
 };
 
-const HEADER = ['Nr', 'Czas (UTC, ISO 8601)', 'Czas (Europe/Warsaw)', 'Kod działania', 'Działanie', 'Osoba', 'Organizacja', 'Rozdział', 'Szczegóły (JSON)'];
+const HEADER = ['Nr', 'Czas UTC (ISO 8601)', 'Czas (Europe/Warsaw)', 'Kod działania', 'Działanie', 'Osoba', 'Organizacja', 'Rozdział', 'Szczegóły (JSON)'];
 
 const warsaw = new Intl.DateTimeFormat('pl-PL', {
   timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
