@@ -14,6 +14,7 @@ import { createPartnershipStore } from './storage/partnerships.ts';
 import { createAuditStore } from './storage/audit.ts';
 import { createInvitationStore } from './storage/invitations.ts';
 import { createDocumentStore, type DocumentStoreHooks } from './storage/documents.ts';
+import { suggestionDecisionsOf, type createSuggestionDecisionStore } from './storage/suggestionDecisions.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createSessionManager, type SessionManager } from './auth/sessions.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/rateLimit.ts';
@@ -26,6 +27,7 @@ export interface Stores {
   audit: ReturnType<typeof createAuditStore>;
   invitations: ReturnType<typeof createInvitationStore>;
   documents: ReturnType<typeof createDocumentStore>;
+  suggestionDecisions: ReturnType<typeof createSuggestionDecisionStore>;
 }
 
 export interface Services {
@@ -62,6 +64,7 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     audit: createAuditStore(db, clock),
     invitations: createInvitationStore(db),
     documents: createDocumentStore(db, opts.documentHooks),
+    suggestionDecisions: suggestionDecisionsOf(db),
   };
   return {
     config,

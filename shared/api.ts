@@ -450,3 +450,48 @@ export interface InboxDto {
   /** Sum of `unread` over all threads (also those beyond the listed ones). */
   unread: number;
 }
+
+// ---------- suggestions ----------
+
+/** Accept or reject suggestions: exactly one of ids, authorId, organizationId, all. */
+export const DecideSuggestionsRequest = z
+  .strictObject({
+    decision: z.enum(['accept', 'reject']),
+    ids: z.array(z.string().min(1).max(64)).min(1).max(1000).optional(),
+    authorId: id.optional(),
+    organizationId: id.optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine(
+    (v) => [v.ids, v.authorId, v.organizationId, v.all].filter((x) => x !== undefined).length === 1,
+    'give exactly one of ids, authorId, organizationId, all',
+  );
+export type DecideSuggestionsRequest = z.infer<typeof DecideSuggestionsRequest>;
+
+/** An expert withdraws their own suggestions (all of them when ids is absent). */
+export const WithdrawSuggestionsRequest = z.strictObject({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000).optional() });
+export type WithdrawSuggestionsRequest = z.infer<typeof WithdrawSuggestionsRequest>;
+
+export const SuggestLockRequest = z.strictObject({ locked: z.boolean() });
+export type SuggestLockRequest = z.infer<typeof SuggestLockRequest>;
+
+export interface SuggestionDto {
+  id: string;
+  kind: 'insert' | 'delete';
+  scope: 'inline' | 'block';
+  author: PersonRef | null;
+  createdAt: string;
+  text: string;
+}
+
+export interface SuggestionDecisionDto {
+  suggestionId: string;
+  kind: 'insert' | 'delete';
+  scope: 'inline' | 'block';
+  author: PersonRef | null;
+  suggestedAt: string;
+  text: string;
+  decision: 'accepted' | 'rejected' | 'withdrawn';
+  decidedBy: PersonRef | null;
+  decidedAt: string;
+}

@@ -27,6 +27,8 @@ export interface ChapterPermissions {
   suggest: boolean;
   /** May change the text directly. */
   edit: boolean;
+  /** May accept and reject other people's suggestions. */
+  review: boolean;
   /** May rename, reorder, freeze and lock the chapter. */
   manage: boolean;
 }

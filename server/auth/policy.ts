@@ -12,7 +12,7 @@ export interface ChapterAccessFacts {
   suggestLock: boolean;
 }
 
-const NONE: ChapterPermissions = Object.freeze({ read: false, comment: false, suggest: false, edit: false, manage: false });
+const NONE: ChapterPermissions = Object.freeze({ read: false, comment: false, suggest: false, edit: false, review: false, manage: false });
 
 /**
  * What a person may do with a chapter.
@@ -31,6 +31,8 @@ export function chapterPermissions({ role, frozen, suggestLock }: ChapterAccessF
     comment: contributor && !frozen,
     suggest: contributor && !frozen,
     edit: writer && !frozen && !suggestLock,
+    // Deciding on suggestions is a review, not an edit: it stays open under a suggest lock.
+    review: writer && !frozen,
     manage: role === 'coordinator',
   };
 }

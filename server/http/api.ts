@@ -20,6 +20,7 @@ import { strategyRoutes } from './routes/strategies.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { freezeRoutes } from './routes/freeze.ts';
 import { versionRoutes } from './routes/versions.ts';
+import { suggestionRoutes } from './routes/suggestions.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -44,6 +45,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', auditRoutes(services));
   api.route('/', commentRoutes(services, collab));
   api.route('/inbox', inboxRoutes(services));
+  api.route('/', suggestionRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

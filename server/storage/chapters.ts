@@ -78,6 +78,7 @@ export function createChapterStore(db: Db) {
   const setTitle = db.prepare(`UPDATE chapters SET title = ? WHERE id = ?`);
   const setStatus = db.prepare(`UPDATE chapters SET status = ? WHERE id = ?`);
   const setPosition = db.prepare(`UPDATE chapters SET position = ? WHERE id = ? AND strategy_id = ?`);
+  const setLock = db.prepare(`UPDATE chapters SET suggest_lock = ? WHERE id = ?`);
 
   const appendChapter = db.transaction((strategyId: string, title: string, now: number): string => {
     const id = newId();
@@ -123,6 +124,8 @@ export function createChapterStore(db: Db) {
         if (change.status !== undefined) setStatus.run(change.status, id);
       })();
     },
+    /** Locks (or unlocks) the chapter into suggesting mode for everyone. */
+    setSuggestLock: (id: string, locked: boolean): void => void setLock.run(locked ? 1 : 0, id),
     /** Sets positions 0..n-1 in the given order; the caller checks the ids are exactly the strategy's chapters. */
     reorder: (strategyId: string, chapterIds: readonly string[]): void => reorderTx(strategyId, chapterIds),
   };

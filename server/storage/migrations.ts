@@ -7,6 +7,7 @@ import { core } from './migrations/001-core.ts';
 import { attribution } from './migrations/002-attribution.ts';
 import { versions } from './migrations/003-versions.ts';
 import { comments } from './migrations/004-comments.ts';
+import { suggestions } from './migrations/005-suggestions.ts';
 
 export interface Migration {
   version: number;
@@ -19,5 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   attribution,
   versions,
   comments,
-  // 003 versions and freezing, 004 comments, 005 suggestions: listed here as they land.
+  suggestions,
 ].sort((a, b) => a.version - b.version);

@@ -24,9 +24,11 @@ const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
  * - session: any logged-in person (their own data), 401 for anonymous;
  * - read: members of the Wałcz partnership; 404 for the other partnership; 401 anonymous;
  * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous;
- * - comment: coordinators, editors and experts; 403 viewers; 404 other partnership; 401 anonymous.
+ * - comment: coordinators, editors and experts; 403 viewers; 404 other partnership; 401 anonymous;
+ * - suggest: the same people as comment (experts withdraw their own suggestions);
+ * - review: coordinators and editors (accept/reject suggestions); 403 experts and viewers.
  */
-type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment';
+type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment' | 'suggest' | 'review';
 
 interface RouteCase {
   rule: Rule;
@@ -101,6 +103,13 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/partnerships/:id/mentionable': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/mentionable?q=a` },
   'GET /api/inbox': { rule: 'session', path: () => '/api/inbox' },
   'POST /api/inbox/read': { rule: 'session', path: () => '/api/inbox/read', body: () => ({ threadIds: ['nieznany1234567'] }) },
+  'GET /api/chapters/:id/suggestions': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggestions` },
+  'POST /api/chapters/:id/suggestions/decide': {
+    rule: 'review', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggestions/decide`, body: () => ({ decision: 'accept', all: true }),
+  },
+  'POST /api/chapters/:id/suggestions/withdraw': { rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggestions/withdraw`, body: () => ({}) },
+  'GET /api/chapters/:id/suggestions/decisions': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggestions/decisions` },
+  'PUT /api/chapters/:id/suggest-lock': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggest-lock`, body: () => ({ locked: true }) },
   'GET /api/invitations/:token': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}` },
   'POST /api/invitations/:token/accept': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}/accept`, body: () => ({ password: 'haslo-zaproszenia' }) },
 };
@@ -111,7 +120,8 @@ function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
   if (rule === 'session') return 'ok';
   if (actor === 'other') return 404;
   if (rule === 'read') return 'ok';
-  if (rule === 'comment') return actor === 'viewer' ? 403 : 'ok';
+  if (rule === 'comment' || rule === 'suggest') return actor === 'viewer' ? 403 : 'ok';
+  if (rule === 'review') return actor === 'coordinator' || actor === 'editor' ? 'ok' : 403;
   return actor === 'coordinator' ? 'ok' : 403;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * The record of suggestion decisions, so a coordinator can answer "what did the experts
+ * propose and what happened to it".
+ */
+import type { Db } from './db.ts';
+
+export interface SuggestionDecisionRow {
+  chapter_id: string;
+  suggestion_id: string;
+  kind: 'insert' | 'delete';
+  scope: 'inline' | 'block';
+  author_id: string | null;
+  suggested_at: string;
+  text: string;
+  decision: 'accepted' | 'rejected' | 'withdrawn';
+  decided_by: string | null;
+  decided_at: number;
+}
+
+export function createSuggestionDecisionStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO suggestion_decisions (chapter_id, suggestion_id, kind, scope, author_id, suggested_at, text, decision, decided_by, decided_at)
+     VALUES (@chapter_id, @suggestion_id, @kind, @scope, @author_id, @suggested_at, @text, @decision, @decided_by, @decided_at)`,
+  );
+  const list = db.prepare<[string], SuggestionDecisionRow>(
+    `SELECT * FROM suggestion_decisions WHERE chapter_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1000`,
+  );
+  const recordAll = db.transaction((rows: SuggestionDecisionRow[]) => {
+    for (const r of rows) insert.run(r);
+  });
+  return {
+    record: (rows: SuggestionDecisionRow[]) => recordAll(rows),
+    list: (chapterId: string) => list.all(chapterId),
+  };
+}
+
+const stores = new WeakMap<Db, ReturnType<typeof createSuggestionDecisionStore>>();
+/** One store per database (prepared statements are built once). */
+export function suggestionDecisionsOf(db: Db) {
+  let s = stores.get(db);
+  if (!s) stores.set(db, (s = createSuggestionDecisionStore(db)));
+  return s;
+}
