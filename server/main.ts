@@ -10,6 +10,7 @@ import { createServices, seedIfEmpty } from './services.ts';
 import { createCollab } from './collab/index.ts';
 import { createApp } from './app.ts';
 import { writeInitialText } from './seed/demoDocument.ts';
+import { startVersionScheduler } from './versions/scheduler.ts';
 
 async function start() {
   let config;
@@ -42,6 +43,7 @@ async function start() {
     process.stdout.write(`Listening on http://${host}:${info.port}\n`);
   }) as Server;
   collab.inject(server);
+  const stopVersions = startVersionScheduler(services, collab.control);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -49,6 +51,7 @@ async function start() {
     stopping = true;
     log.info(`${signal}: stopping`);
     server.close();
+    stopVersions();
     const failed = collab.shutdown();
     if (failed.length) log.error(`could not store chapters: ${failed.join(', ')} (their updates stay in clients)`);
     try {

@@ -139,6 +139,9 @@ export class Room {
     if (this.closed) throw new Error(`room ${this.chapterId} is closed`);
     const updates: Uint8Array[] = [];
     const origin = { server: true };
+    // A fresh client id for each server-side change, so that its text is attributed to
+    // the person it was made for (doc_clients maps one client id to one person).
+    this.doc.clientID = randomClientId();
     const clientIds = [this.doc.clientID];
     const onUpdate = (u: Uint8Array, o: unknown) => {
       if (o === origin) updates.push(u);
@@ -293,6 +296,10 @@ export class Room {
     });
     return { doc, logSize: loaded.updates.length, bytes };
   }
+}
+
+function randomClientId(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
 /** Client ids whose clock moved between two state vectors (those that wrote new content). */

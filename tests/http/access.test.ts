@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
+import * as Y from 'yjs';
 import { commentStoreOf } from '../../server/storage/comments.ts';
+import { versionStoreOf } from '../../server/storage/versions.ts';
 
 type Actor = 'coordinator' | 'editor' | 'expert' | 'viewer' | 'other' | 'anonymous';
 const ACTORS: Actor[] = ['coordinator', 'editor', 'expert', 'viewer', 'other', 'anonymous'];
@@ -26,9 +28,10 @@ const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
  * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous;
  * - comment: coordinators, editors and experts; 403 viewers; 404 other partnership; 401 anonymous;
  * - suggest: the same people as comment (experts withdraw their own suggestions);
- * - review: coordinators and editors (accept/reject suggestions); 403 experts and viewers.
+ * - review: coordinators and editors (accept/reject suggestions); 403 experts and viewers;
+ * - edit: coordinators and editors (named versions, restore); 403 experts and viewers.
  */
-type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment' | 'suggest' | 'review';
+type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment' | 'suggest' | 'review' | 'edit';
 
 interface RouteCase {
   rule: Rule;
@@ -51,6 +54,20 @@ const thread = (t: TestContext) => {
   }
   return found;
 };
+/** A stored version of chapter 3 (for reading, comparing and restoring). */
+const versionOf = (t: TestContext) =>
+  versionStoreOf(t.services.db).insert({
+    chapterId: w(t).chapterIds[3], kind: 'named', name: 'Stan wyjściowy', note: null, createdAt: t.clock.now,
+    createdBy: t.userId(DEMO.coordinator), state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}',
+    html: '', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId: null,
+  });
+/** Chapter 4, frozen (to be unfrozen). */
+const frozenChapter = (t: TestContext) => {
+  const id = w(t).chapterIds[4];
+  versionStoreOf(t.services.db).freezeChapter(id, t.clock.now, t.userId(DEMO.coordinator), 'Uchwała nr 1/2026');
+  return id;
+};
+
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
   'POST /api/auth/login': { rule: 'public', path: () => '/api/auth/login', body: () => ({ email: DEMO.viewer, password: 'strategia-demo' }) },
@@ -110,6 +127,19 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/chapters/:id/suggestions/withdraw': { rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggestions/withdraw`, body: () => ({}) },
   'GET /api/chapters/:id/suggestions/decisions': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggestions/decisions` },
   'PUT /api/chapters/:id/suggest-lock': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/suggest-lock`, body: () => ({ locked: true }) },
+  'GET /api/chapters/:id/versions': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/versions` },
+  'POST /api/chapters/:id/versions': { rule: 'edit', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/versions`, body: () => ({ name: 'Po warsztatach' }) },
+  'GET /api/chapters/:id/compare': { rule: 'read', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/compare?from=${versionOf(t)}&to=current` },
+  'GET /api/versions/:id': { rule: 'read', path: (t) => `/api/versions/${versionOf(t)}` },
+  'POST /api/versions/:id/restore': { rule: 'edit', path: (t) => `/api/versions/${versionOf(t)}/restore` },
+  'POST /api/chapters/:id/freeze': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/freeze`, body: () => ({ note: 'Uchwała nr 3/2021' }) },
+  'POST /api/chapters/:id/unfreeze': { rule: 'manage', path: (t) => `/api/chapters/${frozenChapter(t)}/unfreeze`, body: () => ({ reason: 'Poprawka redakcyjna' }) },
+  'GET /api/strategies/:id/milestones': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/milestones` },
+  'POST /api/strategies/:id/milestones': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/milestones`, body: () => ({ name: 'Projekt do konsultacji', note: 'Uchwała nr 2/2026' }),
+  },
+  'GET /api/partnerships/:id/audit': { rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/audit` },
+  'GET /api/partnerships/:id/audit.csv': { rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/audit.csv` },
   'GET /api/invitations/:token': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}` },
   'POST /api/invitations/:token/accept': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}/accept`, body: () => ({ password: 'haslo-zaproszenia' }) },
 };
@@ -121,13 +151,16 @@ function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
   if (actor === 'other') return 404;
   if (rule === 'read') return 'ok';
   if (rule === 'comment' || rule === 'suggest') return actor === 'viewer' ? 403 : 'ok';
-  if (rule === 'review') return actor === 'coordinator' || actor === 'editor' ? 'ok' : 403;
+  if (rule === 'review' || rule === 'edit') return actor === 'coordinator' || actor === 'editor' ? 'ok' : 403;
   return actor === 'coordinator' ? 'ok' : 403;
 }
 
 /** Everything a write could change, as one comparable string. */
 function snapshot(t: TestContext): string {
-  const tables = ['users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log'];
+  const tables = [
+    'users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log',
+    'chapter_versions', 'milestones', 'doc_updates', 'doc_states', 'comment_threads', 'comments', 'suggestion_decisions',
+  ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()));
 }
 
@@ -152,8 +185,11 @@ describe('access matrix', async () => {
       const t = await createTestContext();
       try {
         const cookie = actor === 'anonymous' ? undefined : await t.login(EMAIL[actor]);
+        // Fixtures (a thread, a version, a frozen chapter) are made before the snapshot.
+        const path = spec.path(t);
+        const body = spec.body?.(t);
         const before = snapshot(t);
-        const res = await t.request(method, spec.path(t), { cookie, body: spec.body?.(t) });
+        const res = await t.request(method, path, { cookie, body });
         const expected = expectedStatus(spec.rule, actor);
         attempts++;
         if (expected === 'ok') {

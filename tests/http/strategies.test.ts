@@ -93,10 +93,10 @@ describe('GET /api/chapters/:id', () => {
   it('gives each role the permissions of the access policy', async () => {
     const id = t.demo.walcz.chapterIds[3];
     const perms = async (email: string) => (await getJson<ChapterDto>(`/api/chapters/${id}`, await t.login(email))).permissions;
-    expect(await perms(DEMO.coordinator)).toEqual({ read: true, comment: true, suggest: true, edit: true, manage: true });
-    expect(await perms(DEMO.editorTuczno)).toEqual({ read: true, comment: true, suggest: true, edit: true, manage: false });
-    expect(await perms(DEMO.expert)).toEqual({ read: true, comment: true, suggest: true, edit: false, manage: false });
-    expect(await perms(DEMO.viewer)).toEqual({ read: true, comment: false, suggest: false, edit: false, manage: false });
+    expect(await perms(DEMO.coordinator)).toEqual({ read: true, comment: true, suggest: true, edit: true, review: true, manage: true });
+    expect(await perms(DEMO.editorTuczno)).toEqual({ read: true, comment: true, suggest: true, edit: true, review: true, manage: false });
+    expect(await perms(DEMO.expert)).toEqual({ read: true, comment: true, suggest: true, edit: false, review: false, manage: false });
+    expect(await perms(DEMO.viewer)).toEqual({ read: true, comment: false, suggest: false, edit: false, review: false, manage: false });
   });
 
   it('describes the chapter and its strategy', async () => {
