@@ -11,6 +11,7 @@ import { createCollab } from './collab/index.ts';
 import { createApp } from './app.ts';
 import { writeInitialText } from './seed/demoDocument.ts';
 import { startVersionScheduler } from './versions/scheduler.ts';
+import { documentHooksFromEnv } from './testHooks.ts';
 
 async function start() {
   let config;
@@ -23,7 +24,7 @@ async function start() {
     }
     throw err;
   }
-  const services = createServices(config);
+  const services = createServices(config, { documentHooks: documentHooksFromEnv() });
   const { log } = services;
 
   if (config.seedDemo) {
