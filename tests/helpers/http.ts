@@ -182,11 +182,4 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
 }
 
 /** Demo accounts by role, for readable tests. */
-export const DEMO = {
-  coordinator: 'koordynator@walcz.example',
-  editorTuczno: 'tuczno@walcz.example',
-  editorCzlopa: 'czlopa@walcz.example',
-  expert: 'ekspert@zmp.example',
-  viewer: 'obserwator@walcz.example',
-  otherPartnership: 'partner@inne.example',
-} as const;
+export { DEMO } from './demo.ts';
