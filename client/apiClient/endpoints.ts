@@ -9,8 +9,22 @@ import type {
 } from '../../shared/api.ts';
 import { isAddMemberResponse, isChapter, isInvitation, isMeResponse, isPartnership, isStrategy } from './guards.ts';
 import { request } from './http.ts';
+import type {
+  AuditListResponse, AuditQuery, CompareResponse, CreateMilestoneRequest, FreezeResponse, MilestoneDto,
+  MilestoneListResponse, RestoreResponse, UnfreezeResponse, VersionDto, VersionListResponse,
+} from '../../shared/api.ts';
+import {
+  isAuditList, isCompare, isFreeze, isMilestone, isMilestoneList, isRestore, isUnfreeze, isVersion, isVersionList,
+} from '../versions/guards.ts';
 
 const enc = encodeURIComponent;
+
+/** Query string of the audit filters (empty values left out), without the leading `?`. */
+export function auditQueryString(filter: Omit<AuditQuery, 'limit'> & { limit?: number }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
 
 export const api = {
   login: (body: LoginRequest) => request<MeResponse>('POST', '/auth/login', body, isMeResponse),
@@ -42,4 +56,28 @@ export const api = {
   /** Sets the password and logs in (the server sets the session cookie). */
   acceptInvitation: (token: string, body: AcceptInvitationRequest) =>
     request<MeResponse>('POST', `/invitations/${enc(token)}/accept`, body, isMeResponse),
+
+  // ----- versions, freezing, milestones, audit (docs/versions.md) -----
+  versions: (chapterId: string) =>
+    request<VersionListResponse>('GET', `/chapters/${enc(chapterId)}/versions`, undefined, isVersionList),
+  saveVersion: (chapterId: string, name: string) =>
+    request<VersionDto>('POST', `/chapters/${enc(chapterId)}/versions`, { name }, isVersion),
+  version: (versionId: string) => request<VersionDto>('GET', `/versions/${enc(versionId)}`, undefined, isVersion),
+  /** `from`/`to` are version ids or `current` (the live text). */
+  compare: (chapterId: string, from: string, to: string) =>
+    request<CompareResponse>('GET', `/chapters/${enc(chapterId)}/compare?from=${enc(from)}&to=${enc(to)}`, undefined, isCompare),
+  restoreVersion: (versionId: string) => request<RestoreResponse>('POST', `/versions/${enc(versionId)}/restore`, {}, isRestore),
+  freezeChapter: (chapterId: string, note: string) =>
+    request<FreezeResponse>('POST', `/chapters/${enc(chapterId)}/freeze`, { note }, isFreeze),
+  unfreezeChapter: (chapterId: string, reason: string) =>
+    request<UnfreezeResponse>('POST', `/chapters/${enc(chapterId)}/unfreeze`, { reason }, isUnfreeze),
+  milestones: (strategyId: string) =>
+    request<MilestoneListResponse>('GET', `/strategies/${enc(strategyId)}/milestones`, undefined, isMilestoneList),
+  createMilestone: (strategyId: string, body: CreateMilestoneRequest) =>
+    request<MilestoneDto>('POST', `/strategies/${enc(strategyId)}/milestones`, body, isMilestone),
+  audit: (partnershipId: string, filter: Omit<AuditQuery, 'limit'> & { limit?: number }) =>
+    request<AuditListResponse>('GET', `/partnerships/${enc(partnershipId)}/audit?${auditQueryString(filter)}`, undefined, isAuditList),
+  /** The CSV download is a plain link (the browser sends the session cookie): its address. */
+  auditCsvUrl: (partnershipId: string, filter: Omit<AuditQuery, 'limit'>) =>
+    `/api/partnerships/${enc(partnershipId)}/audit.csv?${auditQueryString(filter)}`,
 };

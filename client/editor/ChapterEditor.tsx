@@ -12,6 +12,7 @@ import { createEditorExtensions } from '../../shared/editor/extensions.ts';
 import type { CollabUser } from '../collab/ChapterConnection.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { renderCaret } from './caret.ts';
+import { SidePanels, type SidePanelTab } from './SidePanels.tsx';
 import { LinkForm } from './LinkForm.tsx';
 import { Outline } from './Outline.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -23,9 +24,11 @@ export interface ChapterEditorProps {
   user: CollabUser;
   editable: boolean;
   title: string;
+  /** Tabs of the side area („Komentarze | Historia | Sugestie”); see SidePanels.tsx. */
+  sideTabs?: SidePanelTab[];
 }
 
-export function ChapterEditor({ doc, provider, user, editable, title }: ChapterEditorProps) {
+export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [] }: ChapterEditorProps) {
   const { t } = useI18n();
   const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor(
@@ -79,6 +82,7 @@ export function ChapterEditor({ doc, provider, user, editable, title }: ChapterE
       <aside className="editor-side" aria-label={t('editor.sidePanel')}>
         <WordCount editor={editor} />
         <Outline editor={editor} />
+        <SidePanels tabs={sideTabs} label={t('editor.sideTabs')} />
       </aside>
     </div>
   );

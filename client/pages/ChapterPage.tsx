@@ -18,6 +18,7 @@ import { SaveStatusIndicator } from '../editor/SaveStatusIndicator.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
+import { historyTab } from '../versions/historyTab.tsx';
 
 export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const { t } = useI18n();
@@ -73,7 +74,8 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
       </div>
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit} notice={snapshot.notice} />
-      <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={editable} title={chapter.title} />
+      <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={editable} title={chapter.title}
+        sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canManage: chapter.permissions.manage, frozen })]} />
     </article>
   );
 }
