@@ -6,7 +6,9 @@ import type {
   AcceptInvitationRequest, AddMemberRequest, AddMemberResponse, ChangePasswordRequest, ChangeRoleRequest,
   ChapterDto, CreateChapterRequest, InvitationDto, LoginRequest, MeResponse, PartnershipDto,
   ReorderChaptersRequest, StrategyDto, UpdateChapterRequest,
+  CommentThreadDto, CreateThreadRequest, DeleteCommentResponse, EditCommentRequest, InboxDto, PersonRef, ReplyRequest,
 } from '../../shared/api.ts';
+import { isCommentThread, isCommentThreadList, isDeleteCommentResponse, isInbox, isPersonList } from './commentGuards.ts';
 import { isAddMemberResponse, isChapter, isInvitation, isMeResponse, isPartnership, isStrategy } from './guards.ts';
 import { request } from './http.ts';
 import type {
@@ -56,6 +58,26 @@ export const api = {
   /** Sets the password and logs in (the server sets the session cookie). */
   acceptInvitation: (token: string, body: AcceptInvitationRequest) =>
     request<MeResponse>('POST', `/invitations/${enc(token)}/accept`, body, isMeResponse),
+
+  // ----- comments and „Do mnie” (docs/comments.md); threads come in creation order -----
+  comments: (chapterId: string) =>
+    request<CommentThreadDto[]>('GET', `/chapters/${enc(chapterId)}/comments`, undefined, isCommentThreadList),
+  /** Starts a thread; the answer's `id` is the threadId of the `comment` mark to apply next. */
+  createThread: (chapterId: string, body: CreateThreadRequest) =>
+    request<CommentThreadDto>('POST', `/chapters/${enc(chapterId)}/comments`, body, isCommentThread),
+  reply: (threadId: string, body: ReplyRequest) =>
+    request<CommentThreadDto>('POST', `/threads/${enc(threadId)}/comments`, body, isCommentThread),
+  editComment: (commentId: string, body: EditCommentRequest) =>
+    request<CommentThreadDto>('PATCH', `/comments/${enc(commentId)}`, body, isCommentThread),
+  deleteComment: (commentId: string) =>
+    request<DeleteCommentResponse>('DELETE', `/comments/${enc(commentId)}`, undefined, isDeleteCommentResponse),
+  resolveThread: (threadId: string) => request<CommentThreadDto>('POST', `/threads/${enc(threadId)}/resolve`, {}, isCommentThread),
+  reopenThread: (threadId: string) => request<CommentThreadDto>('POST', `/threads/${enc(threadId)}/reopen`, {}, isCommentThread),
+  inbox: () => request<InboxDto>('GET', '/inbox', undefined, isInbox),
+  markInboxRead: (threadIds: string[]) => request<null>('POST', '/inbox/read', { threadIds }),
+  /** @mention autocomplete: members of the partnership matching `q` (at most 20). */
+  mentionable: (partnershipId: string, q: string) =>
+    request<PersonRef[]>('GET', `/partnerships/${enc(partnershipId)}/mentionable?q=${enc(q)}`, undefined, isPersonList),
 
   // ----- versions, freezing, milestones, audit (docs/versions.md) -----
   versions: (chapterId: string) =>

@@ -10,6 +10,7 @@ import { CharacterCount } from '@tiptap/extensions';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Doc } from 'yjs';
 import { DOCUMENT_FIELD } from '../protocol.ts';
+import { CommentMark } from './comment.ts';
 import { isSafeLinkHref } from './links.ts';
 
 /** Heading levels a chapter may contain; the toolbar offers 2 and 3 (the chapter title sits above the text). */
@@ -50,6 +51,7 @@ export function createEditorExtensions(opts: EditorExtensionOptions = {}): AnyEx
     }),
     TableKit.configure({ table: { resizable: false } }),
     CharacterCount,
+    CommentMark,
   ];
   if (opts.collaboration) {
     extensions.push(
