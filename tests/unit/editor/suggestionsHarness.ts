@@ -51,16 +51,20 @@ export class Network {
     });
     const peer: Peer = { name, userId: actor.userId, doc, editor, actor };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === FROM_SERVER) return;
-      const verdict = applyAndJudge(this.server, update, actor);
-      if (!verdict.ok) {
-        this.refusals.push({ peer: name, why: verdict.item });
-        return;
-      }
-      for (const other of this.peers) if (other !== peer) Y.applyUpdate(other.doc, update, FROM_SERVER);
+      if (origin !== FROM_SERVER) this.deliver(peer, update);
     });
     this.peers.push(peer);
     return peer;
+  }
+
+  /** The server receives `update` from `from`: judged, then relayed to the other peers. */
+  deliver(from: Peer, update: Uint8Array): void {
+    const verdict = applyAndJudge(this.server, update, from.actor);
+    if (!verdict.ok) {
+      this.refusals.push({ peer: from.name, why: verdict.item });
+      return;
+    }
+    for (const other of this.peers) if (other !== from) Y.applyUpdate(other.doc, update, FROM_SERVER);
   }
 
   destroy(): void {
