@@ -1,5 +1,6 @@
 /** One chapter in the strategy table: number, title link, status, people now, last change. */
 import type { ChapterSummaryDto } from '../../shared/api.ts';
+import { OpenThreadsBadge } from '../comments/OpenThreadsBadge.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
@@ -21,6 +22,7 @@ export function ChapterRow(props: {
       <th scope="row">
         <AppLink href={paths.chapter(chapter.id)}>{chapter.title}</AppLink>
         {chapter.frozen && <span className="badge"> <span aria-hidden="true">❄ </span>{t('dashboard.frozen')}</span>}
+        <OpenThreadsBadge count={chapter.openThreads} />
       </th>
       <td><ChapterStatusLabel status={chapter.status} /></td>
       <td className="num">{t('dashboard.people', { count: chapter.activeUsers })}</td>

@@ -11,6 +11,10 @@ import type * as Y from 'yjs';
 import { createEditorExtensions } from '../../shared/editor/extensions.ts';
 import type { CollabUser } from '../collab/ChapterConnection.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { CommentButton } from '../comments/CommentButton.tsx';
+import { commentsTab } from '../comments/commentsTab.tsx';
+import { CommentHighlight } from '../comments/highlight.ts';
+import { useChapterComments, type CommentsOptions } from '../comments/useChapterComments.ts';
 import { renderCaret } from './caret.ts';
 import { SidePanels, type SidePanelTab } from './SidePanels.tsx';
 import { LinkForm } from './LinkForm.tsx';
@@ -26,11 +30,14 @@ export interface ChapterEditorProps {
   title: string;
   /** Tabs of the side area („Komentarze | Historia | Sugestie”); see SidePanels.tsx. */
   sideTabs?: SidePanelTab[];
+  /** The comments feature (button, shortcut, „Komentarze” tab, highlights); none without it. */
+  comments?: CommentsOptions;
 }
 
-export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [] }: ChapterEditorProps) {
+export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [], comments: commentOptions }: ChapterEditorProps) {
   const { t } = useI18n();
   const [linkOpen, setLinkOpen] = useState(false);
+  const [sideTab, setSideTab] = useState<string | null>(null);
   const editor = useEditor(
     {
       immediatelyRender: true,
@@ -39,6 +46,7 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
       extensions: [
         ...createEditorExtensions({ collaboration: { document: doc } }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CommentHighlight,
       ],
       editorProps: {
         attributes: {
@@ -63,6 +71,11 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
     editor?.view.dom.setAttribute('aria-readonly', String(!editable));
   }, [editor, t, title, editable]);
 
+  const comments = useChapterComments(editor, commentOptions ?? null);
+  useEffect(() => {
+    if (comments?.showRequest) setSideTab('comments');
+  }, [comments?.showRequest]);
+
   if (!editor) return null;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -76,13 +89,15 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
     <div className="editor-layout">
       <div className="editor-main" onKeyDown={onKeyDown}>
         <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+        {comments && <CommentButton comments={comments} />}
         {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
         <EditorContent editor={editor} className="editor-surface" />
       </div>
       <aside className="editor-side" aria-label={t('editor.sidePanel')}>
         <WordCount editor={editor} />
         <Outline editor={editor} />
-        <SidePanels tabs={sideTabs} label={t('editor.sideTabs')} />
+        <SidePanels tabs={comments ? [commentsTab(t, comments), ...sideTabs] : sideTabs} label={t('editor.sideTabs')}
+          selectedId={sideTab} onSelect={setSideTab} />
       </aside>
     </div>
   );

@@ -23,10 +23,23 @@ const rank = (id: string) => {
   return i < 0 ? SIDE_PANEL_ORDER.length : i;
 };
 
-export function SidePanels({ tabs, label }: { tabs: SidePanelTab[]; label: string }) {
+export interface SidePanelsProps {
+  tabs: SidePanelTab[];
+  label: string;
+  /** The tab a feature asks to show (e.g. „Komentarze” when a thread is started); with onSelect. */
+  selectedId?: string | null;
+  onSelect?(id: string): void;
+}
+
+export function SidePanels({ tabs, label, selectedId, onSelect }: SidePanelsProps) {
   const baseId = useId();
   const ordered = [...tabs].sort((a, b) => rank(a.id) - rank(b.id));
-  const [selected, setSelected] = useState<string | null>(null);
+  const [ownSelected, setOwnSelected] = useState<string | null>(null);
+  const selected = selectedId ?? ownSelected;
+  const setSelected = (id: string) => {
+    setOwnSelected(id);
+    onSelect?.(id);
+  };
   const refs = useRef(new Map<string, HTMLButtonElement>());
   if (ordered.length === 0) return null;
   const active = ordered.find((tab) => tab.id === selected) ?? ordered[0];

@@ -75,7 +75,11 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit} notice={snapshot.notice} />
       <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={editable} title={chapter.title}
-        sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canManage: chapter.permissions.manage, frozen })]} />
+        sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canManage: chapter.permissions.manage, frozen })]}
+        comments={{
+          chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
+          canComment: (live ? live.permissions.comment : chapter.permissions.comment) && snapshot.notice !== 'accessLost',
+        }} />
     </article>
   );
 }

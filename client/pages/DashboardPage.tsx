@@ -9,6 +9,7 @@ import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
 import { PartnershipPicker } from '../dashboard/PartnershipPicker.tsx';
 import { StrategySection } from '../dashboard/StrategySection.tsx';
 import { usePartnership } from '../dashboard/usePartnership.ts';
+import { InboxSection } from '../comments/InboxSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function DashboardPage({ partnershipId }: { partnershipId: string | null }) {
@@ -32,6 +33,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
         <p className="muted">{t('dashboard.myRole', { role: t(`role.${chosen.role}`) })}</p>
         <PartnershipPicker memberships={me.memberships} current={chosen.partnershipId} />
       </div>
+      <InboxSection partnershipId={chosen.partnershipId} />
       {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
       {state.status === 'error' && (
         <div role="alert" className="form-error">

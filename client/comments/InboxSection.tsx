@@ -1,0 +1,102 @@
+/**
+ * „Do mnie” on the dashboard: threads where someone mentioned me or replied after me, newest
+ * first, with unread counts. Opening a thread marks it read and goes to its chapter with the
+ * thread shown (#komentarz-<id>).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { InboxDto, InboxThreadDto } from '../../shared/api.ts';
+import { api } from '../apiClient/endpoints.ts';
+import { errorMessageKey } from '../apiClient/errors.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
+import { useAnnounce } from '../ui/Announcer.tsx';
+import { formatRelative } from './relativeTime.ts';
+import { useNow } from './useNow.ts';
+
+/** Link to a thread inside its chapter (CommentsPanel reads the fragment). */
+export const threadHref = (chapterId: string, threadId: string) => `${paths.chapter(chapterId)}#komentarz-${encodeURIComponent(threadId)}`;
+
+export function InboxSection({ partnershipId }: { partnershipId: string | null }) {
+  const { t, lang, formatDate } = useI18n();
+  const announce = useAnnounce();
+  const now = useNow();
+  const [inbox, setInbox] = useState<InboxDto | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setInbox(await api.inbox());
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const markRead = async (threads: InboxThreadDto[]) => {
+    const ids = threads.filter((th) => th.unread > 0).map((th) => th.threadId);
+    if (ids.length === 0) return;
+    try {
+      await api.markInboxRead(ids);
+      await load();
+      announce(t('inbox.unread', { count: 0 }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  // Threads of the partnership shown on this dashboard (someone in two partnerships sees each one's).
+  const threads = inbox?.threads.filter((th) => !partnershipId || th.partnershipId === partnershipId) ?? [];
+  const unread = threads.reduce((sum, th) => sum + th.unread, 0);
+
+  return (
+    <section aria-labelledby="inbox-title" className="card inbox">
+      <h2 id="inbox-title">
+        {t('inbox.title')}
+        {unread > 0 && <span className="unread-badge">{t('inbox.unread', { count: unread })}</span>}
+      </h2>
+      <p className="muted">{t('inbox.intro')}</p>
+      {error !== null && (
+        <p role="alert" className="form-error">
+          {t('inbox.loadFailed')} {t(errorMessageKey(error))} <button type="button" onClick={() => void load()}>{t('app.retry')}</button>
+        </p>
+      )}
+      {inbox === null && error === null && <p role="status">{t('app.loading')}</p>}
+      {inbox !== null && threads.length === 0 && <p>{t('inbox.empty')}</p>}
+      {threads.length > 0 && (
+        <>
+          {unread > 0 && <button type="button" onClick={() => void markRead(threads)}>{t('inbox.markAllRead')}</button>}
+          <ul className="inbox-list">
+            {threads.map((th) => (
+              <li key={th.threadId} className={th.unread > 0 ? 'inbox-item unread' : 'inbox-item'}>
+                <div className="inbox-meta">
+                  <AppLink href={threadHref(th.chapterId, th.threadId)} onClick={() => void api.markInboxRead([th.threadId]).catch(() => undefined)}>
+                    {t('inbox.chapter', { title: th.chapterTitle })}
+                  </AppLink>
+                  {' · '}{th.reasons.map((r) => t(`inbox.reason.${r}`)).join(', ')}
+                  {th.resolved && <> · <span aria-hidden="true">✓ </span>{t('inbox.resolved')}</>}
+                  {th.unread > 0 && <span className="unread-badge">{t('inbox.newItems', { count: th.unread })}</span>}
+                </div>
+                <p className="muted">{t('inbox.quote', { quote: th.quote.length > 120 ? `${th.quote.slice(0, 119)}…` : th.quote })}</p>
+                <p className="inbox-excerpt">
+                  <strong>{t('comments.author', { name: th.latest.author.name, organization: th.latest.author.organization })}</strong>{' '}
+                  <time dateTime={th.latest.at} title={formatDate(th.latest.at)} className="muted">{formatRelative(th.latest.at, now, lang)}</time>
+                  {': '}{th.latest.excerpt}
+                </p>
+                {th.unread > 0 && (
+                  <button type="button" className="link-button" onClick={() => void markRead([th])}
+                    aria-label={`${t('inbox.markRead')}: ${t('inbox.chapter', { title: th.chapterTitle })}, ${th.latest.author.name}`}>
+                    {t('inbox.markRead')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
