@@ -7,6 +7,7 @@ import { SessionProvider, useSession } from './auth/SessionProvider.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -51,6 +52,8 @@ function Routes() {
       return <Layout me={me}><DashboardPage partnershipId={route.name === 'dashboard' ? route.partnershipId : null} /></Layout>;
     case 'account':
       return <Layout me={me}><AccountPage /></Layout>;
+    case 'audit':
+      return <Layout me={me} wide><AuditPage partnershipId={route.partnershipId} /></Layout>;
     case 'chapter':
       return (
         <Layout me={me} wide>

@@ -11,6 +11,9 @@ import { StrategySection } from '../dashboard/StrategySection.tsx';
 import { usePartnership } from '../dashboard/usePartnership.ts';
 import { InboxSection } from '../comments/InboxSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
+import { StrategyMilestones } from '../versions/StrategyMilestones.tsx';
 
 export function DashboardPage({ partnershipId }: { partnershipId: string | null }) {
   const { t } = useI18n();
@@ -32,6 +35,9 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
         <h1 id="dash-title">{state.status === 'ready' ? state.partnership.name : chosen.partnershipName}</h1>
         <p className="muted">{t('dashboard.myRole', { role: t(`role.${chosen.role}`) })}</p>
         <PartnershipPicker memberships={me.memberships} current={chosen.partnershipId} />
+        {chosen.role === 'coordinator' && (
+          <p><AppLink href={paths.audit(chosen.partnershipId)}>{t('audit.link')}</AppLink></p>
+        )}
       </div>
       <InboxSection partnershipId={chosen.partnershipId} />
       {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
@@ -46,7 +52,10 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
             <h2 id="strategies-title">{t('dashboard.strategies')}</h2>
             {state.partnership.strategies.length === 0 && <p>{t('dashboard.noStrategies')}</p>}
             {state.partnership.strategies.map((s) => (
-              <StrategySection key={s.id} strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
+              <div key={s.id}>
+                <StrategySection strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
+                <StrategyMilestones strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
+              </div>
             ))}
           </section>
           <OrganizationsTable organizations={state.partnership.organizations} />

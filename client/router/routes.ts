@@ -5,6 +5,7 @@ export type Route =
   | { name: 'account' }
   | { name: 'invitation'; token: string }
   | { name: 'chapter'; chapterId: string }
+  | { name: 'audit'; partnershipId: string }
   | { name: 'notFound' };
 
 export const paths = {
@@ -13,6 +14,8 @@ export const paths = {
   account: () => '/konto',
   invitation: (token: string) => `/zaproszenie/${encodeURIComponent(token)}`,
   chapter: (chapterId: string) => `/rozdzial/${encodeURIComponent(chapterId)}`,
+  /** The partnership's audit log (coordinators). */
+  audit: (partnershipId: string) => `/partnerstwo/${encodeURIComponent(partnershipId)}/dziennik`,
 };
 
 function segment(value: string): string | null {
@@ -35,5 +38,9 @@ export function matchRoute(pathname: string): Route {
   if (head === 'partnerstwo' && value) return { name: 'dashboard', partnershipId: value };
   if (head === 'zaproszenie' && value) return { name: 'invitation', token: value };
   if (head === 'rozdzial' && value) return { name: 'chapter', chapterId: value };
+  if (head === 'partnerstwo' && parts.length === 3 && parts[2] === 'dziennik') {
+    const partnershipId = segment(arg);
+    if (partnershipId) return { name: 'audit', partnershipId };
+  }
   return { name: 'notFound' };
 }
