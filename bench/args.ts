@@ -10,7 +10,6 @@ export const USAGE = `npm run bench -- [flags]
   --servers x,y        of ${SERVER_KINDS.join(', ')} (default all)
   --repeat <n>         run everything n times, alternating server order (default 1)
   --workers <n>        load-generator processes (default 2)
-  --client             also measure the client bundle (needs dist/client)
   --profile            write V8 CPU profiles of the servers to bench/results/profiles/
   --out <file>         JSON output (default bench/results/<timestamp>.json)`;
 
@@ -21,7 +20,6 @@ export interface BenchArgs {
   servers: ServerKind[];
   repeat: number;
   workers: number;
-  client: boolean;
   profile: boolean;
   out: string | null;
   quick: boolean;
@@ -35,7 +33,6 @@ const Flags = z.object({
   servers: z.string().optional(),
   repeat: z.coerce.number().int().min(1).max(10).default(1),
   workers: z.coerce.number().int().min(1).max(8).default(2),
-  client: z.boolean().default(false),
   profile: z.boolean().default(false),
   out: z.string().optional(),
 });
@@ -51,7 +48,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}\n${USAGE}`);
     const name = arg.slice(2);
-    if (['quick', 'client', 'profile'].includes(name)) raw[name] = true;
+    if (['quick', 'profile'].includes(name)) raw[name] = true;
     else if (i + 1 < argv.length) raw[name] = argv[++i]!;
     else throw new UsageError(`--${name} needs a value\n${USAGE}`);
   }
@@ -68,7 +65,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     servers: servers as ServerKind[],
     repeat: f.repeat,
     workers: f.workers,
-    client: f.client,
     profile: f.profile,
     out: f.out ?? null,
   };

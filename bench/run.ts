@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from './args.ts';
-import { measureClient, type ClientMeasurements } from './client-bundle.ts';
+import { measureClient, renderClient } from './client-bundle.ts';
 import { renderTable, type Cell, type ScenarioSummary } from './report.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import type { BenchOptions, Metrics, ScenarioOutcome } from './scenarios/types.ts';
@@ -24,6 +24,8 @@ interface RunRecord {
   startedAt: string;
   outcome: ScenarioOutcome | null;
   missing: string | null;
+  /** 1-minute load average before and after: other work on the machine shows here. */
+  loadAverage: { before: number; after: number | null };
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,11 +82,12 @@ async function main(): Promise<number> {
       const shift = (rep + si) % args.servers.length;
       const order = [...args.servers.slice(shift), ...args.servers.slice(0, shift)];
       for (const kind of order) {
-        const record: RunRecord = { scenario: scenario.id, server: kind, repeat: rep, startedAt: new Date().toISOString(), outcome: null, missing: null };
+        const record: RunRecord = { scenario: scenario.id, server: kind, repeat: rep, startedAt: new Date().toISOString(), outcome: null, missing: null, loadAverage: { before: os.loadavg()[0]!, after: null } };
         records.push(record);
         const na = scenario.notApplicable(kind) ?? unavailable(kind);
         if (na) { record.missing = na; log(`${scenario.id} ${kind}: n/a (${na})`); continue; }
         log(`${scenario.id} ${kind}: running…`);
+        if (scenario.id === 'd') getTrace(); // replay before the server starts, not between its requests
         let server;
         try {
           server = await startServer(kind, { repoRoot, cpuProfileDir: profileDir });
@@ -101,20 +104,23 @@ async function main(): Promise<number> {
           log(`${scenario.id} ${kind}: ${String(err)}\n${server.logTail()}`);
         } finally {
           await server.stop();
+          record.loadAverage.after = os.loadavg()[0]!;
         }
       }
     }
   }
-  const client: ClientMeasurements = args.client ? await measureClient(repoRoot) : { skipped: 'not requested (--client)' };
+  const client = measureClient(repoRoot);
   const summaries = summarise(records, args.servers, scenarios.map((s) => s.id));
   const table = renderTable(summaries, args.servers);
   console.log(table);
-  console.log(`\nClient: ${JSON.stringify(client)}`);
+  console.log(renderClient(client));
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machine(),
     options: { ...args, repoRoot: undefined },
+    /** Server settings taken from the environment that change results (ours reads SQLITE_SYNCHRONOUS). */
+    environment: { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? '(default: FULL)' },
     servers: args.servers,
     scenarios: summaries.map((s) => ({ id: s.scenario.id, title: s.scenario.title, columns: s.scenario.columns, cells: s.cells, notes: s.notes })),
     runs: records,

@@ -16,8 +16,9 @@ export type ToWorker =
   | { type: 'run'; ratePerWriter: number; startUs: number; windowStartUs: number; stopUs: number }
   | { type: 'digest' }
   | { type: 'results' }
-  /** Open one fresh client and time its first full sync (and the chapter reaching `expectLength` characters). */
+  /** Open one fresh client and time its first full sync and the whole text arriving; it stays open until 'release'. */
   | { type: 'cold-load'; target: ClientTarget; expectText: string }
+  | { type: 'release' }
   /** Upload a document state through one client, wait until a second client sees it, disconnect both. */
   | { type: 'upload'; target: ClientTarget; update: Uint8Array; expectText: string }
   | { type: 'close' };
@@ -38,4 +39,5 @@ export type FromWorker =
   | { type: 'results'; latenciesMs: Float64Array }
   | { type: 'cold-load'; syncMs: number; contentMs: number; matches: boolean; error?: string }
   | { type: 'upload'; ok: boolean; ms: number; error?: string }
+  | { type: 'released' }
   | { type: 'error'; error: string };

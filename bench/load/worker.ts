@@ -123,6 +123,7 @@ async function waitForText(doc: Y.Doc, expect: string, timeoutMs: number): Promi
 async function coldLoad(msg: Extract<ToWorker, { type: 'cold-load' }>): Promise<FromWorker> {
   const t0 = performance.now();
   const client = openClient(msg.target, 'nowy czytelnik');
+  held.push(client);
   try {
     await withTimeout(client.synced, OPEN_TIMEOUT_MS, 'cold sync');
     const syncMs = performance.now() - t0;
@@ -130,10 +131,11 @@ async function coldLoad(msg: Extract<ToWorker, { type: 'cold-load' }>): Promise<
     return { type: 'cold-load', syncMs, contentMs: performance.now() - t0, matches };
   } catch (err) {
     return { type: 'cold-load', syncMs: NaN, contentMs: NaN, matches: false, error: String(err) };
-  } finally {
-    client.destroy();
   }
 }
+
+/** Clients kept open after a cold load, so the server's memory can be read with the chapter loaded. */
+const held: BenchClient[] = [];
 
 async function upload(msg: Extract<ToWorker, { type: 'upload' }>): Promise<FromWorker> {
   const t0 = performance.now();
@@ -167,8 +169,12 @@ process.on('message', (raw: unknown) => {
       }
       case 'cold-load': return coldLoad(msg);
       case 'upload': return upload(msg);
+      case 'release':
+        for (const c of held.splice(0)) c.destroy();
+        return { type: 'released' };
       case 'close':
         for (const o of opened) o.client.destroy();
+        for (const c of held) c.destroy();
         setTimeout(() => process.exit(0), 100);
         return null;
     }

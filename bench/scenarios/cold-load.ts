@@ -20,6 +20,7 @@ export const scenarioD: Scenario = {
     { key: 'uploadMs', label: 'upload + second client synced (ms)', lowerIsBetter: true },
     { key: 'rssIdleMiB', label: 'server RSS before the cold load (MiB)', lowerIsBetter: true },
     { key: 'rssLoadedMiB', label: 'server RSS peak with it loaded (MiB)', lowerIsBetter: true },
+    { key: 'heapLoadedMiB', label: 'server JS heap added by the loaded chapter, after GC (MiB)', lowerIsBetter: true },
     { key: 'updateKiB', label: 'document state (KiB)', lowerIsBetter: true },
   ],
   notApplicable: (kind) => (kind === 'hocuspocus' ? 'no storage: the document is gone when the last client leaves' : null),
@@ -28,16 +29,19 @@ export const scenarioD: Scenario = {
     const [room] = await ctx.server.rooms(1);
     const pool = new WorkerPool(1);
     const notes: string[] = [];
-    if (ctx.server.kind === 'relay') notes.push('relay: keeps every document in memory, so this load is warm, not cold');
+    if (ctx.server.kind === 'relay') notes.push('keeps every document in memory, so this load is warm, not cold');
     try {
       const target = ctx.server.client(room!, 0);
       const up = await pool.single({ type: 'upload', target, update: trace.update, expectText: trace.endContent }, 'upload');
       if (!up.ok) throw new Error(`upload failed: ${up.error ?? 'second client never saw the whole text'}`);
       await sleep(IDLE_BEFORE_COLD_LOAD_MS);
       const rssIdle = sampleTree(ctx.server.pid).rssBytes;
+      const heapIdle = await ctx.server.heapAfterGc();
       const peak = watchPeakRss(ctx.server.pid, 50);
       const cold = await pool.single({ type: 'cold-load', target, expectText: trace.endContent }, 'cold-load');
       const rssLoaded = peak.stop();
+      const heapLoaded = await ctx.server.heapAfterGc();
+      await pool.single({ type: 'release' }, 'released');
       if (cold.error) notes.push(cold.error);
       return {
         converged: cold.matches,
@@ -48,6 +52,7 @@ export const scenarioD: Scenario = {
           uploadMs: up.ms,
           rssIdleMiB: rssIdle / 2 ** 20,
           rssLoadedMiB: rssLoaded / 2 ** 20,
+          heapLoadedMiB: (heapLoaded - heapIdle) / 2 ** 20,
           updateKiB: trace.update.length / 1024,
         },
       };

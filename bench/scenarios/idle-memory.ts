@@ -1,8 +1,9 @@
 /**
  * (f) Memory per idle loaded chapter and per idle connection, from server RSS deltas:
  * 50 chapters each opened by one client that types ~100 tokens (≈1.3 kB of text in a few
- * paragraphs), then 3 more idle clients per chapter. RSS is coarse (allocator, GC timing):
- * read these as estimates to within a few kB.
+ * paragraphs), then 3 more idle clients per chapter, after one chapter was opened and left as
+ * a warm-up. Two readings: the live JS heap after full GC (precise; asks the heap probe
+ * preloaded into each server) and RSS (what the OS sees, but mostly V8 growing its heap).
  */
 import { WorkerPool } from '../load/pool.ts';
 import type { ClientSpec } from '../load/messages.ts';
@@ -19,6 +20,8 @@ export const scenarioF: Scenario = {
   id: 'f',
   title: `(f) idle memory: ${CHAPTERS} loaded chapters, then ${EXTRA_CLIENTS_PER_CHAPTER} more idle connections each`,
   columns: [
+    { key: 'heapKibPerChapter', label: 'JS heap per idle loaded chapter, after GC (KiB)', lowerIsBetter: true },
+    { key: 'heapKibPerConnection', label: 'JS heap per idle connection, after GC (KiB)', lowerIsBetter: true },
     { key: 'kibPerChapter', label: 'RSS per idle loaded chapter (KiB)', lowerIsBetter: true },
     { key: 'kibPerConnection', label: 'RSS per idle connection (KiB)', lowerIsBetter: true },
     { key: 'rssBaseMiB', label: 'server RSS, nothing open (MiB)', lowerIsBetter: true },
@@ -26,9 +29,19 @@ export const scenarioF: Scenario = {
   ],
   notApplicable: () => null,
   async run(ctx): Promise<ScenarioOutcome> {
-    const rooms = await ctx.server.rooms(CHAPTERS);
+    const [warmupRoom, ...rooms] = await ctx.server.rooms(CHAPTERS + 1);
+    // Open, edit and leave one chapter first, so that one-time costs (lazily loaded modules,
+    // compiled code, statement caches) are not counted per chapter.
+    const warmup = new WorkerPool(1);
+    try {
+      await openWriters(ctx.server, warmup, wallMs(), [warmupRoom!], 1);
+      await typingPhase(ctx, warmup, wallMs(), { ratePerWriter: 50, writersPerRoom: 1, durationS: 1, warmupS: 0 });
+    } finally {
+      await warmup.close();
+    }
     await sleep(SETTLE_MS);
     const rss0 = sampleTree(ctx.server.pid).rssBytes;
+    const heap0 = await ctx.server.heapAfterGc();
     const pool = new WorkerPool(ctx.options.workers);
     try {
       const epochMs = wallMs();
@@ -36,18 +49,24 @@ export const scenarioF: Scenario = {
       const typed = await typingPhase(ctx, pool, epochMs, { ratePerWriter: 50, writersPerRoom: 1, durationS: 2, warmupS: 0 });
       await sleep(SETTLE_MS);
       const rss1 = sampleTree(ctx.server.pid).rssBytes;
+      const heap1 = await ctx.server.heapAfterGc();
       const readers: ClientSpec[] = [];
       for (const room of rooms) for (let k = 1; k <= EXTRA_CLIENTS_PER_CHAPTER; k++) readers.push({ target: ctx.server.client(room, k), writer: null });
       const opened = await pool.open(epochMs, readers);
       if (opened.failed > 0) throw new Error(`${opened.failed} idle clients did not sync: ${opened.error ?? ''}`);
       await sleep(SETTLE_MS);
       const rss2 = sampleTree(ctx.server.pid).rssBytes;
+      const heap2 = await ctx.server.heapAfterGc();
       const perConnection = (rss2 - rss1) / readers.length;
       const perChapterWithOneClient = (rss1 - rss0) / CHAPTERS;
+      const heapPerConnection = (heap2 - heap1) / readers.length;
+      const heapPerChapterWithOneClient = (heap1 - heap0) / CHAPTERS;
       return {
         converged: typed.converged,
         notes: [],
         metrics: {
+          heapKibPerChapter: (heapPerChapterWithOneClient - heapPerConnection) / 1024,
+          heapKibPerConnection: heapPerConnection / 1024,
           kibPerChapter: (perChapterWithOneClient - perConnection) / 1024,
           kibPerConnection: perConnection / 1024,
           rssBaseMiB: rss0 / 2 ** 20,

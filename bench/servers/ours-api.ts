@@ -55,7 +55,7 @@ export class OursApi {
   async chapterIds(count: number): Promise<string[]> {
     const ids: string[] = [];
     while (ids.length < count) {
-      const res = await fetch(`${this.base}/api/strategies/${encodeURIComponent(this.strategyId)}/chapters`, {
+      const res = await request(`${this.base}/api/strategies/${encodeURIComponent(this.strategyId)}/chapters`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: this.cookies.get(COORDINATOR)! },
         body: JSON.stringify({ title: `Rozdział testowy ${ids.length + 1}` }),
@@ -67,8 +67,20 @@ export class OursApi {
   }
 }
 
+/**
+ * fetch with one retry on a network error: undici may reuse a keep-alive socket that the
+ * server is closing at that moment (Node's 5 s keepAliveTimeout), failing before sending.
+ */
+async function request(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 async function login(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
+  const res = await request(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
@@ -80,7 +92,7 @@ async function login(base: string, email: string): Promise<string> {
 }
 
 async function strategies(base: string, cookie: string): Promise<z.infer<typeof StrategyList>> {
-  const res = await fetch(`${base}/api/strategies`, { headers: { cookie } });
+  const res = await request(`${base}/api/strategies`, { headers: { cookie } });
   if (!res.ok) throw new OursApiError(`GET /api/strategies: HTTP ${res.status}`);
   return StrategiesResponse.parse(await res.json());
 }

@@ -3,6 +3,13 @@
  * waits for its `Listening on http://<host>:<port>` line and stops it again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HEAP_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../diagnostics/heap-probe.ts');
+const HEAP_PROBE_TIMEOUT_MS = 10_000;
 
 const LISTENING = /Listening on https?:\/\/[^\s:]+:(\d+)/;
 const START_TIMEOUT_MS = 60_000;
@@ -15,6 +22,8 @@ export interface SpawnedServer {
   pid: number;
   port: number;
   logTail(): string;
+  /** Live JS heap after two full GCs, bytes (asks the preloaded heap probe). */
+  heapAfterGc(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -31,10 +40,11 @@ export interface SpawnOptions {
 }
 
 export async function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
-  const execArgv = ['--import', 'tsx'];
+  const execArgv = ['--import', 'tsx', '--expose-gc', '--import', HEAP_PROBE];
   if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
+  const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-heap-'));
   const child = spawn(process.execPath, [...execArgv, opts.script], {
-    env: { ...process.env, ...opts.env },
+    env: { ...process.env, ...opts.env, BENCH_HEAP_PROBE_DIR: probeDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -59,12 +69,24 @@ export async function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
     pid: child.pid!,
     port,
     logTail: () => lines.join('\n'),
+    async heapAfterGc() {
+      const file = path.join(probeDir, `${child.pid}.json`);
+      fs.rmSync(file, { force: true });
+      child.kill('SIGUSR2');
+      const deadline = Date.now() + HEAP_PROBE_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { heapUsed: number }).heapUsed;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new ServerStartError(`${opts.script}: heap probe did not answer`);
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
+      fs.rmSync(probeDir, { recursive: true, force: true });
     },
   };
 }

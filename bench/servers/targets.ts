@@ -33,6 +33,8 @@ export interface RunningServer {
   /** Connection details for client number `index` of `room`. */
   client(room: string, index: number): ClientTarget;
   logTail(): string;
+  /** Live JS heap of the server after full GC, bytes. */
+  heapAfterGc(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -45,11 +47,12 @@ function tempDir(kind: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
 }
 
-function withCleanup(spawned: SpawnedServer, dir: string): Pick<RunningServer, 'pid' | 'port' | 'logTail' | 'stop'> {
+function withCleanup(spawned: SpawnedServer, dir: string): Pick<RunningServer, 'pid' | 'port' | 'logTail' | 'heapAfterGc' | 'stop'> {
   return {
     pid: spawned.pid,
     port: spawned.port,
     logTail: spawned.logTail,
+    heapAfterGc: spawned.heapAfterGc,
     async stop() {
       await spawned.stop();
       fs.rmSync(dir, { recursive: true, force: true });
