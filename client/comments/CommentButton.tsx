@@ -16,7 +16,10 @@ export function CommentButton({ comments }: { comments: ChapterComments }) {
         // Keep the text's selection: the button must not take it away before the click.
         onMouseDown={(e) => e.preventDefault()}
         onClick={comments.startDraft}>
-        <span aria-hidden="true" className="comment-start-icon">💬 </span>{t('comments.start')}
+        <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round">
+          <path d="M4 5h16v11H9l-5 4z" />
+        </svg>
+        {t('comments.start')}
       </button>
       {!comments.anchors.hasSelection && <span className="muted comment-hint">{t('comments.selectFirst')}</span>}
     </div>

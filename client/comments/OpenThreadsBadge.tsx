@@ -5,6 +5,6 @@ export function OpenThreadsBadge({ count }: { count: number }) {
   const { t } = useI18n();
   if (!count) return null;
   return (
-    <span className="badge open-threads"> <span aria-hidden="true">💬 </span>{t('comments.openThreads', { count })}</span>
+    <span className="badge open-threads"> · {t('comments.openThreads', { count })}</span>
   );
 }
