@@ -52,6 +52,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
   };
 
   const toggleResolved = async () => {
+    if (status.busy) return;
     const updated = await status.run(() => (thread.resolved ? api.reopenThread(thread.id) : api.resolveThread(thread.id)));
     if (!updated) return;
     props.onThread(updated, thread.id);
