@@ -261,7 +261,7 @@ function mergeChildren(
       }
       if (isOwnInsertedBlock(o, ctx.userId)) {
         // Inside one's own proposed block every change is direct.
-        emitLikeNew(o.type.create(o.attrs, n.content, n.marks), j, { kind: 'keep', name: o.type.name });
+        emitLikeNew(o.type.create(o.attrs, n.content, n.marks), j, directPlan(o, n));
         continue;
       }
       if (o.isTextblock) {
@@ -306,6 +306,43 @@ function mergeChildren(
     }
   }
   return { nodes, items };
+}
+
+/**
+ * The Yjs plan for a direct change inside one's own proposed block. Anything goes there, but
+ * the server still judges text item by item: a formatting change of existing text is only
+ * accepted as "removed and typed again", so changed text is planned as exactly that.
+ */
+function directPlan(o: PMNode, n: PMNode): PlanItem {
+  if (o.isTextblock) {
+    const O = atomsOf(o);
+    const N = atomsOf(n);
+    const min = Math.min(O.length, N.length);
+    const same = (a: Atom, b: Atom) => (a.node || b.node ? !!a.node && !!b.node && a.node.eq(b.node) : a.ch === b.ch && sameMarkSet(a.marks, b.marks));
+    let p = 0;
+    while (p < min && same(O[p], N[p])) p++;
+    if (p > 0 && p < O.length && isHigh(O[p - 1].ch)) p--;
+    let s = 0;
+    while (s < min - p && same(O[O.length - 1 - s], N[N.length - 1 - s])) s++;
+    if (s > 0 && isLow(O[O.length - s].ch)) s--;
+    const oldMid = O.slice(p, O.length - s);
+    const newMid = N.slice(p, N.length - s);
+    if (oldMid.some((x) => x.node) || newMid.some((x) => x.node)) return { kind: 'keep', name: o.type.name };
+    const runs = runEdits(O, p, O.length - s, oldMid.map(() => true), newMid.map((x) => x.ch).join(''));
+    return runs === 'unsafe' ? { kind: 'keep', name: o.type.name } : { kind: 'keep', name: o.type.name, runs };
+  }
+  const O: PMNode[] = [];
+  o.forEach((c) => O.push(c));
+  const N: PMNode[] = [];
+  n.forEach((c) => N.push(c));
+  const items: PlanItem[] = align(O, N).map((step) => {
+    if (step.o !== undefined && step.n !== undefined) {
+      return step.same ? { kind: 'keep', name: O[step.o].type.name } : directPlan(O[step.o], N[step.n]);
+    }
+    if (step.o !== undefined) return { kind: 'remove', name: O[step.o].type.name };
+    return { kind: 'insert', name: N[step.n as number].type.name };
+  });
+  return { kind: 'keep', name: o.type.name, inner: { start: 0, end: O.length, items } };
 }
 
 function forgetClaims(tracker: Tracker, from: number, to: number): void {

@@ -176,6 +176,29 @@ describe('suggestions in the shared document', () => {
     expect(new Set(authors)).toEqual(new Set(['u-anna', 'u-bartek']));
   });
 
+  it('removing one’s own proposed paragraph is accepted', () => {
+    const { anna, ed } = setup('<p>Tekst</p>');
+    setCursor(anna.editor, posOf(anna.editor, 'Tekst', 5));
+    press(anna.editor, 'Enter');
+    type(anna.editor, 'nowy');
+    press(anna.editor, 'Backspace', 5);
+    expectInSync();
+    expect(blockMarks(ed.editor.state.doc)).toEqual(['']);
+  });
+
+  // KNOWN SERVER GAP (reported): the check judges the removed heading's `level` entry as an
+  // attribute change and refuses. Flip to it() when server/collab/changeCheck.ts accepts it.
+  it.fails('removing one’s own proposed heading is accepted', () => {
+    const { anna, ed } = setup('<h2>Cele</h2><p>x</p>');
+    setCursor(anna.editor, posOf(anna.editor, 'Cele', 2));
+    press(anna.editor, 'Enter');
+    expectInSync();
+    select(anna.editor, posOf(anna.editor, 'le') - 1, posOf(anna.editor, 'le', 2, 1));
+    press(anna.editor, 'Backspace');
+    expectInSync();
+    expect(ed.editor.getText()).toContain('Cele');
+  });
+
   it('undo of one’s own suggestions goes through the server check', () => {
     const { ed, anna } = setup('<p>Tekst bazowy</p>');
     setCursor(anna.editor, posOf(anna.editor, ' bazowy'));
