@@ -12,6 +12,7 @@ import type { Doc } from 'yjs';
 import { DOCUMENT_FIELD } from '../protocol.ts';
 import { CommentMark } from './comment.ts';
 import { isSafeLinkHref } from './links.ts';
+import { suggestionSchemaExtensions } from './suggestions/schema.ts';
 
 /** Heading levels a chapter may contain; the toolbar offers 2 and 3 (the chapter title sits above the text). */
 export const HEADING_LEVELS = [1, 2, 3, 4] as const;
@@ -52,6 +53,8 @@ export function createEditorExtensions(opts: EditorExtensionOptions = {}): AnyEx
     TableKit.configure({ table: { resizable: false } }),
     CharacterCount,
     CommentMark,
+    // Tracked suggestions' marks and block attribute (behaviour: SuggestionMode, client-side).
+    ...suggestionSchemaExtensions,
   ];
   if (opts.collaboration) {
     extensions.push(
