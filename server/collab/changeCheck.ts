@@ -129,6 +129,12 @@ class Judge {
       this.texts.add(parent);
       return OK;
     }
+    if (content instanceof Y.ContentType && content.type instanceof Y.XmlText && this.actor.permissions.suggest) {
+      // A new (or removed) text container inside a block, e.g. the first characters typed into
+      // an empty paragraph: judged character by character like any other text.
+      this.texts.add(content.type);
+      return OK;
+    }
     if (content instanceof Y.ContentType) {
       const view: View = this.change.inserted.has(item) ? 'after' : 'before';
       if (this.actor.permissions.suggest && this.ownInsertedBlock(content.type, view)) return OK;
@@ -153,7 +159,7 @@ class Judge {
       }
       if (!item.countable) continue;
       let v: Verdict;
-      if (vb && va) v = this.keptText(before, after);
+      if (vb && va) v = this.keptText(text, before, after);
       else if (va) v = this.newText(text, after);
       else v = this.removedText(text, before);
       if (!v.ok) return v;
@@ -175,7 +181,8 @@ class Judge {
     return refuse('removed text that is not the author’s own suggestion');
   }
 
-  private keptText(before: Map<string, unknown>, after: Map<string, unknown>): Verdict {
+  private keptText(text: Y.XmlText, before: Map<string, unknown>, after: Map<string, unknown>): Verdict {
+    if (this.actor.permissions.suggest && this.isOwnSuggestedText(text, before, after)) return OK;
     for (const key of new Set([...before.keys(), ...after.keys()])) {
       const b = before.get(key) ?? null;
       const a = after.get(key) ?? null;
@@ -190,6 +197,17 @@ class Judge {
     return OK;
   }
 
+  /**
+   * Text that is the actor's own proposal before and after (own insertion mark, or inside
+   * their own proposed block) is theirs to reshape: any formatting may change.
+   */
+  private isOwnSuggestedText(text: Y.XmlText, before: Map<string, unknown>, after: Map<string, unknown>): boolean {
+    const me = this.actor.userId;
+    const ownMark = (attrs: Map<string, unknown>) => asSuggestion(attrs.get(SUGGESTION_INSERT_MARK))?.authorId === me;
+    if (ownMark(before) && ownMark(after)) return true;
+    return this.ownInsertedBlock(text, 'before') && this.ownInsertedBlock(text, 'after');
+  }
+
   /** Adding one's own mark where there was none, or removing one's own. */
   private ownToggle(b: unknown, a: unknown): boolean {
     const me = this.actor.userId;
@@ -202,6 +220,8 @@ class Judge {
     const b = mapValue(type, key, 'before', this);
     const a = mapValue(type, key, 'after', this);
     if (sameValue(a, b)) return OK;
+    // Attributes vanish with their element: the element's removal is judged as a block.
+    if (this.removedWithAncestor(type)) return OK;
     if (!this.actor.permissions.suggest) return refuse(`attribute "${key}" changed`);
     // Anything inside a block the person is proposing to insert is theirs to shape.
     if (this.ownInsertedBlock(type, 'after') && this.ownInsertedBlock(type, 'before', true)) return OK;
@@ -228,6 +248,14 @@ class Judge {
         const s = asBlockSuggestion(mapValue(t, BLOCK_SUGGESTION_ATTR, view, this));
         if (s?.type === 'insert' && s.authorId === this.actor.userId) return true;
       }
+    }
+    return false;
+  }
+
+  /** Whether the type or one of its ancestors was removed by this change. */
+  private removedWithAncestor(type: Y.AbstractType<any>): boolean {
+    for (let t: Y.AbstractType<any> | null = type; t && t._item; t = t._item.parent as Y.AbstractType<any>) {
+      if (this.change.deleted.has(t._item)) return true;
     }
     return false;
   }

@@ -26,6 +26,7 @@ export interface FoundSuggestion extends SuggestionAttrs {
 }
 
 type TextRun = { text: Y.XmlText; index: number; length: number; kind: SuggestionKind; attrs: SuggestionAttrs; str: string };
+
 type BlockHit = { el: Y.XmlElement; kind: SuggestionKind; attrs: SuggestionAttrs };
 
 function plainText(node: Y.XmlElement | Y.XmlText): string {
@@ -87,22 +88,30 @@ export function decideSuggestions(doc: Y.Doc, match: (s: FoundSuggestion) => boo
   const selected = new Set(listSuggestions(doc).filter(match).map((s) => `${s.id}:${s.kind}`));
   const decided = listSuggestions(doc).filter((s) => selected.has(`${s.id}:${s.kind}`));
   if (decided.length === 0) return [];
-  const runs: TextRun[] = [];
+  // One action per text run: a run may carry an insertion and a deletion mark at once
+  // (someone proposed deleting someone's proposed text); removing it settles both.
+  const actions = new Map<Y.XmlText, { index: number; length: number; remove: boolean; unmark: string[] }[]>();
   const blocks: BlockHit[] = [];
   scan(
     doc,
     (b) => selected.has(`${b.attrs.id}:${b.kind}`) && blocks.push(b),
-    (r) => selected.has(`${r.attrs.id}:${r.kind}`) && runs.push(r),
+    (r) => {
+      if (!selected.has(`${r.attrs.id}:${r.kind}`)) return;
+      const list = actions.get(r.text) ?? [];
+      actions.set(r.text, list);
+      let a = list.find((x) => x.index === r.index && x.length === r.length);
+      if (!a) list.push((a = { index: r.index, length: r.length, remove: false, unmark: [] }));
+      if ((r.kind === 'insert') === (decision === 'reject')) a.remove = true;
+      else a.unmark.push(r.kind === 'insert' ? SUGGESTION_INSERT_MARK : SUGGESTION_DELETE_MARK);
+    },
   );
   doc.transact(() => {
-    // Inline runs of each text, last first so earlier indices stay valid.
-    const byText = new Map<Y.XmlText, TextRun[]>();
-    for (const r of runs) byText.set(r.text, [...(byText.get(r.text) ?? []), r]);
-    const ordered = [...byText.values()].flatMap((rs) => rs.sort((a, b) => b.index - a.index));
-    for (const r of ordered) {
-      const remove = (r.kind === 'insert') === (decision === 'reject');
-      if (remove) r.text.delete(r.index, r.length);
-      else r.text.format(r.index, r.length, { [r.kind === 'insert' ? SUGGESTION_INSERT_MARK : SUGGESTION_DELETE_MARK]: null });
+    // Each text's runs last first, so earlier indices stay valid.
+    for (const [text, list] of actions) {
+      for (const a of list.sort((x, y) => y.index - x.index)) {
+        if (a.remove) text.delete(a.index, a.length);
+        else text.format(a.index, a.length, Object.fromEntries(a.unmark.map((k) => [k, null])));
+      }
     }
     for (const b of blocks) {
       const remove = (b.kind === 'insert') === (decision === 'reject');

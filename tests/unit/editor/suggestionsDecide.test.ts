@@ -186,9 +186,7 @@ describe('suggestions in the shared document', () => {
     expect(blockMarks(ed.editor.state.doc)).toEqual(['']);
   });
 
-  // KNOWN SERVER GAP (reported): the check judges the removed heading's `level` entry as an
-  // attribute change and refuses. Flip to it() when server/collab/changeCheck.ts accepts it.
-  it.fails('removing one’s own proposed heading is accepted', () => {
+  it('removing one’s own proposed heading is accepted', () => {
     const { anna, ed } = setup('<h2>Cele</h2><p>x</p>');
     setCursor(anna.editor, posOf(anna.editor, 'Cele', 2));
     press(anna.editor, 'Enter');
