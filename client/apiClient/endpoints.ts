@@ -18,6 +18,8 @@ import type {
 import {
   isAuditList, isCompare, isFreeze, isMilestone, isMilestoneList, isRestore, isUnfreeze, isVersion, isVersionList,
 } from '../versions/guards.ts';
+import type { DecideSuggestionsRequest, SuggestionDecisionDto, SuggestionDto, WithdrawSuggestionsRequest } from '../../shared/api.ts';
+import { isDecideResponse, isSuggestLockResponse, isSuggestionDecisionList } from '../suggestions/guards.ts';
 
 const enc = encodeURIComponent;
 
@@ -102,4 +104,17 @@ export const api = {
   /** The CSV download is a plain link (the browser sends the session cookie): its address. */
   auditCsvUrl: (partnershipId: string, filter: Omit<AuditQuery, 'limit'>) =>
     `/api/partnerships/${enc(partnershipId)}/audit.csv?${auditQueryString(filter)}`,
+
+  // ----- tracked suggestions (docs/api.md „Suggestions”); decisions reach the text through Yjs -----
+  /** Accepts or rejects by ids, author, organisation or all (reviewers: editors and coordinators). */
+  decideSuggestions: (chapterId: string, body: DecideSuggestionsRequest) =>
+    request<{ decided: SuggestionDto[] }>('POST', `/chapters/${enc(chapterId)}/suggestions/decide`, body, isDecideResponse),
+  /** The author withdraws their own suggestions (all of them without ids). */
+  withdrawSuggestions: (chapterId: string, body: WithdrawSuggestionsRequest) =>
+    request<{ decided: SuggestionDto[] }>('POST', `/chapters/${enc(chapterId)}/suggestions/withdraw`, body, isDecideResponse),
+  suggestionDecisions: (chapterId: string) =>
+    request<SuggestionDecisionDto[]>('GET', `/chapters/${enc(chapterId)}/suggestions/decisions`, undefined, isSuggestionDecisionList),
+  /** Coordinator: everyone's edits become suggestions (or not). */
+  setSuggestLock: (chapterId: string, locked: boolean) =>
+    request<{ suggestLock: boolean }>('PUT', `/chapters/${enc(chapterId)}/suggest-lock`, { locked }, isSuggestLockResponse),
 };

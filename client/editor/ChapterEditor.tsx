@@ -15,6 +15,11 @@ import { CommentButton } from '../comments/CommentButton.tsx';
 import { commentsTab } from '../comments/commentsTab.tsx';
 import { CommentHighlight } from '../comments/highlight.ts';
 import { useChapterComments, type CommentsOptions } from '../comments/useChapterComments.ts';
+import { SuggestionColors } from '../suggestions/colors.ts';
+import { SuggestModeBar } from '../suggestions/SuggestModeBar.tsx';
+import { SuggestionTooltip } from '../suggestions/SuggestionTooltip.tsx';
+import { suggestionsTab } from '../suggestions/suggestionsTab.tsx';
+import { useChapterSuggestions, useSuggestionModeExtension, type SuggestionsOptions } from '../suggestions/useChapterSuggestions.ts';
 import { renderCaret } from './caret.ts';
 import { SidePanels, type SidePanelTab } from './SidePanels.tsx';
 import { LinkForm } from './LinkForm.tsx';
@@ -32,12 +37,15 @@ export interface ChapterEditorProps {
   sideTabs?: SidePanelTab[];
   /** The comments feature (button, shortcut, „Komentarze” tab, highlights); none without it. */
   comments?: CommentsOptions;
+  /** Tracked suggestions (mode, author colours and names, „Sugestie” tab); none without it. */
+  suggestions?: SuggestionsOptions;
 }
 
-export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [], comments: commentOptions }: ChapterEditorProps) {
+export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [], comments: commentOptions, suggestions: suggestionOptions }: ChapterEditorProps) {
   const { t } = useI18n();
   const [linkOpen, setLinkOpen] = useState(false);
   const [sideTab, setSideTab] = useState<string | null>(null);
+  const suggestionMode = useSuggestionModeExtension(suggestionOptions ?? null);
   const editor = useEditor(
     {
       immediatelyRender: true,
@@ -47,6 +55,7 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
         ...createEditorExtensions({ collaboration: { document: doc } }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         CommentHighlight,
+        ...(suggestionOptions ? [suggestionMode, SuggestionColors] : []),
       ],
       editorProps: {
         attributes: {
@@ -75,6 +84,7 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
   useEffect(() => {
     if (comments?.showRequest) setSideTab('comments');
   }, [comments?.showRequest]);
+  const suggestions = useChapterSuggestions(editor, suggestionOptions ?? null, comments?.canWrite ? comments.startDraft : null);
 
   if (!editor) return null;
 
@@ -89,14 +99,16 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
     <div className="editor-layout">
       <div className="editor-main" onKeyDown={onKeyDown}>
         <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+        {suggestions && <SuggestModeBar suggestions={suggestions} />}
         {comments && <CommentButton comments={comments} />}
         {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
         <EditorContent editor={editor} className="editor-surface" />
+        {suggestions && <SuggestionTooltip editor={editor} people={suggestions.people} />}
       </div>
       <aside className="editor-side" aria-label={t('editor.sidePanel')}>
         <WordCount editor={editor} />
         <Outline editor={editor} />
-        <SidePanels tabs={comments ? [commentsTab(t, comments), ...sideTabs] : sideTabs} label={t('editor.sideTabs')}
+        <SidePanels tabs={[...(comments ? [commentsTab(t, comments)] : []), ...sideTabs, ...(suggestions ? [suggestionsTab(t, suggestions)] : [])]} label={t('editor.sideTabs')}
           selectedId={sideTab} onSelect={setSideTab} />
       </aside>
     </div>

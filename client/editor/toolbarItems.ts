@@ -4,6 +4,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import type { MessageKey } from '../i18n/pl.ts';
+import { hasSuggestionMode, isSuggestingForced, isSuggestingNow } from '../suggestions/mode.ts';
 
 export interface ToolbarItem {
   id: string;
@@ -33,4 +34,8 @@ export const TOOLBAR_ITEMS: ToolbarItem[] = [
   { id: 'deleteTable', label: 'toolbar.deleteTable', symbol: '✕▦', canRun: (e) => e.isActive('table'), run: (e) => chain(e).deleteTable().run() },
   { id: 'undo', label: 'toolbar.undo', symbol: '↶', groupStart: true, canRun: (e) => e.can().undo(), run: (e) => chain(e).undo().run() },
   { id: 'redo', label: 'toolbar.redo', symbol: '↷', canRun: (e) => e.can().redo(), run: (e) => chain(e).redo().run() },
+  // „Tryb sugestii” (client/suggestions/mode.ts): pressed while edits become suggestions; disabled (and
+  // explained under the toolbar) while it is forced on for an expert or by the coordinator's lock.
+  { id: 'suggest', label: 'suggestions.toggle', symbol: '✎±', groupStart: true, isActive: (e) => isSuggestingNow(e),
+    canRun: (e) => hasSuggestionMode(e) && !isSuggestingForced(e), run: (e) => chain(e).toggleSuggesting().run() },
 ];

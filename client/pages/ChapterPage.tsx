@@ -60,6 +60,9 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const frozen = live ? live.frozen : chapter.frozen;
   const canEdit = (live ? live.permissions.edit : chapter.permissions.edit) && !frozen;
   const editable = canEdit && snapshot.notice !== 'accessLost' && !snapshot.resetting;
+  // Experts (and everyone under the suggest lock) type into the text too: their edits become suggestions.
+  const canSuggest = (live ? live.permissions.suggest : chapter.permissions.suggest) && !frozen;
+  const textEditable = (canEdit || canSuggest) && snapshot.notice !== 'accessLost' && !snapshot.resetting;
 
   return (
     <article className="chapter-page" aria-labelledby="chapter-title">
@@ -73,12 +76,17 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
         <SaveStatusIndicator status={snapshot.status} />
       </div>
       <PresenceAvatars provider={snapshot.provider} />
-      <ChapterNotices frozen={frozen} readOnly={!canEdit} notice={snapshot.notice} />
-      <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={editable} title={chapter.title}
+      <ChapterNotices frozen={frozen} readOnly={!canEdit && !canSuggest} notice={snapshot.notice} />
+      <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={textEditable} title={chapter.title}
         sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canManage: chapter.permissions.manage, frozen })]}
         comments={{
           chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
           canComment: (live ? live.permissions.comment : chapter.permissions.comment) && snapshot.notice !== 'accessLost',
+        }}
+        suggestions={{
+          chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
+          suggestLock: live ? live.suggestLock : chapter.suggestLock,
+          permissions: { edit: canEdit, suggest: canSuggest, review: chapter.permissions.review && !frozen, manage: chapter.permissions.manage },
         }} />
     </article>
   );

@@ -1,0 +1,62 @@
+/**
+ * One open suggestion in the panel: kind in words, author · organisation · time, the text
+ * (deleted struck through, inserted underlined — shapes, not only colour), and its actions:
+ * Akceptuj / Odrzuć (reviewers), Wycofaj (its author), Skomentuj, and a link to the text.
+ */
+import { useId, type CSSProperties } from 'react';
+import { colorForUser } from '../collab/presence.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { excerpt, KIND_LABELS, partTexts, type SuggestionItem } from './model.ts';
+import { attributionText } from './people.ts';
+import type { ChapterSuggestions } from './useChapterSuggestions.ts';
+
+export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; suggestions: ChapterSuggestions }) {
+  const { t, formatDate } = useI18n();
+  const id = useId();
+  const { options, people, busy } = suggestions;
+  const { deleted, inserted } = partTexts(item);
+  const kind = t(KIND_LABELS[item.kind]);
+  const canReview = options.permissions.review;
+  const mine = item.authorId === options.myId && options.permissions.suggest;
+  return (
+    <article className={`suggestion-card suggestion-card-${item.kind}`} aria-labelledby={`${id}-kind`} aria-describedby={`${id}-who`}
+      style={{ '--suggestion-color': colorForUser(item.authorId) } as CSSProperties}>
+      <h3 id={`${id}-kind`} className="suggestion-kind">
+        <span aria-hidden="true" className="suggestion-kind-symbol">{item.kind === 'insert' || item.kind === 'blockInsert' ? '+' : item.kind === 'replace' ? '±' : '−'}</span>
+        {kind}
+      </h3>
+      <p id={`${id}-who`} className="suggestion-who">{attributionText(people, item, formatDate, t('suggestions.unknownAuthor'))}</p>
+      <p className="suggestion-excerpt">
+        {deleted && <del>{t('suggestions.deleted', { text: excerpt(deleted) })}</del>}
+        {deleted && inserted && ' '}
+        {inserted && <ins>{t('suggestions.inserted', { text: excerpt(inserted) })}</ins>}
+        {!deleted && !inserted && <span className="muted">{t('suggestions.emptyBlock')}</span>}
+      </p>
+      <div className="suggestion-actions">
+        {canReview && (
+          <>
+            <button type="button" className="suggestion-accept" disabled={busy} aria-describedby={`${id}-kind ${id}-who`}
+              onClick={() => void suggestions.decide({ ids: [item.id] }, 'accept')}>
+              <span aria-hidden="true">✓ </span>{t('suggestions.accept')}
+            </button>
+            <button type="button" className="suggestion-reject" disabled={busy} aria-describedby={`${id}-kind ${id}-who`}
+              onClick={() => void suggestions.decide({ ids: [item.id] }, 'reject')}>
+              <span aria-hidden="true">✕ </span>{t('suggestions.reject')}
+            </button>
+          </>
+        )}
+        {mine && (
+          <button type="button" disabled={busy} aria-describedby={`${id}-kind ${id}-who`} onClick={() => void suggestions.withdraw(item)}>
+            {t('suggestions.withdraw')}
+          </button>
+        )}
+        {suggestions.comment && (
+          <button type="button" aria-describedby={`${id}-kind ${id}-who`} onClick={() => suggestions.comment?.(item)}>{t('suggestions.comment')}</button>
+        )}
+        <button type="button" className="link-button" aria-describedby={`${id}-kind ${id}-who`} onClick={() => suggestions.select(item)}>
+          {t('suggestions.show')}
+        </button>
+      </div>
+    </article>
+  );
+}

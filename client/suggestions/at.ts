@@ -1,0 +1,60 @@
+/**
+ * Which suggestion is at a place in the text: under the caret (ProseMirror position) or under
+ * the mouse (the DOM element the schema rendered), for the hover and focus attribution.
+ */
+import type { Node as PMNode } from '@tiptap/pm/model';
+import {
+  BLOCK_SUGGESTION_ATTR, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, asBlockSuggestion, asSuggestion,
+} from '../../shared/annotations.ts';
+import type { SuggestionKind } from './model.ts';
+
+/** A suggestion found at a place: enough to say who, when and what. */
+export interface SuggestionHit {
+  id: string;
+  authorId: string;
+  createdAt: string;
+  kind: SuggestionKind;
+}
+
+/**
+ * The suggestion touching the caret at `pos`: the text after it, else the text before it,
+ * else the innermost suggested block around it.
+ */
+export function suggestionAtPos(doc: PMNode, pos: number): SuggestionHit | null {
+  const $pos = doc.resolve(Math.max(0, Math.min(pos, doc.content.size)));
+  for (const node of [$pos.nodeAfter, $pos.nodeBefore]) {
+    if (!node?.isText) continue;
+    for (const [name, kind] of [[SUGGESTION_INSERT_MARK, 'insert'], [SUGGESTION_DELETE_MARK, 'delete']] as const) {
+      const s = asSuggestion(node.marks.find((m) => m.type.name === name)?.attrs);
+      if (s) return { ...s, kind };
+    }
+  }
+  for (let d = $pos.depth; d > 0; d--) {
+    const block = asBlockSuggestion($pos.node(d).attrs[BLOCK_SUGGESTION_ATTR]);
+    if (block) return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind: block.type === 'insert' ? 'blockInsert' : 'blockDelete' };
+  }
+  return null;
+}
+
+/** The suggestion an element of the chapter text shows (an <ins>/<del> or a suggested block), walking up to `root`. */
+export function suggestionAtElement(target: Element | null, root: Element): SuggestionHit | null {
+  for (let el = target; el && el !== root; el = el.parentElement) {
+    const id = el.getAttribute('data-suggestion-id');
+    const authorId = el.getAttribute('data-suggestion-author');
+    const createdAt = el.getAttribute('data-suggestion-created');
+    if (id && authorId && createdAt) {
+      return { id, authorId, createdAt, kind: el.tagName === 'DEL' ? 'delete' : 'insert' };
+    }
+    const raw = el.getAttribute('data-suggestion');
+    if (raw) {
+      let block = null;
+      try {
+        block = asBlockSuggestion(JSON.parse(raw));
+      } catch {
+        block = null;
+      }
+      if (block) return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind: block.type === 'insert' ? 'blockInsert' : 'blockDelete' };
+    }
+  }
+  return null;
+}
