@@ -200,7 +200,14 @@ export class Room {
     }
     const waiters = this.waiters;
     this.waiters = [];
-    for (const w of waiters) w();
+    for (const w of waiters) {
+      // One failing waiter must neither withhold the others' confirmations nor reach the event loop.
+      try {
+        w();
+      } catch (err) {
+        this.opts.log.error(`room ${this.chapterId}: a storage waiter failed`, String(err));
+      }
+    }
     if (this.logSize >= this.opts.compactAfterUpdates) this.compact();
     return true;
   }

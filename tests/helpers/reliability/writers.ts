@@ -25,6 +25,8 @@ export interface Writer {
   received: Y.Doc;
   /** SaveQuery → Saved round trips (ms). */
   latencies: number[];
+  /** performance.now() of each SaveQuery sent and of the Saved that answered it. */
+  confirmations: { sentAt: number; at: number }[];
   /** Edits made locally. */
   edits: number;
   /** Sends a SaveQuery (if connected), remembering the document as it is now. */
@@ -34,7 +36,7 @@ export interface Writer {
 export function connectWriter(wsUrl: string, chapterId: string, cookie: string): Writer {
   const client = connectClient(wsUrl, chapterId, { cookie, extended: true });
   const received = new Y.Doc();
-  const writer: Writer = { client, chapterId, confirmed: null, received, latencies: [], edits: 0, query: () => {} };
+  const writer: Writer = { client, chapterId, confirmed: null, received, latencies: [], confirmations: [], edits: 0, query: () => {} };
   client.doc.on('update', (u: Uint8Array, origin: unknown) => {
     if (origin === client.provider) Y.applyUpdate(received, u);
   });
@@ -45,7 +47,9 @@ export function connectWriter(wsUrl: string, chapterId: string, cookie: string):
     const nonce = decoding.readVarUint(d);
     const p = pending.get(nonce);
     if (!p) return;
-    writer.latencies.push(performance.now() - p.at);
+    const now = performance.now();
+    writer.latencies.push(now - p.at);
+    writer.confirmations.push({ sentAt: p.at, at: now });
     for (const n of pending.keys()) if (n <= nonce) pending.delete(n);
     if (nonce > confirmedNonce) {
       confirmedNonce = nonce;
@@ -105,16 +109,19 @@ export function missingFrom(stored: Uint8Array | Y.Doc, evidence: Uint8Array | Y
   if (evidence === null) return 0;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored instanceof Y.Doc ? Y.encodeStateAsUpdate(stored) : stored);
-  const before = Y.encodeStateVector(doc);
-  const sv = Y.decodeStateVector(before);
+  // State vectors of integrated content only (both sides may hold the same pending structs
+  // whose dependencies never arrived, e.g. from a fuzzer: those are invisible either way).
+  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const evidenceDoc = evidence instanceof Y.Doc ? evidence : new Y.Doc();
+  if (!(evidence instanceof Y.Doc)) Y.applyUpdate(evidenceDoc, evidence);
   const textBefore = fragmentText(doc);
-  const ev = evidence instanceof Y.Doc ? Y.encodeStateAsUpdate(evidence) : evidence;
   let missing = 0;
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(ev))) {
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(evidenceDoc))) {
     missing += Math.max(0, clock - (sv.get(client) ?? 0));
   }
-  Y.applyUpdate(doc, ev);
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(evidenceDoc));
   if (missing === 0 && fragmentText(doc) !== textBefore) missing = 1;
+  if (!(evidence instanceof Y.Doc)) evidenceDoc.destroy();
   doc.destroy();
   return missing;
 }
