@@ -83,8 +83,8 @@ describe('storage failure for 10 s while people type', () => {
 
     await waitFor(
       () => crowd!.writers.every((w) => w.confirmations.some((c) => c.sentAt > failStart && c.at >= failEnd)),
-      'confirmations after recovery',
-      5000,
+      'confirmations after recovery (retries back off to at most 2 s)',
+      10_000,
     ).catch((err: Error) => {
       const state = crowd!.writers.map((w) => ({
         connected: w.client.provider.wsconnected,
