@@ -27,9 +27,9 @@ export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; su
       </h3>
       <p id={`${id}-who`} className="suggestion-who">{attributionText(people, item, formatDate, t('suggestions.unknownAuthor'))}</p>
       <p className="suggestion-excerpt">
-        {deleted && <del>{t('suggestions.deleted', { text: excerpt(deleted) })}</del>}
+        {deleted && <span className="suggestion-part">{t('suggestions.deleted')} <del>„{excerpt(deleted)}”</del></span>}
         {deleted && inserted && ' '}
-        {inserted && <ins>{t('suggestions.inserted', { text: excerpt(inserted) })}</ins>}
+        {inserted && <span className="suggestion-part">{t('suggestions.inserted')} <ins>„{excerpt(inserted)}”</ins></span>}
         {!deleted && !inserted && <span className="muted">{t('suggestions.emptyBlock')}</span>}
       </p>
       <div className="suggestion-actions">
