@@ -14,7 +14,13 @@ import { KIND_LABELS } from './model.ts';
 import { attributionText, type PeopleDirectory } from './people.ts';
 import './suggestions.css';
 
-interface Shown { hit: SuggestionHit; source: 'hover' | 'caret'; top: number; left: number }
+interface Shown {
+  hit: SuggestionHit;
+  top: number;
+  left: number;
+  /** Shown on screen (a caret tooltip hides while its author types, so it never covers the words). */
+  visible: boolean;
+}
 
 /** How long the tooltip stays after the mouse leaves (so it can be reached with the mouse). */
 const HIDE_DELAY_MS = 300;
@@ -46,7 +52,7 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
       const el = target.closest('[data-suggestion-id],[data-suggestion]') ?? target;
       const r = el.getBoundingClientRect();
       setDismissed(false);
-      setHover({ hit, source: 'hover', top: r.bottom + 6, left: r.left });
+      setHover({ hit, top: r.bottom + 6, left: r.left, visible: true });
     };
     const onOut = (event: MouseEvent) => {
       const to = event.relatedTarget instanceof Element ? event.relatedTarget : null;
@@ -84,7 +90,7 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
         // Positions can be briefly out of range while the view updates; keep the tooltip at the corner.
       }
       setDismissed(false);
-      setCaret({ hit, source: 'caret', top, left });
+      setCaret({ hit, top, left, visible: !transaction?.docChanged });
       // Announce entering a suggestion by moving the caret (not while typing one's own).
       if (hit.id !== lastCaretId.current && !transaction?.docChanged) {
         const d = describeRef.current(hit);
@@ -96,13 +102,28 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
       lastCaretId.current = null;
       setCaret(null);
     };
+    // Scrolling moves the text under a fixed tooltip: place the caret's again, drop the mouse's.
+    const onScroll = () => {
+      setHover(null);
+      setCaret((prev) => {
+        if (!prev || editor.isDestroyed) return prev;
+        try {
+          const c = editor.view.coordsAtPos(editor.state.selection.head);
+          return { ...prev, top: c.bottom + 6, left: c.left };
+        } catch {
+          return prev;
+        }
+      });
+    };
     editor.on('selectionUpdate', update);
     editor.on('focus', update);
     editor.on('blur', onBlur);
+    window.addEventListener('scroll', onScroll, true);
     return () => {
       editor.off('selectionUpdate', update);
       editor.off('focus', update);
       editor.off('blur', onBlur);
+      window.removeEventListener('scroll', onScroll, true);
     };
   }, [editor, announce]);
 
@@ -112,7 +133,7 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const shown = dismissed ? null : (hover ?? caret);
+  const shown = dismissed ? null : (hover ?? (caret?.visible ? caret : null));
   // The text box is described by the tooltip while the caret is in a suggestion.
   const describedByCaret = !!caret && !dismissed;
   useEffect(() => {

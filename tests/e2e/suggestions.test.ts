@@ -18,6 +18,8 @@ const FIRST_END = 'sposób ich osiągania.';
 const INSERTED = ' Dokument będzie aktualizowany co dwa lata.';
 const DELETED_START = 'Dokument powstał w ramach Centrum Wsparcia Doradczego';
 const EXPERT = 'Piotr Lewandowski · Związek Miast Polskich';
+const OFFICIAL_TEXT = ' Aktualizacja nastąpi w 2027 roku.';
+const EXPERT_WITHDRAWN = ' (wraz z aktami wykonawczymi)';
 /** „26 listopada 2026, 14:03” */
 const POLISH_DATE = /\d{1,2} (stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia) \d{4}, \d{2}:\d{2}/;
 
@@ -199,6 +201,66 @@ describe('suggestions between an expert and an official', () => {
     const h = await history.innerText();
     expect(h).toContain('Odrzucona');
     expect(h).toContain('Zdecydował(a): Marek Zieliński · Gmina i Miasto Tuczno');
+  });
+
+  it('the official turns suggesting mode on with Ctrl+Shift+E: his typing becomes his suggestion, seen by the expert', async () => {
+    const toggle = official.page.getByRole('button', { name: 'Tryb sugestii (Ctrl+Shift+E)' });
+    await caretAfter(official.page, 'rozdział 12.');
+    await official.page.keyboard.press('Control+Shift+E');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => official.page.locator('.suggest-mode-status').innerText()).toContain('Tryb sugestii włączony');
+    await official.page.keyboard.type(OFFICIAL_TEXT, { delay: 15 });
+    await expect.poll(async () => (await text(official.page).locator('ins.suggestion-insert').allInnerTexts()).join('')).toContain(OFFICIAL_TEXT.trim());
+    const theirs = panel(expert.page).locator('.suggestion-card', { hasText: OFFICIAL_TEXT.trim() });
+    await theirs.waitFor({ timeout: 10_000 });
+    await expect(theirs.innerText()).resolves.toContain('Marek Zieliński · Gmina i Miasto Tuczno');
+    // The expert may not decide on it, nor withdraw someone else's.
+    expect(await theirs.getByRole('button', { name: /Akceptuj|Odrzuć|Wycofaj/ }).count()).toBe(0);
+    await official.page.keyboard.press('Control+Shift+E');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => official.page.locator('.save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+  });
+
+  it('„Skomentuj” on a suggestion selects its text and opens the comment composer', async () => {
+    const theirs = panel(expert.page).locator('.suggestion-card', { hasText: OFFICIAL_TEXT.trim() });
+    await theirs.getByRole('button', { name: 'Skomentuj' }).click();
+    await expect.poll(() => expert.page.locator('.comments-panel').innerText()).toContain(`Fragment: „${OFFICIAL_TEXT.trim()}”`);
+    await expert.page.getByLabel('Treść komentarza').fill('Czy co roku, czy co dwa lata?');
+    await expert.page.getByRole('button', { name: 'Dodaj komentarz' }).click();
+    await expect.poll(async () => (await official.page.locator('#chapter-text .comment-open').allInnerTexts()).join(''), { timeout: 10_000 })
+      .toContain(OFFICIAL_TEXT.trim());
+    await expect.poll(() => expert.page.locator('.save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+    expect(await expert.page.locator('body').innerText()).not.toContain('Zmiana odrzucona');
+    await expert.page.getByRole('tab', { name: /^Sugestie/ }).click();
+  });
+
+  it('the expert withdraws a suggestion of his own; it disappears for both', async () => {
+    await caretAfter(expert.page, 'powiatowym;');
+    await expert.page.keyboard.type(EXPERT_WITHDRAWN, { delay: 15 });
+    const mine = panel(expert.page).locator('.suggestion-card', { hasText: EXPERT_WITHDRAWN.trim() });
+    await mine.waitFor({ timeout: 10_000 });
+    await expect.poll(() => text(official.page).innerText(), { timeout: 10_000 }).toContain(EXPERT_WITHDRAWN.trim());
+    await mine.getByRole('button', { name: 'Wycofaj' }).click();
+    await expect.poll(() => expert.page.locator('.announcer').innerText()).toContain('Wycofano sugestie: 1');
+    await expect.poll(() => text(official.page).innerText(), { timeout: 10_000 }).not.toContain(EXPERT_WITHDRAWN.trim());
+    await expect.poll(() => text(expert.page).innerText()).not.toContain(EXPERT_WITHDRAWN.trim());
+  });
+
+  it('the coordinator locks suggesting mode: the official’s toggle is forced on and explained, then unlocked', async () => {
+    const coordinator = await newPerson(browser, server.url);
+    await loginAs(coordinator.page, 'koordynator@walcz.example');
+    await openChapter(coordinator.page, CHAPTER);
+    await coordinator.page.getByRole('button', { name: 'Zablokuj tryb sugestii' }).click();
+    const toggle = official.page.getByRole('button', { name: 'Tryb sugestii (Ctrl+Shift+E)' });
+    await expect.poll(() => toggle.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => official.page.locator('.suggest-mode-status').innerText()).toContain('Koordynator zablokował tryb sugestii');
+    expect(await text(official.page).getAttribute('contenteditable')).toBe('true');
+    await coordinator.page.getByRole('button', { name: 'Odblokuj tryb sugestii' }).click();
+    await expect.poll(() => toggle.getAttribute('aria-disabled'), { timeout: 10_000 }).toBeNull();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(coordinator.errors).toEqual([]);
+    await coordinator.context.close();
   });
 
   it('raised no page errors and the server refused nothing', () => {
