@@ -42,7 +42,7 @@ function machine() {
   };
 }
 
-function summarise(records: readonly RunRecord[], servers: readonly ServerKind[], ids: readonly string[]): ScenarioSummary[] {
+function summarise(records: readonly RunRecord[], servers: readonly ServerKind[], ids: readonly string[], args: { repeat: number }): ScenarioSummary[] {
   return SCENARIOS.filter((s) => ids.includes(s.id)).map((scenario) => {
     const cells: Cell[] = servers.map((server) => {
       const runs = records.filter((r) => r.scenario === scenario.id && r.server === server);
@@ -53,9 +53,9 @@ function summarise(records: readonly RunRecord[], servers: readonly ServerKind[]
       const checks = done.map((r) => r.outcome!.converged).filter((c): c is boolean => c !== null);
       return { server, metrics, converged: checks.length ? checks.every(Boolean) : null, missing: null, runs: done.length };
     });
-    const notes = records
+    const notes = [...new Set(records
       .filter((r) => r.scenario === scenario.id && r.outcome?.notes.length)
-      .map((r) => `${r.server}: ${r.outcome!.notes.join('; ')}`);
+      .map((r) => `${r.server}${args.repeat > 1 ? ` (run ${r.repeat + 1})` : ''}: ${r.outcome!.notes.join('; ')}`))];
     return { scenario, cells, notes };
   });
 }
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     }
   }
   const client = measureClient(repoRoot);
-  const summaries = summarise(records, args.servers, scenarios.map((s) => s.id));
+  const summaries = summarise(records, args.servers, scenarios.map((s) => s.id), args);
   const table = renderTable(summaries, args.servers);
   console.log(table);
   console.log(renderClient(client));
