@@ -11,6 +11,7 @@ import { Room } from './room.ts';
 import type { RoomFacts } from './room.ts';
 import type { Connection } from './connection.ts';
 import * as msg from './messages.ts';
+import { WriteQueue } from './writeQueue.ts';
 
 export interface RegistryOptions {
   documents: DocumentStore;
@@ -29,8 +30,12 @@ export class RoomRegistry {
   /** How many times a document was read from storage (for tests and metrics). */
   loads = 0;
   private draining = false;
+  /** One SQLite transaction per tick for every room. */
+  readonly writes: WriteQueue;
 
-  constructor(private readonly opts: RegistryOptions) {}
+  constructor(private readonly opts: RegistryOptions) {
+    this.writes = new WriteQueue(opts.documents, opts.log);
+  }
 
   /** Returns the loaded room, loading it once for all concurrent callers. */
   acquire(chapterId: string): Promise<Room> {
@@ -119,6 +124,8 @@ export class RoomRegistry {
   shutdown(): string[] {
     this.draining = true;
     for (const c of [...this.connections]) c.close(CloseCode.GoingAway, 'server stopping');
+    this.writes.flush();
+    this.writes.stop();
     const failed: string[] = [];
     for (const room of [...this.rooms.values()]) {
       if (room.close()) this.rooms.delete(room.chapterId);
@@ -134,6 +141,7 @@ export class RoomRegistry {
     const room = new Room({
       chapterId,
       documents: this.opts.documents,
+      writes: this.writes,
       log: this.opts.log,
       compactAfterUpdates: this.opts.compactAfterUpdates,
       facts: this.opts.readFacts(chapterId),

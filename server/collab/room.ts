@@ -16,6 +16,8 @@ import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
 import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
+import type { WriteQueue } from './writeQueue.ts';
+import type { StoredUpdate } from '../storage/documents.ts';
 
 /** What a room needs from a connection. */
 export interface RoomMember {
@@ -35,6 +37,8 @@ export interface RoomFacts {
 export interface RoomOptions {
   chapterId: string;
   documents: DocumentStore;
+  /** Commits pending updates of all rooms together, once per tick. */
+  writes: WriteQueue;
   log: Logger;
   compactAfterUpdates: number;
   facts: RoomFacts;
@@ -64,10 +68,9 @@ export class Room {
   closed = false;
 
   private pending: PendingUpdate[] = [];
+  /** Inside close(): its own flush must not report the room idle again. */
+  private closing = false;
   private waiters: Array<() => void> = [];
-  private flushScheduled = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDelayMs = 0;
   private logSize: number;
   private approxBytes = 0;
 
@@ -180,42 +183,59 @@ export class Room {
     return this.pending.length > 0;
   }
 
-  /** Commits pending updates now (synchronous with better-sqlite3), then relays them. */
+  /** Commits pending updates of every room now (synchronous with better-sqlite3). */
   flush(): boolean {
-    this.flushScheduled = false;
-    if (this.pending.length > 0) {
-      const batch = this.pending;
-      try {
-        this.opts.documents.append(
-          batch.map((p) => ({ chapterId: this.chapterId, data: p.update, userId: p.userId, at: p.at, clientIds: p.clientIds })),
-        );
-      } catch (err) {
-        this.scheduleRetry(err);
-        return false;
-      }
-      this.pending = [];
-      this.retryDelayMs = 0;
-      this.logSize += batch.length;
-      for (const p of batch) this.broadcast(msg.syncUpdate(p.update), p.from);
-    }
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) {
-      // One failing waiter must neither withhold the others' confirmations nor reach the event loop.
-      try {
-        w();
-      } catch (err) {
-        this.opts.log.error(`room ${this.chapterId}: a storage waiter failed`, String(err));
+    return this.pending.length === 0 || this.opts.writes.flush();
+  }
+
+  /** The pending updates as storage rows (WriteQueue). */
+  pendingRows(): StoredUpdate[] {
+    return this.pending.map((p) => ({ chapterId: this.chapterId, data: p.update, userId: p.userId, at: p.at, clientIds: p.clientIds }));
+  }
+
+  /** After the write queue committed the first `count` pending updates: relay, confirm, compact. */
+  committed(count: number): void {
+    const batch = this.pending.slice(0, count);
+    this.pending = this.pending.slice(count);
+    this.logSize += batch.length;
+    this.relay(batch);
+    if (this.pending.length === 0) {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const w of waiters) {
+        // One failing waiter must neither withhold the others' confirmations nor reach the event loop.
+        try {
+          w();
+        } catch (err) {
+          this.opts.log.error(`room ${this.chapterId}: a storage waiter failed`, String(err));
+        }
       }
     }
     if (this.logSize >= this.opts.compactAfterUpdates) this.compact();
-    return true;
+    if (!this.closed && !this.closing && this.members.size === 0 && this.pending.length === 0) this.opts.onIdle(this);
   }
 
-  /** Flush run from the event loop (tick or retry): may find the room idle afterwards. */
-  private flushLater(): void {
-    if (this.closed) return;
-    if (this.flush() && this.members.size === 0) this.opts.onIdle(this);
+  /**
+   * Sends a committed batch to everyone but its authors, one frame per person: updates of one
+   * tick are merged, so a busy chapter costs one send per member per tick, not per update.
+   */
+  private relay(batch: PendingUpdate[]): void {
+    if (batch.length === 0) return;
+    if (batch.length === 1) {
+      this.broadcast(msg.syncUpdate(batch[0].update), batch[0].from);
+      return;
+    }
+    const authors = new Set(batch.map((p) => p.from));
+    let all: Uint8Array | null = null;
+    for (const m of this.members) {
+      if (!authors.has(m)) {
+        all ??= msg.syncUpdate(Y.mergeUpdates(batch.map((p) => p.update)));
+        m.send(all);
+        continue;
+      }
+      const others = batch.filter((p) => p.from !== m).map((p) => p.update);
+      if (others.length) m.send(msg.syncUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
+    }
   }
 
   /** Replaces the update log by one state row (atomic). */
@@ -235,10 +255,15 @@ export class Room {
   /** Stores everything and releases the document. Returns false while writes still fail. */
   close(): boolean {
     if (this.closed) return true;
-    if (!this.flush() || this.pending.length > 0) return false;
+    this.closing = true;
+    try {
+      if (!this.flush() || this.pending.length > 0) return false;
+    } finally {
+      this.closing = false;
+    }
     if (this.logSize >= Math.min(20, this.opts.compactAfterUpdates)) this.compact();
     this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.opts.writes.remove(this);
     this.awareness.destroy();
     this.doc.destroy();
     return true;
@@ -252,19 +277,7 @@ export class Room {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.retryTimer) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flushLater());
-  }
-
-  private scheduleRetry(err: unknown): void {
-    this.retryDelayMs = Math.min(2000, Math.max(100, this.retryDelayMs * 2));
-    this.opts.log.error(`room ${this.chapterId}: storing ${this.pending.length} updates failed; retrying in ${this.retryDelayMs} ms`, String(err));
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.flushLater();
-    }, this.retryDelayMs);
-    this.retryTimer.unref?.();
+    this.opts.writes.enqueue(this);
   }
 
   /**
