@@ -3,7 +3,6 @@
  * A person in several partnerships picks one (the choice is in the URL).
  */
 import { useMe as useAuthMe } from '../auth/SessionProvider.tsx';
-import { errorMessageKey } from '../apiClient/errors.ts';
 import { MembersSection } from '../dashboard/MembersSection.tsx';
 import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
 import { PartnershipPicker } from '../dashboard/PartnershipPicker.tsx';
@@ -11,6 +10,7 @@ import { StrategySection } from '../dashboard/StrategySection.tsx';
 import { usePartnership } from '../dashboard/usePartnership.ts';
 import { InboxSection } from '../comments/InboxSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { StrategyMilestones } from '../versions/StrategyMilestones.tsx';
@@ -40,12 +40,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
         )}
       </div>
       <InboxSection partnershipId={chosen.partnershipId} />
-      {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
-      {state.status === 'error' && (
-        <div role="alert" className="form-error">
-          {t(errorMessageKey(state.error))} <button type="button" onClick={() => void reload()}>{t('app.retry')}</button>
-        </div>
-      )}
+      <LoadStatus state={state} onRetry={() => void reload()} />
       {state.status === 'ready' && (
         <>
           <section aria-labelledby="strategies-title">

@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SuggestionDecisionDto } from '../../shared/api.ts';
 import { api } from '../apiClient/endpoints.ts';
-import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LoadStatus } from '../ui/LoadStatus.tsx';
 import type { MessageKey } from '../i18n/pl.ts';
 import type { CollabEvents } from '../versions/useVersionList.ts';
 import { excerpt } from './model.ts';
@@ -63,12 +63,7 @@ export function DecisionHistory({ chapterId, events }: { chapterId: string; even
   return (
     <details className="suggestion-decisions" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('suggestions.decisions.title')}</summary>
-      {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="form-error">
-          {t(errorMessageKey(state.error))} <button type="button" onClick={() => void load()}>{t('app.retry')}</button>
-        </p>
-      )}
+      <LoadStatus state={state} onRetry={() => void load()} />
       {state.status === 'ready' && state.rows.length === 0 && <p className="muted">{t('suggestions.decisions.empty')}</p>}
       {state.status === 'ready' && state.rows.length > 0 && (
         <ol className="decision-list">

@@ -6,8 +6,8 @@
  */
 import { useState } from 'react';
 import type { ChapterLiveState } from '../../shared/protocol.ts';
-import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { FreezeDialog, RestoreDialog, SaveVersionDialog, UnfreezeDialog } from './ActionDialogs.tsx';
 import { CompareForm, CURRENT } from './CompareForm.tsx';
 import { CompareView } from './CompareView.tsx';
@@ -65,12 +65,7 @@ export function HistoryPanel({ chapterId, chapterTitle, events, canEdit, canMana
           <button type="button" className="button-danger" onClick={() => setDialog({ kind: 'unfreeze' })}>{t('unfreeze.open')}</button>
         )}
       </div>
-      {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
-      {state.status === 'error' && (
-        <div role="alert" className="form-error">
-          {t(errorMessageKey(state.error))} <button type="button" onClick={() => void reload()}>{t('app.retry')}</button>
-        </div>
-      )}
+      <LoadStatus state={state} onRetry={() => void reload()} />
       {state.status === 'ready' && (
         <>
           <CompareForm versions={state.versions} onCompare={(from, to) => setDialog({ kind: 'compare', from, to })} />
