@@ -131,9 +131,12 @@ describe('access changes', () => {
       headers: { cookie: coord },
     });
     expect(res.status).toBeLessThan(300);
-    expect(await closed).toBe(CloseCode.Forbidden);
+    expect(await closed).toBe(CloseCode.Unauthorized);
     expect(Date.now() - t0).toBeLessThan(1000);
-    await expect(rawSocket(server.wsUrl, id, { cookie: editorCookie })).rejects.toMatchObject({ status: 404 });
+    // Removal ends the sessions: the old cookie is refused, and a new login cannot reach the chapter.
+    await expect(rawSocket(server.wsUrl, id, { cookie: editorCookie })).rejects.toMatchObject({ status: 401 });
+    const fresh = await login(server.url, DEMO.editorCzlopa);
+    await expect(rawSocket(server.wsUrl, id, { cookie: fresh })).rejects.toMatchObject({ status: 404 });
   });
 
   it('closes every socket of a user who logs out', async () => {

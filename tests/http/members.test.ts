@@ -143,18 +143,19 @@ describe('changing roles and removing members', () => {
     expect((chapter as { permissions: { edit: boolean } }).permissions.edit).toBe(false);
   });
 
-  it('removes a member: audited, sockets closed with Forbidden, the partnership becomes invisible; the session lives on', async () => {
+  it('removes a member: audited, their sessions ended and sockets closed, the partnership invisible after a new login', async () => {
     const userId = t.userId(DEMO.editorCzlopa);
     const cookie = await t.login(DEMO.editorCzlopa);
     const res = await t.request('DELETE', `/api/partnerships/${pid}/members/${userId}`, { cookie: coordinator });
     expect(res.status).toBe(204);
     expect(t.collab.calls).toEqual([
-      { kind: 'closeUserConnections', userId, partnershipId: pid, code: CloseCode.Forbidden, reason: expect.any(String) },
+      { kind: 'closeUserConnections', userId, code: CloseCode.Unauthorized, reason: expect.any(String) },
     ]);
     expect(auditActions()).toContain('member.removed');
-    expect((await t.request('GET', '/api/auth/me', { cookie })).status).toBe(200);
-    expect(await (await t.request('GET', '/api/strategies', { cookie })).json()).toEqual([]);
-    expect((await t.request('GET', `/api/chapters/${t.demo.walcz.chapterIds[1]}`, { cookie })).status).toBe(404);
+    expect((await t.request('GET', '/api/auth/me', { cookie })).status).toBe(401);
+    const again = await t.login(DEMO.editorCzlopa);
+    expect(await (await t.request('GET', '/api/strategies', { cookie: again })).json()).toEqual([]);
+    expect((await t.request('GET', `/api/chapters/${t.demo.walcz.chapterIds[1]}`, { cookie: again })).status).toBe(404);
   });
 
   it('protects the last coordinator from demotion and removal (409), also by themselves', async () => {

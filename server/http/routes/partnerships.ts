@@ -114,8 +114,10 @@ export function partnershipRoutes(services: Services, collab: CollabControl): Ho
       partnerships.removeMember(partnership.id, userId);
       invitations.revoke(partnership.id, userId);
       audit.append({ userId: actor.id, partnershipId: partnership.id, action: 'member.removed', details: { memberId: userId, role: before } });
+      // Removal ends the person's sessions (issue 2): whatever they had open is judged again at login.
+      services.sessions.invalidateUser(userId);
     })();
-    collab.closeUserConnections(userId, { partnershipId: partnership.id, code: CloseCode.Forbidden, reason: 'removed from partnership' });
+    collab.closeUserConnections(userId, { code: CloseCode.Unauthorized, reason: 'removed from partnership' });
     return c.body(null, 204);
   });
 
