@@ -18,7 +18,8 @@ export function ChapterRow(props: {
   const change = chapter.lastChange;
   return (
     <tr>
-      <td className="num">{props.index}</td>
+      {/* The template numbers chapters from 0 ("0. Metryka dokumentu", DOMAIN.md). */}
+      <td className="num">{props.index - 1}</td>
       <th scope="row">
         <AppLink href={paths.chapter(chapter.id)}>{chapter.title}</AppLink>
         {chapter.frozen && <span className="badge"> <span aria-hidden="true">❄ </span>{t('dashboard.frozen')}</span>}
