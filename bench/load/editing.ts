@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
+import { SUGGESTION_INSERT_MARK, type SuggestionAttrs } from '../../shared/annotations.ts';
 import { forEachToken } from './tokens.ts';
 
 /** Tokens typed into one paragraph before the writer "presses Enter". */
@@ -31,6 +32,29 @@ export class ParagraphWriter {
       this.text.insert(this.text.length, token);
       this.typed++;
     });
+  }
+}
+
+/**
+ * One writer typing at the end of an existing paragraph, as an editor (plain text) or as an
+ * expert in suggesting mode: then every token carries the expert's own `suggestionInsert` mark
+ * {id, authorId, createdAt}, one suggestion id for the whole run, as the editor keeps extending
+ * the suggestion being typed.
+ */
+export class InlineWriter {
+  private readonly attributes: Record<string, SuggestionAttrs> | undefined;
+
+  constructor(private readonly doc: Y.Doc, private readonly paragraph: number, suggestionAuthorId: string | null) {
+    this.attributes = suggestionAuthorId === null ? undefined : {
+      [SUGGESTION_INSERT_MARK]: { id: `bench-${doc.clientID.toString(36)}`, authorId: suggestionAuthorId, createdAt: new Date().toISOString() },
+    };
+  }
+
+  type(token: string): void {
+    const node = this.doc.getXmlFragment(DOCUMENT_FIELD).get(this.paragraph);
+    const text = node instanceof Y.XmlElement ? node.get(0) : null;
+    if (!(text instanceof Y.XmlText)) throw new Error(`paragraph ${this.paragraph} has no text to type into`);
+    text.insert(text.length, token, this.attributes);
   }
 }
 

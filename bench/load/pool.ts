@@ -66,9 +66,10 @@ export class WorkerPool {
     return { failed: answers.reduce((n, a) => n + a.failed, 0), error: answers.find((a) => a.error)?.error };
   }
 
-  async run(msg: Extract<ToWorker, { type: 'run' }>): Promise<{ sent: number; sentInWindow: number; maxLagMs: number }> {
+  async run(msg: Extract<ToWorker, { type: 'run' }>): Promise<{ sent: number; sentInWindow: number; maxLagMs: number; refused: number }> {
     const answers = await Promise.all(this.workers.map((w) => w.request(msg, 'ran')));
     return {
+      refused: answers.reduce((n, a) => n + a.refused, 0),
       sent: answers.reduce((n, a) => n + a.sent, 0),
       sentInWindow: answers.reduce((n, a) => n + a.sentInWindow, 0),
       maxLagMs: Math.max(...answers.map((a) => a.maxLagMs)),

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { openClient, type BenchClient } from './client.ts';
-import { ParagraphWriter, chapterText, forEachToken, watchRemoteInserts } from './editing.ts';
+import { InlineWriter, ParagraphWriter, chapterText, forEachToken, watchRemoteInserts } from './editing.ts';
 import type { ClientSpec, DocDigest, FromWorker, ToWorker } from './messages.ts';
 import { encodeToken, nowMicros } from './tokens.ts';
 
@@ -18,7 +18,13 @@ const POLL_MS = 20;
 // Every y-websocket provider adds a process 'exit' listener; hundreds of clients are expected here.
 process.setMaxListeners(0);
 
-interface Opened { spec: ClientSpec; client: BenchClient; writer: ParagraphWriter | null }
+interface Opened { spec: ClientSpec; client: BenchClient; writer: ParagraphWriter | InlineWriter | null }
+
+function writerFor(spec: ClientSpec, doc: Y.Doc): ParagraphWriter | InlineWriter | null {
+  if (spec.writer === null) return null;
+  const typing = spec.typing ?? { kind: 'own-paragraphs' };
+  return typing.kind === 'inline' ? new InlineWriter(doc, typing.paragraph, typing.suggestionAuthorId) : new ParagraphWriter(doc);
+}
 
 let epochMs = 0;
 let opened: Opened[] = [];
@@ -40,14 +46,14 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 /** Opens more clients (added to those already open) and waits for their first sync. */
 async function open(clients: ClientSpec[]): Promise<FromWorker> {
   const added = clients.map((spec): Opened => {
-    const client = openClient(spec.target, spec.writer === null ? 'czytelnik' : `autor ${spec.writer}`);
+    const client = openClient(spec.target, spec.writer === null ? 'czytelnik' : `autor ${spec.writer}`, undefined, spec.countRefusals ?? false);
     watchRemoteInserts(client.doc, (text) => {
       forEachToken(text, (_writer, sentUs) => {
         if (sentUs < windowStartUs || sentUs >= windowEndUs) return;
         latencies.push((nowMicros(epochMs) - sentUs) / 1000);
       });
     });
-    return { spec, client, writer: spec.writer === null ? null : new ParagraphWriter(client.doc) };
+    return { spec, client, writer: writerFor(spec, client.doc) };
   });
   opened.push(...added);
   const results = await Promise.allSettled(added.map((o) => withTimeout(o.client.synced, OPEN_TIMEOUT_MS, `sync ${o.spec.target.room}`)));
@@ -59,7 +65,8 @@ async function run(msg: Extract<ToWorker, { type: 'run' }>): Promise<FromWorker>
   windowStartUs = msg.windowStartUs;
   windowEndUs = msg.stopUs;
   const periodUs = 1e6 / msg.ratePerWriter;
-  const writers = opened.filter((o) => o.writer !== null);
+  const chosen = msg.writers ? new Set(msg.writers) : null;
+  const writers = opened.filter((o) => o.writer !== null && (!chosen || chosen.has(o.spec.writer!)));
   // Spread writers over the period so that edits do not arrive in lockstep.
   const due = writers.map((o) => msg.startUs + ((o.spec.writer! * 0.6180339887) % 1) * periodUs);
   const maxEdits = Math.ceil(((msg.stopUs - msg.startUs) / periodUs + 2) * writers.length);
@@ -85,7 +92,8 @@ async function run(msg: Extract<ToWorker, { type: 'run' }>): Promise<FromWorker>
     const waitMs = Math.max(0, Math.min(next, msg.stopUs) - nowMicros(epochMs)) / 1000;
     await new Promise((r) => setTimeout(r, Math.min(waitMs, 50)));
   }
-  return { type: 'ran', sent, sentInWindow, maxLagMs: maxLagUs / 1000 };
+  const refused = opened.reduce((n, o) => n + o.client.refused(), 0);
+  return { type: 'ran', sent, sentInWindow, maxLagMs: maxLagUs / 1000, refused };
 }
 
 function digest(): FromWorker {

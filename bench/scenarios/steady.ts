@@ -20,21 +20,29 @@ export async function openWriters(server: RunningServer, pool: WorkerPool, epoch
   return clients.length;
 }
 
-/** One measured typing phase on already open clients. */
-export async function typingPhase(ctx: ScenarioContext, pool: WorkerPool, epochMs: number, p: { ratePerWriter: number; writersPerRoom: number; durationS: number; warmupS: number }) {
+/**
+ * One measured typing phase on already open clients. `writers` limits typing to those writer
+ * numbers; `receiversPerEdit` (default writersPerRoom − 1) is how many clients should receive each edit.
+ */
+export async function typingPhase(ctx: ScenarioContext, pool: WorkerPool, epochMs: number, p: { ratePerWriter: number; writersPerRoom: number; durationS: number; warmupS: number; writers?: number[]; receiversPerEdit?: number }) {
   const startUs = (wallMs() - epochMs + 200) * 1000;
   const windowStartUs = startUs + p.warmupS * 1e6;
   const stopUs = windowStartUs + p.durationS * 1e6;
-  const ran = pool.run({ type: 'run', ratePerWriter: p.ratePerWriter, startUs, windowStartUs, stopUs });
+  const ran = pool.run({ type: 'run', ratePerWriter: p.ratePerWriter, startUs, windowStartUs, stopUs, writers: p.writers });
   await new Promise((r) => setTimeout(r, Math.max(0, windowStartUs / 1000 - (wallMs() - epochMs))));
   const window = startWindow(ctx.server.pid, pool.pids);
   const sent = await ran;
   const convergence = await waitForConvergence(pool);
   const w = window.end();
-  const lat = latencySummary(await pool.latencies());
-  const expected = sent.sentInWindow * (p.writersPerRoom - 1);
+  const samplesMs = await pool.latencies();
+  const lat = latencySummary(samplesMs);
+  const expected = sent.sentInWindow * (p.receiversPerEdit ?? p.writersPerRoom - 1);
   return {
     converged: convergence.converged,
+    refused: sent.refused,
+    samplesMs,
+    sentInWindow: sent.sentInWindow,
+    expected,
     metrics: {
       p50Ms: lat.p50,
       p95Ms: lat.p95,

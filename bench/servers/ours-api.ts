@@ -10,10 +10,13 @@ const DEMO_PASSWORD = 'strategia-demo';
 /** Writers' accounts (clients alternate between them) and the coordinator who opens chapters. */
 const WRITER_ACCOUNTS = ['tuczno@walcz.example', 'koordynator@walcz.example'] as const;
 const COORDINATOR = 'koordynator@walcz.example';
+/** A ZMP expert in the same partnership: may only suggest (scenario g). */
+export const EXPERT = 'ekspert@zmp.example';
 const SESSION_COOKIE = 'ws_session';
 
 const StrategyList = z.array(z.object({ id: z.string(), chapters: z.array(z.object({ id: z.string() })) }));
 const StrategiesResponse = z.union([StrategyList, z.object({ strategies: StrategyList }).transform((r) => r.strategies)]);
+const Me = z.object({ user: z.object({ id: z.string(), email: z.string() }) });
 const CreatedChapter = z.union([z.object({ id: z.string() }), z.object({ chapter: z.object({ id: z.string() }) }).transform((r) => r.chapter)]);
 
 /** Named error for an unexpected answer of our API. */
@@ -46,6 +49,16 @@ export class OursApi {
   /** Cookie header value for client number `index` (alternating between writer accounts). */
   cookieFor(index: number): string {
     return this.cookies.get(WRITER_ACCOUNTS[index % WRITER_ACCOUNTS.length]!)!;
+  }
+
+  /** Logs in `email` (a seeded demo account) and returns its session cookie and user id. */
+  async person(email: string): Promise<{ cookie: string; userId: string }> {
+    const cookie = await login(this.base, email);
+    const res = await request(`${this.base}/api/auth/me`, { headers: { cookie } });
+    if (!res.ok) throw new OursApiError(`GET /api/auth/me: HTTP ${res.status}`);
+    const me = Me.parse(await res.json());
+    if (me.user.email !== email) throw new OursApiError(`GET /api/auth/me answered for ${me.user.email}, not ${email}`);
+    return { cookie, userId: me.user.id };
   }
 
   /**

@@ -33,6 +33,9 @@ export interface RunningServer {
   /** Connection details for client number `index` of `room`. */
   client(room: string, index: number): ClientTarget;
   logTail(): string;
+  /** Ours only: the HTTP API (logins, chapters) and its base URL. */
+  api?: OursApi;
+  baseUrl?: string;
   /** Live JS heap of the server after full GC, bytes. */
   heapAfterGc(): Promise<number>;
   stop(): Promise<void>;
@@ -98,6 +101,8 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
       kind,
       persistent: true,
       ...base,
+      api,
+      baseUrl: `http://127.0.0.1:${s.port}`,
       rooms: (count) => api.chapterIds(count),
       client: (room, index) => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${s.port}/collab`, room, cookie: api.cookieFor(index) }),
     };
