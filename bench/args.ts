@@ -6,10 +6,12 @@ export const USAGE = `npm run bench -- [flags]
   --quick              smoke run: 3 s, scenario a, relay and ours (if it starts)
   --duration <s>       measured seconds per steady run (default 20)
   --warmup <s>         unmeasured seconds before each window (default 2)
-  --scenarios a,b,...  which of a–g (default all)
+  --scenarios a,b,...  which of a–g (default all); none with --client measures only the client
   --servers x,y        of ${SERVER_KINDS.join(', ')} (default all)
   --repeat <n>         run everything n times, alternating server order (default 1)
   --workers <n>        load-generator processes (default 2)
+  --client             measure the client in Chromium (time to type, keystroke-to-paint);
+                       on by default when neither --scenarios nor --quick is given
   --profile            write V8 CPU profiles of the servers to bench/results/profiles/
   --out <file>         JSON output (default bench/results/<timestamp>.json)`;
 
@@ -23,17 +25,19 @@ export interface BenchArgs {
   profile: boolean;
   out: string | null;
   quick: boolean;
+  client: boolean;
 }
 
 const Flags = z.object({
   quick: z.boolean().default(false),
   duration: z.coerce.number().positive().max(600).optional(),
   warmup: z.coerce.number().min(0).max(60).optional(),
-  scenarios: z.string().regex(/^[a-g](,[a-g])*$/).optional(),
+  scenarios: z.string().regex(/^([a-g](,[a-g])*|none)$/).optional(),
   servers: z.string().optional(),
   repeat: z.coerce.number().int().min(1).max(10).default(1),
   workers: z.coerce.number().int().min(1).max(8).default(2),
   profile: z.boolean().default(false),
+  client: z.boolean().default(false),
   out: z.string().optional(),
 });
 
@@ -48,7 +52,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}\n${USAGE}`);
     const name = arg.slice(2);
-    if (['quick', 'profile'].includes(name)) raw[name] = true;
+    if (['quick', 'profile', 'client'].includes(name)) raw[name] = true;
     else if (i + 1 < argv.length) raw[name] = argv[++i]!;
     else throw new UsageError(`--${name} needs a value\n${USAGE}`);
   }
@@ -61,11 +65,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     quick: f.quick,
     durationS: f.duration ?? (f.quick ? 3 : 20),
     warmupS: f.warmup ?? (f.quick ? 0.5 : 2),
-    scenarios: f.scenarios ? f.scenarios.split(',') : f.quick ? ['a'] : ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+    scenarios: f.scenarios === 'none' ? [] : f.scenarios ? f.scenarios.split(',') : f.quick ? ['a'] : ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
     servers: servers as ServerKind[],
     repeat: f.repeat,
     workers: f.workers,
     profile: f.profile,
+    client: f.client || (!f.quick && !f.scenarios),
     out: f.out ?? null,
   };
 }

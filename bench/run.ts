@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from './args.ts';
 import { measureClient, renderClient } from './client-bundle.ts';
+import { measureInChromium } from './client/chromium-run.ts';
 import { renderTable, type Cell, type ScenarioSummary } from './report.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import type { BenchOptions, Metrics, ScenarioOutcome } from './scenarios/types.ts';
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
   };
   const unavailable = (kind: ServerKind) => (kind === 'ours' && !oursAvailable(repoRoot) ? 'server/main.ts not present yet' : null);
   const records: RunRecord[] = [];
+  let clientLoad: { before: number; after: number } | null = null;
   const startedAt = new Date();
   const scenarios = SCENARIOS.filter((s) => args.scenarios.includes(s.id));
   for (let rep = 0; rep < args.repeat; rep++) {
@@ -109,7 +111,19 @@ async function main(): Promise<number> {
       }
     }
   }
-  const client = measureClient(repoRoot);
+  let browser: Parameters<typeof measureClient>[1] = { skipped: 'not asked for (add --client)' };
+  if (args.client) {
+    const loadBefore = os.loadavg()[0]!;
+    log('client: Chromium measurements…');
+    try {
+      browser = { result: await measureInChromium(repoRoot, args.workers, log, profileDir) };
+    } catch (err) {
+      browser = { skipped: `error: ${String(err).split('\n')[0]}` };
+      log(`client: ${String(err)}`);
+    }
+    clientLoad = { before: loadBefore, after: os.loadavg()[0]! };
+  }
+  const client = { ...measureClient(repoRoot, browser), loadAverage: clientLoad };
   const summaries = summarise(records, args.servers, scenarios.map((s) => s.id), args);
   const table = renderTable(summaries, args.servers);
   console.log(table);
