@@ -3,7 +3,10 @@
  * the checks run after a crash or stop: nothing promised is missing from the database, and
  * after a restart every client converges with the server.
  */
+import { createRequire } from 'node:module';
+import * as Y from 'yjs';
 import { expect } from 'vitest';
+const require = createRequire(import.meta.url);
 import { chapterIds, DEMO } from '../demo.ts';
 import { login, waitFor } from '../server.ts';
 import { connectClient, fragmentText } from '../yclient.ts';
@@ -66,7 +69,38 @@ export async function convergence(wsUrl: string, crowd: Crowd, timeoutMs: number
       'all clients to converge',
       timeoutMs,
       50,
-    );
+    ).catch((err: Error) => {
+      const canonical = (d: Y.Doc) => {
+        const c = new Y.Doc();
+        Y.applyUpdate(c, Y.encodeStateAsUpdate(d));
+        return fragmentText(c);
+      };
+      const state = crowd.chapters.map((id, i) => ({
+        chapter: id,
+        readerSynced: readers[i].provider.synced,
+        distinctWriterTexts: new Set(crowd.writers.filter((w) => w.chapterId === id).map((w) => fragmentText(w.client.doc))).size,
+        readerEqualsItsCanonicalForm: canonical(readers[i].doc) === readers[i].text(),
+        writersEqualTheirCanonicalForm: crowd.writers.filter((w) => w.chapterId === id).map((w) => canonical(w.client.doc) === fragmentText(w.client.doc)),
+        canonicalEqual: crowd.writers.filter((w) => w.chapterId === id).map((w) => canonical(w.client.doc) === canonical(readers[i].doc)),
+        writers: crowd.writers
+          .filter((w) => w.chapterId === id)
+          .map((w) => ({
+            connected: w.client.provider.wsconnected,
+            synced: w.client.provider.synced,
+            sameText: fragmentText(w.client.doc) === readers[i].text(),
+            missingOnServer: missingFrom(readers[i].doc, w.client.doc),
+            missingInWriter: missingFrom(w.client.doc, readers[i].doc),
+          })),
+      }));
+      if (process.env.DUMP_DIVERGENCE) {
+        const fs = require('node:fs') as typeof import('node:fs');
+        fs.writeFileSync('.tmp/reader.txt', readers[0].text());
+        fs.writeFileSync('.tmp/writer.txt', fragmentText(crowd.writers[0].client.doc));
+        fs.writeFileSync('.tmp/reader.bin', Y.encodeStateAsUpdate(readers[0].doc));
+        fs.writeFileSync('.tmp/writer.bin', Y.encodeStateAsUpdate(crowd.writers[0].client.doc));
+      }
+      throw new Error(`${err.message}: ${JSON.stringify(state)}`);
+    });
     return performance.now() - t0;
   } finally {
     for (const r of readers) r.destroy();

@@ -18,6 +18,8 @@ export interface LaneSpec {
   cookie: string;
   seed: number;
   count: number;
+  /** Most hostile frames this lane sends per second (the fuzzer tests content, floods.test.ts tests volume). */
+  perSecond: number;
 }
 
 export interface LaneResult {
@@ -67,12 +69,15 @@ export async function openLaneSocket(wsUrl: string, chapterId: string, cookie: s
 }
 
 export async function runLane(spec: LaneSpec): Promise<LaneResult> {
-  const { wsUrl, chapterId, cookie, seed, count } = spec;
+  const { wsUrl, chapterId, cookie, seed, count, perSecond } = spec;
+  const start = performance.now();
   const result: LaneResult = { sent: 0, closes: [], survived: 0, stuck: [], byKind: {} };
   const rnd = mulberry32(seed);
   let sock = await openLaneSocket(wsUrl, chapterId, cookie);
   let nonce = 0;
   for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / perSecond;
+    if (performance.now() < due) await sleep(due - performance.now());
     if (sock.ws.readyState !== sock.ws.OPEN) sock = await openLaneSocket(wsUrl, chapterId, cookie);
     const { kind, frame } = fuzzFrame(rnd, i);
     const stats = (result.byKind[kind] ??= { sent: 0, closed: 0 });
