@@ -3,10 +3,8 @@
  * the checks run after a crash or stop: nothing promised is missing from the database, and
  * after a restart every client converges with the server.
  */
-import { createRequire } from 'node:module';
 import * as Y from 'yjs';
 import { expect } from 'vitest';
-const require = createRequire(import.meta.url);
 import { chapterIds, DEMO } from '../demo.ts';
 import { login, waitFor } from '../server.ts';
 import { connectClient, fragmentText } from '../yclient.ts';
@@ -92,13 +90,6 @@ export async function convergence(wsUrl: string, crowd: Crowd, timeoutMs: number
             missingInWriter: missingFrom(w.client.doc, readers[i].doc),
           })),
       }));
-      if (process.env.DUMP_DIVERGENCE) {
-        const fs = require('node:fs') as typeof import('node:fs');
-        fs.writeFileSync('.tmp/reader.txt', readers[0].text());
-        fs.writeFileSync('.tmp/writer.txt', fragmentText(crowd.writers[0].client.doc));
-        fs.writeFileSync('.tmp/reader.bin', Y.encodeStateAsUpdate(readers[0].doc));
-        fs.writeFileSync('.tmp/writer.bin', Y.encodeStateAsUpdate(crowd.writers[0].client.doc));
-      }
       throw new Error(`${err.message}: ${JSON.stringify(state)}`);
     });
     return performance.now() - t0;
