@@ -12,12 +12,14 @@ const PAGE_BYTES = 4096;
 export interface TreeSample {
   /** user + system CPU seconds of every live process in the tree. */
   cpuSeconds: number;
+  /** The system (kernel) part of cpuSeconds: syscalls, e.g. socket writes and fsync's journaling. */
+  systemSeconds: number;
   /** Resident set size of the tree, bytes. */
   rssBytes: number;
   pids: number[];
 }
 
-function readStat(pid: number): { ppid: number; cpuTicks: number; rssPages: number } | null {
+function readStat(pid: number): { ppid: number; cpuTicks: number; sysTicks: number; rssPages: number } | null {
   let text: string;
   try {
     text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -30,6 +32,7 @@ function readStat(pid: number): { ppid: number; cpuTicks: number; rssPages: numb
   return {
     ppid: Number(fields[1]),
     cpuTicks: Number(fields[11]) + Number(fields[12]),
+    sysTicks: Number(fields[12]),
     rssPages: Number(fields[21]),
   };
 }
@@ -54,6 +57,7 @@ function descendants(root: number): number[] {
 export function sampleTree(pid: number): TreeSample {
   const pids = descendants(pid);
   let ticks = 0;
+  let sys = 0;
   let pages = 0;
   const live: number[] = [];
   for (const p of pids) {
@@ -61,9 +65,10 @@ export function sampleTree(pid: number): TreeSample {
     if (!stat) continue;
     live.push(p);
     ticks += stat.cpuTicks;
+    sys += stat.sysTicks;
     pages += stat.rssPages;
   }
-  return { cpuSeconds: ticks / TICKS_PER_SECOND, rssBytes: pages * PAGE_BYTES, pids: live };
+  return { cpuSeconds: ticks / TICKS_PER_SECOND, systemSeconds: sys / TICKS_PER_SECOND, rssBytes: pages * PAGE_BYTES, pids: live };
 }
 
 /** CPU seconds of several unrelated processes (the load generator's workers and this process). */

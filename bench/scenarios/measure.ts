@@ -12,7 +12,7 @@ const CONVERGE_POLL_MS = 200;
 /** Started at the beginning of a measured window; end() returns the deltas. */
 export function startWindow(serverPid: number, generatorPids: readonly number[]) {
   const t0 = performance.now();
-  const server0 = sampleTree(serverPid).cpuSeconds;
+  const s0 = sampleTree(serverPid);
   const gen = [...generatorPids, process.pid];
   const gen0 = cpuSecondsOf(gen);
   const peak = watchPeakRss(serverPid);
@@ -22,7 +22,8 @@ export function startWindow(serverPid: number, generatorPids: readonly number[])
       const s = sampleTree(serverPid);
       return {
         seconds,
-        serverCpuS: s.cpuSeconds - server0,
+        serverCpuS: s.cpuSeconds - s0.cpuSeconds,
+        serverSysCpuS: s.systemSeconds - s0.systemSeconds,
         serverRssBytes: s.rssBytes,
         serverPeakRssBytes: peak.stop(),
         generatorCpuS: cpuSecondsOf(gen) - gen0,

@@ -2,7 +2,8 @@
  * (g) The latency that checking a suggester's update adds, on a chapter of about 50 pages (the
  * automerge-paper trace's final text as 251 paragraphs, bench/chapter.ts). Two measurements:
  *
- * (i) in process: 2,000 single-character suggestion insertions of an expert, each applied with
+ * (i) in process: 2,000 single-character suggestion insertions of an expert (3 rounds, medians
+ *     of each quantile), each applied with
  *     the change check (`applyAndJudge`, the Room's path for a restricted connection) and, to a
  *     second copy, with plain `Y.applyUpdate` (an editor's path): µs per update of both. The
  *     same again, shorter, on the (d) document, whose 105k characters sit in ONE paragraph with
@@ -19,13 +20,19 @@ import { CHARS_PER_PAGE, chapterDoc, toParagraphs } from '../chapter.ts';
 import { WorkerPool } from '../load/pool.ts';
 import type { ClientSpec } from '../load/messages.ts';
 import { EXPERT } from '../servers/ours-api.ts';
-import { latencySummary } from '../stats.ts';
+import { latencySummary, median } from '../stats.ts';
 import { wallMs } from './measure.ts';
 import { typingPhase } from './steady.ts';
 import { measureCheckCost, type CheckCost } from './suggester-micro.ts';
 import type { Scenario, ScenarioContext, ScenarioOutcome } from './types.ts';
 
 const MICRO_UPDATES = 2000;
+/**
+ * Rounds of the in-process measurement (different seeds); each quantile is the median over
+ * rounds. A µs-scale p99 is otherwise decided by whichever round the scheduler preempted:
+ * on the shared 2 cores one round gave p99 2.3 ms, the next two 40–60 µs.
+ */
+const MICRO_ROUNDS = 3;
 const WORST_CASE_UPDATES = 200;
 const WATCHERS = 10;
 const RATE = 5;
@@ -47,6 +54,21 @@ function microMetrics(prefix: string, c: CheckCost) {
     [`${prefix}JudgedMaxUs`]: c.judgedUs.max,
     [`${prefix}AddedP50Us`]: c.judgedUs.p50 - c.plainUs.p50,
     [`${prefix}AddedP99Us`]: c.judgedUs.p99 - c.plainUs.p99,
+  };
+}
+
+/** Each quantile's median over rounds (refusals summed, identical only if all were). */
+function medianOfRounds(rounds: CheckCost[]): CheckCost {
+  const q = (pick: (c: CheckCost) => ReturnType<typeof latencySummary>) => {
+    const m = (k: 'p50' | 'p95' | 'p99' | 'max') => median(rounds.map((r) => pick(r)[k])) ?? Number.NaN;
+    return { p50: m('p50'), p95: m('p95'), p99: m('p99'), max: m('max'), count: rounds.reduce((n, r) => n + pick(r).count, 0) };
+  };
+  return {
+    judgedUs: q((c) => c.judgedUs),
+    plainUs: q((c) => c.plainUs),
+    refused: rounds.reduce((n, r) => n + r.refused, 0),
+    identical: rounds.every((r) => r.identical),
+    paragraphChars: rounds[0]!.paragraphChars,
   };
 }
 
@@ -104,10 +126,13 @@ async function endToEnd(ctx: ScenarioContext, update: Uint8Array, lastParagraph:
       converged,
       metrics: {
         plainP50Ms: plain.lat.p50,
+        plainP95Ms: plain.lat.p95,
         plainP99Ms: plain.lat.p99,
         suggestP50Ms: suggest.lat.p50,
+        suggestP95Ms: suggest.lat.p95,
         suggestP99Ms: suggest.lat.p99,
         addedP50Ms: suggest.lat.p50 - plain.lat.p50,
+        addedP95Ms: suggest.lat.p95 - plain.lat.p95,
         addedP99Ms: suggest.lat.p99 - plain.lat.p99,
         plainShare: plain.share,
         suggestShare: suggest.share,
@@ -135,11 +160,14 @@ export const scenarioG: Scenario = {
     { key: 'worstJudgedP50Us', label: '(i) one 105k-character paragraph: apply + check p50 (µs/update)', lowerIsBetter: true },
     { key: 'worstJudgedP99Us', label: '(i) one 105k-character paragraph: apply + check p99 (µs/update)', lowerIsBetter: true },
     { key: 'plainP50Ms', label: '(ii) editor typing, 10 watching: latency p50 (ms)', lowerIsBetter: true },
+    { key: 'plainP95Ms', label: '(ii) editor typing, 10 watching: latency p95 (ms)', lowerIsBetter: true },
     { key: 'plainP99Ms', label: '(ii) editor typing, 10 watching: latency p99 (ms)', lowerIsBetter: true },
     { key: 'suggestP50Ms', label: '(ii) expert suggesting, 10 watching: latency p50 (ms)', lowerIsBetter: true },
+    { key: 'suggestP95Ms', label: '(ii) expert suggesting, 10 watching: latency p95 (ms)', lowerIsBetter: true },
     { key: 'suggestP99Ms', label: '(ii) expert suggesting, 10 watching: latency p99 (ms)', lowerIsBetter: true },
     { key: 'addedP50Ms', label: '(ii) added latency p50 (ms)', lowerIsBetter: true },
-    { key: 'addedP99Ms', label: '(ii) added latency p99 (ms)', lowerIsBetter: true },
+    { key: 'addedP95Ms', label: '(ii) added latency p95 (ms)', lowerIsBetter: true },
+    { key: 'addedP99Ms', label: '(ii) added latency p99 (ms; one stall decides it)', lowerIsBetter: true },
     { key: 'plainShare', label: '(ii) editor: delivered / expected', lowerIsBetter: false },
     { key: 'suggestShare', label: '(ii) expert: delivered / expected', lowerIsBetter: false },
     { key: 'refused', label: 'suggestions refused (must be 0)', lowerIsBetter: true },
@@ -152,8 +180,9 @@ export const scenarioG: Scenario = {
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const authorId = 'bench-expert';
-    const micro = measureCheckCost(update, { updates: MICRO_UPDATES, seed: 1, authorId });
-    checkMicro('50-page chapter', micro);
+    const rounds = Array.from({ length: MICRO_ROUNDS }, (_, r) => measureCheckCost(update, { updates: MICRO_UPDATES, seed: 1 + r, authorId }));
+    rounds.forEach((r) => checkMicro('50-page chapter', r));
+    const micro = medianOfRounds(rounds);
     const worst = measureCheckCost(trace.update, { updates: WORST_CASE_UPDATES, seed: 1, authorId, warmup: 20 });
     checkMicro('one-paragraph chapter', worst);
     const e2e = await endToEnd(ctx, update, paragraphs[paragraphs.length - 1]!, Math.floor(paragraphs.length / 2));
