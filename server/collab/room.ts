@@ -99,6 +99,14 @@ export class Room {
     }
     const actor = from.actor();
     const restricted = !actor.permissions.edit;
+    // Someone who may change nothing (a viewer, anyone in a frozen chapter) is refused before
+    // the update touches the document: applying and rolling back costs a rebuild from storage
+    // per update, which grows with the chapter (found by fuzzing from viewer sockets).
+    if (!actor.permissions.comment && !actor.permissions.suggest && wouldChange(this.doc, update)) {
+      this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (no rights)`);
+      from.refuse(this.refusalReason(actor));
+      return 'refused';
+    }
     const store = this.doc.store;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
     // The verdict is reached inside the transaction's 'afterTransaction' event: afterwards
@@ -332,6 +340,24 @@ export class Room {
     });
     return { doc, logSize: loaded.updates.length, bytes };
   }
+}
+
+/** Whether applying `update` would add content or delete something not yet deleted. */
+function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
+  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+    if (clock > Y.getState(doc.store, client)) return true;
+  }
+  for (const [client, ranges] of Y.decodeUpdate(update).ds.clients) {
+    const structs = doc.store.clients.get(client);
+    for (const r of ranges) {
+      if (r.len === 0) continue;
+      if (!structs || r.clock + r.len > Y.getState(doc.store, client)) return true;
+      for (let i = Y.findIndexSS(structs, r.clock); i < structs.length && structs[i].id.clock < r.clock + r.len; i++) {
+        if (!structs[i].deleted) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function randomClientId(): number {

@@ -106,6 +106,9 @@ describe(`fuzzing the collaboration socket (seed ${SEED}, ${FRAMES} frames)`, ()
 
   it('never crashes or stalls, closes offenders within 100 ms, honest people converge at near-normal latency, memory returns', async () => {
     server = await startInProcessServer();
+    // Baseline: the server alone. The chapter legitimately grows while people type, so memory
+    // is compared once everyone has left and the chapter is unloaded again.
+    const memBefore = usedMemoryMiB();
     crowd = await startCrowd(server.url, server.wsUrl, 5, 1);
     const chapterId = crowd.chapters[0];
     const writerCookie = await login(server.url, DEMO.editorCzlopa);
@@ -119,7 +122,6 @@ describe(`fuzzing the collaboration socket (seed ${SEED}, ${FRAMES} frames)`, ()
     await sleep(300);
     const undisturbed = crowd.writers.flatMap((w) => w.latencies.splice(0));
     await convergence(server.wsUrl, crowd, 5000);
-    const memBefore = usedMemoryMiB();
     const handlesBefore = activeHandleCount();
 
     const watchdog = startWatchdog();
@@ -145,8 +147,13 @@ describe(`fuzzing the collaboration socket (seed ${SEED}, ${FRAMES} frames)`, ()
 
     await waitFor(() => server!.collab.registry.connections.size === crowd!.writers.length, 'fuzz sockets to be gone', 5000);
     await sleep(200);
-    const memAfter = usedMemoryMiB();
+    const handlesAfter = activeHandleCount();
     const health = await fetch(`${server.url}/api/health`);
+    crowd.close();
+    crowd = null;
+    await waitFor(() => server!.collab.registry.rooms.size === 0 && server!.collab.registry.connections.size === 0, 'the chapter to unload', 10_000);
+    await sleep(200);
+    const memAfter = usedMemoryMiB();
 
     const closes = lanes.flatMap((l) => l.closes);
     const stuck = lanes.flatMap((l) => l.stuck);
@@ -174,7 +181,7 @@ describe(`fuzzing the collaboration socket (seed ${SEED}, ${FRAMES} frames)`, ()
       memoryBeforeMiB: r1(memBefore),
       memoryAfterMiB: r1(memAfter),
       handlesBefore,
-      handlesAfter: activeHandleCount(),
+      handlesAfter,
       sentClosedByKind: byKind,
     };
     figure('fuzzing', result);
