@@ -42,11 +42,15 @@ export class ParagraphWriter {
  * the suggestion being typed.
  */
 export class InlineWriter {
-  private readonly attributes: Record<string, SuggestionAttrs> | undefined;
+  /**
+   * Always explicit: Y.Text.insert without attributes inherits the formatting at the position,
+   * so plain text typed after someone's suggestion would silently carry their mark.
+   */
+  private readonly attributes: Record<string, SuggestionAttrs | null>;
 
   constructor(private readonly doc: Y.Doc, private readonly paragraph: number, suggestionAuthorId: string | null) {
-    this.attributes = suggestionAuthorId === null ? undefined : {
-      [SUGGESTION_INSERT_MARK]: { id: `bench-${doc.clientID.toString(36)}`, authorId: suggestionAuthorId, createdAt: new Date().toISOString() },
+    this.attributes = {
+      [SUGGESTION_INSERT_MARK]: suggestionAuthorId === null ? null : { id: `bench-${doc.clientID.toString(36)}`, authorId: suggestionAuthorId, createdAt: new Date().toISOString() },
     };
   }
 

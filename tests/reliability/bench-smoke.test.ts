@@ -12,6 +12,10 @@ import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chapterDoc } from '../../bench/chapter.ts';
 import { measureCheckCost } from '../../bench/scenarios/suggester-micro.ts';
+import { WorkerPool } from '../../bench/load/pool.ts';
+import { wallMs } from '../../bench/scenarios/measure.ts';
+import { EXPERT } from '../../bench/servers/ours-api.ts';
+import { startServer } from '../../bench/servers/targets.ts';
 
 const RUN_TIMEOUT_MS = 240_000;
 const STEADY_METRICS = ['p50Ms', 'p95Ms', 'p99Ms', 'maxMs', 'deliveredPerS', 'deliveredShare', 'serverCpuS', 'cpuUsPerUpdate', 'serverRssMiB', 'generatorCpuPct'];
@@ -86,4 +90,36 @@ describe('benchmark smoke run', () => {
     const cost = measureCheckCost(base, { updates: 20, seed: 5, authorId: 'ekspert-1', warmup: 0, judgeAs: 'ktoś-inny' });
     expect(cost.refused).toBe(20);
   });
+
+  it('(g) end to end: the load generator counts what our server refuses, so a refused suggestion fails the run', async () => {
+    const server = await startServer('ours', { repoRoot: process.cwd() });
+    const pool = new WorkerPool(1);
+    try {
+      const expert = await server.api!.person(EXPERT);
+      const [room] = await server.rooms(1);
+      const target = server.client(room!, 0);
+      const paragraphs = ['Pierwszy akapit rozdziału.', 'Drugi akapit rozdziału.'];
+      const up = await pool.single({ type: 'upload', target, update: Y.encodeStateAsUpdate(chapterDoc(paragraphs)), expectText: paragraphs[1]! }, 'upload');
+      expect(up.ok, up.error).toBe(true);
+      const epochMs = wallMs();
+      const typeFor = async (writer: number, suggestionAuthorId: string | null) => {
+        await pool.open(epochMs, [{ target: { ...target, cookie: expert.cookie }, writer, typing: { kind: 'inline', paragraph: 0, suggestionAuthorId }, countRefusals: true }]);
+        const startUs = (wallMs() - epochMs) * 1000;
+        return pool.run({ type: 'run', ratePerWriter: 5, startUs, windowStartUs: startUs, stopUs: startUs + 1.2e6, writers: [writer] });
+      };
+      // The expert's own suggestions pass …
+      const marked = await typeFor(1, expert.userId);
+      expect(marked.sent).toBeGreaterThan(0);
+      expect(marked.refused).toBe(0);
+      // … plain text from the same expert, typed right after them, is refused (it must not
+      // inherit the mark), and every refusal reaches the count.
+      const unmarked = await typeFor(2, null);
+      expect(unmarked.sent).toBeGreaterThan(0);
+      const recount = async () => (await pool.run({ type: 'run', ratePerWriter: 1, startUs: 0, windowStartUs: 0, stopUs: 0, writers: [] })).refused;
+      await expect.poll(recount, { timeout: 10_000 }).toBe(unmarked.sent);
+    } finally {
+      await pool.close();
+      await server.stop();
+    }
+  }, 60_000);
 });
