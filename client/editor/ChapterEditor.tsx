@@ -4,6 +4,7 @@
  * undoes only this person's changes.
  */
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { RemoteScrollGuard } from './remoteScroll.ts';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
@@ -55,6 +56,7 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
         ...createEditorExtensions({ collaboration: { document: doc } }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         CommentHighlight,
+        RemoteScrollGuard,
         ...(suggestionOptions ? [suggestionMode, SuggestionColors] : []),
       ],
       editorProps: {
