@@ -62,7 +62,7 @@ async function storageSettled(page: Page): Promise<void> {
       const settled = now === last && now > 0;
       last = now;
       return settled;
-    }, { intervals: [300], timeout: 15_000 })
+    }, { interval: 300, timeout: 15_000 })
     .toBe(true);
 }
 
