@@ -10,6 +10,7 @@ import { applyAndJudge, type ChangeActor } from '../../server/collab/changeCheck
 import { SUGGESTION_INSERT_MARK, type SuggestionAttrs } from '../../shared/annotations.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { latencySummary } from '../stats.ts';
+import { mulberry32 } from '../../tests/helpers/random.ts';
 
 /** Consecutive characters typed at one spot (one suggestion) before moving elsewhere. */
 const BURST = 20;
@@ -38,17 +39,6 @@ export interface CheckCost {
   paragraphChars: { median: number; max: number };
 }
 
-/** Deterministic PRNG (mulberry32), so every run types at the same places. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function textsOf(doc: Y.Doc): Y.XmlText[] {
   return doc.getXmlFragment(DOCUMENT_FIELD).toArray().flatMap((n) => {
@@ -63,7 +53,7 @@ function suggestionUpdates(base: Uint8Array, count: number, opts: CheckCostOptio
   Y.applyUpdate(expert, base);
   const texts = textsOf(expert);
   if (texts.length === 0) throw new Error('chapter has no paragraphs');
-  const rnd = random(opts.seed);
+  const rnd = mulberry32(opts.seed);
   const updates: Uint8Array[] = [];
   const lengths: number[] = [];
   expert.on('update', (u: Uint8Array) => updates.push(u));
