@@ -71,6 +71,8 @@ export class Room {
   private pending: PendingUpdate[] = [];
   /** Inside close(): its own flush must not report the room idle again. */
   private closing = false;
+  /** A compaction's write is scheduled. */
+  private compacting = false;
   private waiters: Array<() => void> = [];
   private logSize: number;
   private approxBytes = 0;
@@ -264,16 +266,30 @@ export class Room {
 
   /** Replaces the update log by one state row (atomic). */
   compact(): void {
-    if (this.pending.length > 0 || this.logSize === 0) return;
+    if (this.pending.length > 0 || this.logSize === 0 || this.compacting) return;
+    let upTo: number;
+    let state: Uint8Array;
     try {
-      const upTo = this.opts.documents.lastUpdateId(this.chapterId);
-      const state = Y.encodeStateAsUpdate(this.doc);
-      this.opts.documents.compact(this.chapterId, state, upTo);
-      this.logSize = 0;
-      this.approxBytes = state.byteLength;
+      upTo = this.opts.documents.lastUpdateId(this.chapterId);
+      state = Y.encodeStateAsUpdate(this.doc);
     } catch (err) {
       this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
+      return;
     }
+    // Encoding and writing a big chapter each take tens of milliseconds (5 MB: ~100 ms and
+    // ~50 ms): done in two turns of the event loop, so other sockets are served in between.
+    // The state holds every logged update up to `upTo`; later rows stay in the log.
+    this.compacting = true;
+    this.logSize = 0;
+    this.approxBytes = state.byteLength;
+    setImmediate(() => {
+      this.compacting = false;
+      try {
+        this.opts.documents.compact(this.chapterId, state, upTo);
+      } catch (err) {
+        this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
+      }
+    });
   }
 
   /** Stores everything and releases the document. Returns false while writes still fail. */

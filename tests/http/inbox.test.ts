@@ -158,6 +158,8 @@ describe('GET /api/inbox', () => {
     expect((await inbox('editorCzlopa')).threads).toHaveLength(1);
     const res = await t.request('DELETE', `/api/partnerships/${t.demo.walcz.partnershipId}/members/${id('editorCzlopa')}`, { cookie: await as('coordinator') });
     expect(res.status).toBe(204);
+    // Removal ended the old session; a new login sees nothing of the partnership.
+    delete cookies.editorCzlopa;
     expect((await inbox('editorCzlopa')).threads).toEqual([]);
     expect(thread.comments[0].mentions).toHaveLength(1);
   });
