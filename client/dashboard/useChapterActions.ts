@@ -21,12 +21,19 @@ export function movedOrder(ids: readonly string[], chapterId: string, delta: -1 
   return next;
 }
 
-/** Focuses the element with data-focus-key once the re-rendered table is in the DOM. */
-function refocus(key: string, fallbackKey: string) {
+/**
+ * Focuses the element with data-focus-key once the re-rendered table is in the DOM and the
+ * controls are enabled again (they are disabled while the change is saved; focusing a disabled
+ * button does nothing, and keyboard users lost their place). Tries for up to ~20 frames.
+ */
+function refocus(key: string, fallbackKey: string, frames = 20) {
   requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLButtonElement>(`[data-focus-key="${CSS.escape(key)}"]`);
-    const target = el && !el.disabled ? el : document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(fallbackKey)}"]`);
-    target?.focus();
+    const find = (k: string) => document.querySelector<HTMLButtonElement>(`[data-focus-key="${CSS.escape(k)}"]`);
+    const el = find(key);
+    const fallback = find(fallbackKey);
+    const target = el && !el.disabled ? el : fallback && !fallback.disabled ? fallback : null;
+    if (target) target.focus();
+    else if (frames > 0) refocus(key, fallbackKey, frames - 1);
   });
 }
 
