@@ -13,6 +13,17 @@ export const DEMO = {
   otherPartnership: 'partner@inne.example',
 } as const;
 
+/** The kinds of person the access tests try, and the demo account each logs in as. */
+export type ActorKind = 'coordinator' | 'editor' | 'expert' | 'viewer' | 'other' | 'anonymous';
+export const ACTOR_EMAIL: Record<Exclude<ActorKind, 'anonymous'>, string> = {
+  coordinator: DEMO.coordinator,
+  editor: DEMO.editorTuczno,
+  expert: DEMO.expert,
+  viewer: DEMO.viewer,
+  other: DEMO.otherPartnership,
+};
+export const ACTOR_KINDS: ActorKind[] = ['coordinator', 'editor', 'expert', 'viewer', 'other', 'anonymous'];
+
 /** Chapter ids of the first strategy the cookie's user can see, in order. */
 export async function chapterIds(baseUrl: string, cookie: string): Promise<string[]> {
   const strategies = await getJson<StrategyDto[]>(baseUrl, '/api/strategies', cookie);

@@ -9,16 +9,11 @@ import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import * as Y from 'yjs';
 import { commentStoreOf } from '../../server/storage/comments.ts';
 import { versionStoreOf } from '../../server/storage/versions.ts';
+import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
-type Actor = 'coordinator' | 'editor' | 'expert' | 'viewer' | 'other' | 'anonymous';
-const ACTORS: Actor[] = ['coordinator', 'editor', 'expert', 'viewer', 'other', 'anonymous'];
-const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
-  coordinator: DEMO.coordinator,
-  editor: DEMO.editorTuczno,
-  expert: DEMO.expert,
-  viewer: DEMO.viewer,
-  other: DEMO.otherPartnership,
-};
+type Actor = ActorKind;
+const ACTORS = ACTOR_KINDS;
+const EMAIL = ACTOR_EMAIL;
 
 /**
  * How a route treats people:

@@ -23,16 +23,11 @@ import * as frames from '../helpers/frames.ts';
 import { MessageType } from '../../shared/protocol.ts';
 import type { StrategyDto } from '../../shared/api.ts';
 import { figure } from '../helpers/reliability/figures.ts';
+import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
-type Actor = 'coordinator' | 'editor' | 'expert' | 'viewer' | 'other' | 'anonymous';
-const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
-  coordinator: DEMO.coordinator,
-  editor: DEMO.editorTuczno,
-  expert: DEMO.expert,
-  viewer: DEMO.viewer,
-  other: DEMO.otherPartnership,
-};
-const ACTORS = Object.keys(EMAIL).concat('anonymous') as Actor[];
+type Actor = ActorKind;
+const ACTORS = ACTOR_KINDS;
+const EMAIL = ACTOR_EMAIL;
 
 let server: InProcessServer;
 const cookies = new Map<Actor, string | undefined>();

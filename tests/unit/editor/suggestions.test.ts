@@ -6,18 +6,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { listSuggestions } from '../../../shared/editor/suggestions/index.ts';
-import { Network, blockMarks, editorActor, expertActor, marked, posOf, press, select, setCursor, type } from './suggestionsHarness.ts';
+import { Network, blockMarks, editorAndTwoExperts, editorActor, expertActor, marked, posOf, press, select, setCursor, type } from './suggestionsHarness.ts';
 
 let net: Network;
 afterEach(() => net?.destroy());
 
 /** Network with an editor (direct edits) who wrote `html`, and experts Anna and Bartek. */
 function setup(html: string) {
-  net = new Network();
-  const ed = net.join('editor', editorActor('u-editor'), false);
-  ed.editor.commands.setContent(html);
-  const anna = net.join('anna', expertActor('u-anna'), true);
-  const bartek = net.join('bartek', expertActor('u-bartek'), true);
+  const built = editorAndTwoExperts(html);
+  net = built.net;
+  const { ed, anna, bartek } = built;
   expect(net.refusals).toEqual([]);
   return { ed, anna, bartek };
 }

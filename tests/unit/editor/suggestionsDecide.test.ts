@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { decideSuggestions } from '../../../shared/suggestions/decide.ts';
 import { createEditorExtensions } from '../../../shared/editor/extensions.ts';
 import { Suggestions, listSuggestions } from '../../../shared/editor/suggestions/index.ts';
-import { Network, blockMarks, editorActor, expertActor, marked, posOf, press, select, setCursor, type } from './suggestionsHarness.ts';
+import { Network, blockMarks, editorAndTwoExperts, editorActor, expertActor, marked, posOf, press, select, setCursor, type } from './suggestionsHarness.ts';
 
 let net: Network;
 const extra: Editor[] = [];
@@ -19,11 +19,9 @@ afterEach(() => {
 });
 
 function setup(html: string) {
-  net = new Network();
-  const ed = net.join('editor', editorActor('u-editor'), false);
-  ed.editor.commands.setContent(html);
-  const anna = net.join('anna', expertActor('u-anna'), true);
-  const bartek = net.join('bartek', expertActor('u-bartek'), true);
+  const built = editorAndTwoExperts(html);
+  net = built.net;
+  const { ed, anna, bartek } = built;
   return { ed, anna, bartek };
 }
 

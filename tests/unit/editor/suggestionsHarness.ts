@@ -155,3 +155,13 @@ export function blockMarks(doc: PMNode): string[] {
   });
   return out;
 }
+
+/** A network with an editor (direct edits) who wrote `html`, and two experts, Anna and Bartek. */
+export function editorAndTwoExperts(html: string) {
+  const net = new Network();
+  const ed = net.join('editor', editorActor('u-editor'), false);
+  ed.editor.commands.setContent(html);
+  const anna = net.join('anna', expertActor('u-anna'), true);
+  const bartek = net.join('bartek', expertActor('u-bartek'), true);
+  return { net, ed, anna, bartek };
+}
