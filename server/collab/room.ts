@@ -14,7 +14,7 @@ import { Limits } from '../../shared/limits.ts';
 import { RejectReason } from '../../shared/protocol.ts';
 import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
-import { inconsistentItem } from './structCheck.ts';
+import { inconsistentItem, incompleteUpdate } from './structCheck.ts';
 import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
 import type { WriteQueue } from './writeQueue.ts';
@@ -91,12 +91,13 @@ export class Room {
   applyUpdate(from: RoomMember, update: Uint8Array): ApplyResult {
     if (this.closed) return 'noop';
     if (this.approxBytes + update.byteLength > Limits.maxDocumentBytes) return 'too-large';
-    // Undecodable bytes are refused before they touch the document. Otherwise each malformed
-    // frame would cost a rebuild (reloading the chapter from storage): found by fuzzing, where
-    // a reconnecting socket made the server reload a chapter hundreds of times a minute.
-    try {
-      Y.decodeUpdate(update);
-    } catch {
+    // Undecodable or incomplete updates are refused before they touch the document. Otherwise
+    // each would cost a rebuild (reloading the chapter from storage) or linger as pending
+    // structs: found by fuzzing, where a reconnecting socket made the server reload a chapter
+    // hundreds of times a minute.
+    const incomplete = incompleteUpdate(this.doc, update);
+    if (incomplete) {
+      this.opts.log.info(`room ${this.chapterId}: refused an incomplete update from ${from.userId} (${incomplete})`);
       return 'malformed';
     }
     const actor = from.actor();

@@ -18,11 +18,14 @@ export interface Crowd {
   close(): void;
 }
 
-/** `count` writers (coordinator and both editors in turn) over `chapterCount` chapters. */
-export async function startCrowd(url: string, wsUrl: string, count = 20, chapterCount = 4): Promise<Crowd> {
+/**
+ * `count` writers (coordinator and both editors in turn) over `chapterCount` chapters.
+ * `evidence: false` for latency-only runs (see connectWriter): lostUpdates then finds nothing.
+ */
+export async function startCrowd(url: string, wsUrl: string, count = 20, chapterCount = 4, opts: { evidence?: boolean } = {}): Promise<Crowd> {
   const cookies = await Promise.all([DEMO.coordinator, DEMO.editorTuczno, DEMO.editorCzlopa].map((e) => login(url, e)));
   const chapters = (await chapterIds(url, cookies[0])).slice(0, chapterCount);
-  const writers = Array.from({ length: count }, (_, i) => connectWriter(wsUrl, chapters[i % chapters.length], cookies[i % cookies.length]));
+  const writers = Array.from({ length: count }, (_, i) => connectWriter(wsUrl, chapters[i % chapters.length], cookies[i % cookies.length], opts.evidence ?? true));
   await Promise.all(writers.map((w) => w.client.synced()));
   return { writers, chapters, cookies, close: () => closeWriters(writers) };
 }

@@ -33,13 +33,21 @@ export interface Writer {
   query(): void;
 }
 
-export function connectWriter(wsUrl: string, chapterId: string, cookie: string): Writer {
+/**
+ * `evidence: false` keeps only the latencies: no `received` copy and no `confirmed` state. Both
+ * cost the test process work that grows with the chapter (a full encode per edit, a second
+ * apply per update), which a latency measurement sharing the server's event loop must not pay.
+ */
+export function connectWriter(wsUrl: string, chapterId: string, cookie: string, evidence = true): Writer {
   const client = connectClient(wsUrl, chapterId, { cookie, extended: true });
   const received = new Y.Doc();
   const writer: Writer = { client, chapterId, confirmed: null, received, latencies: [], confirmations: [], edits: 0, query: () => {} };
-  client.doc.on('update', (u: Uint8Array, origin: unknown) => {
-    if (origin === client.provider) Y.applyUpdate(received, u);
-  });
+  if (evidence) {
+    client.doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin === client.provider) Y.applyUpdate(received, u);
+    });
+  }
+  const NO_STATE = new Uint8Array(0);
   const pending = new Map<number, { at: number; state: Uint8Array }>();
   let confirmedNonce = -1;
   const handlers = client.provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
@@ -51,7 +59,7 @@ export function connectWriter(wsUrl: string, chapterId: string, cookie: string):
     writer.latencies.push(now - p.at);
     writer.confirmations.push({ sentAt: p.at, at: now });
     for (const n of pending.keys()) if (n <= nonce) pending.delete(n);
-    if (nonce > confirmedNonce) {
+    if (nonce > confirmedNonce && evidence) {
       confirmedNonce = nonce;
       writer.confirmed = p.state;
     }
@@ -61,7 +69,7 @@ export function connectWriter(wsUrl: string, chapterId: string, cookie: string):
     const ws = client.provider.ws;
     if (!ws || ws.readyState !== 1 || !client.provider.wsconnected) return;
     nonce++;
-    pending.set(nonce, { at: performance.now(), state: Y.encodeStateAsUpdate(client.doc) });
+    pending.set(nonce, { at: performance.now(), state: evidence ? Y.encodeStateAsUpdate(client.doc) : NO_STATE });
     ws.send(saveQuery(nonce) as Uint8Array<ArrayBuffer>);
   };
   return writer;
