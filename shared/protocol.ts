@@ -39,6 +39,12 @@ export const CloseCode = {
   Reauthenticate: 4000,
   /** The room was reloaded after a storage problem; reconnect. */
   RoomReset: 4001,
+  /**
+   * An update built on content the server does not hold; reconnect, and the sync exchange
+   * sends everything missing. Honest clients cannot cause it, except after the server lost
+   * confirmed updates (power loss with synchronous=NORMAL).
+   */
+  Resync: 4002,
   /** A frame could not be decoded. */
   Malformed: 4400,
   /** The session ended (logout, expiry, password change). */

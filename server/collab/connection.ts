@@ -173,6 +173,7 @@ export class Connection implements RoomMember {
     const update = decoding.readVarUint8Array(d);
     const result = room.applyUpdate(this, update);
     if (result === 'malformed') throw new ProtocolError(CloseCode.Malformed, 'update could not be applied');
+    if (result === 'incomplete') throw new ProtocolError(CloseCode.Resync, 'update builds on unknown content');
     if (result === 'too-large') throw new ProtocolError(CloseCode.TooLarge, 'document too large');
   }
 

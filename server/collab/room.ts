@@ -57,7 +57,7 @@ interface PendingUpdate {
   clientIds: number[];
 }
 
-export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'too-large';
+export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'incomplete' | 'too-large';
 
 export class Room {
   readonly chapterId: string;
@@ -96,9 +96,10 @@ export class Room {
     // structs: found by fuzzing, where a reconnecting socket made the server reload a chapter
     // hundreds of times a minute.
     const incomplete = incompleteUpdate(this.doc, update);
+    if (incomplete === 'undecodable') return 'malformed';
     if (incomplete) {
       this.opts.log.info(`room ${this.chapterId}: refused an incomplete update from ${from.userId} (${incomplete})`);
-      return 'malformed';
+      return 'incomplete';
     }
     const actor = from.actor();
     const restricted = !actor.permissions.edit;

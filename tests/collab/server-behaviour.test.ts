@@ -180,3 +180,34 @@ describe('limits', () => {
     expect(Date.now() - t0).toBeLessThan(1000);
   });
 });
+
+describe('incomplete updates', () => {
+  it('an update building on content the server lacks is not applied or stored; the socket is asked to resync, and a real client then sends everything', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[5];
+    const watcher = client(id, cookie);
+    await watcher.synced();
+    // A document with two paragraphs typed one after the other; only the second update is sent.
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(watcher.doc));
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    appendParagraph(local, 'pierwszy akapit, który nie dotarł');
+    appendParagraph(local, 'drugi akapit');
+    const rowsBefore = server.services.stores.documents.updateCount(id);
+    const ws = await rawSocket(server.wsUrl, id, { cookie });
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send(frames.update(updates[1]));
+    expect(await closed).toBe(CloseCode.Resync);
+    const room = server.collab.registry.rooms.get(id)!;
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(room.doc.store.clients.has(local.clientID)).toBe(false);
+    expect(server.services.stores.documents.updateCount(id)).toBe(rowsBefore);
+    // A y-websocket client holding the same document syncs it completely.
+    const late = client(id, cookie);
+    Y.applyUpdate(late.doc, Y.encodeStateAsUpdate(local));
+    await late.synced();
+    await waitFor(() => watcher.text().includes('drugi akapit') && watcher.text().includes('pierwszy akapit'), 'both paragraphs to arrive');
+  });
+});
