@@ -1,39 +1,59 @@
 /**
  * Runs the whole suite (every Vitest project) and prints the closing line CI reads:
  * "N passed, N failed" (", N skipped" when any were skipped). Exit code 1 on any failure.
- * Extra arguments are passed to Vitest (e.g. `npm test -- --project http`).
+ *
+ * Two phases: first every project but `reliability`, then `reliability` alone. The battery's
+ * figures (latencies, stalls, close times) are about the server, not about sharing two cores
+ * with Chromium suites running beside it.
+ * Extra arguments are passed to Vitest as one run (e.g. `npm test -- --project http`).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const out = path.resolve('.tmp/vitest-report.json');
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.rmSync(out, { force: true });
-
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (fs.existsSync(out)) {
-  const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    testResults: { status: string; message?: string; assertionResults: unknown[] }[];
-  };
-  passed = report.numPassedTests;
-  failed = report.numFailedTests;
-  skipped = report.numPendingTests + report.numTodoTests;
-  // A test file that failed to load has no assertion results: count it as a failure.
-  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-} else {
-  failed = 1;
-  console.error('vitest produced no report');
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
 }
-if (run.status !== 0 && failed === 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 ? 1 : 0);
+
+const extra = process.argv.slice(2);
+const phases: string[][] = extra.length > 0
+  ? [extra]
+  : [['--project', 'unit', '--project', 'http', '--project', 'collab', '--project', 'e2e'], ['--project', 'reliability']];
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+phases.forEach((phaseArgs, i) => {
+  const c = runVitest(phaseArgs, path.resolve(`.tmp/vitest-report${phases.length > 1 ? `-${i + 1}` : ''}.json`));
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
+});
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);
+
+function runVitest(args: string[], out: string): Counts {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.rmSync(out, { force: true });
+  const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], { stdio: 'inherit', env: process.env });
+  const c: Counts = { passed: 0, failed: 0, skipped: 0 };
+  if (fs.existsSync(out)) {
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      testResults: { status: string; message?: string; assertionResults: unknown[] }[];
+    };
+    c.passed = report.numPassedTests;
+    c.failed = report.numFailedTests;
+    c.skipped = report.numPendingTests + report.numTodoTests;
+    // A test file that failed to load has no assertion results: count it as a failure.
+    c.failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  } else {
+    c.failed = 1;
+    console.error('vitest produced no report');
+  }
+  if (run.status !== 0 && c.failed === 0) c.failed = 1;
+  return c;
+}
