@@ -1,6 +1,6 @@
 /**
  * The server's dependencies, built once: config, database, logger, clock, the storage
- * modules, password hashing, sessions and the login throttle. server/main.ts builds them
+ * modules (each with its prepared statements), password hashing, sessions and the login throttle. server/main.ts builds them
  * with createServices(loadConfig()); tests pass a temporary database and a fake clock.
  */
 import type { Config } from './config.ts';
@@ -14,7 +14,9 @@ import { createPartnershipStore } from './storage/partnerships.ts';
 import { createAuditStore } from './storage/audit.ts';
 import { createInvitationStore } from './storage/invitations.ts';
 import { createDocumentStore, type DocumentStoreHooks } from './storage/documents.ts';
-import { suggestionDecisionsOf, type createSuggestionDecisionStore } from './storage/suggestionDecisions.ts';
+import { createSuggestionDecisionStore } from './storage/suggestionDecisions.ts';
+import { createCommentStore, type CommentStore } from './storage/comments.ts';
+import { createVersionStore, type VersionStore } from './storage/versions.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createSessionManager, type SessionManager } from './auth/sessions.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/rateLimit.ts';
@@ -28,6 +30,8 @@ export interface Stores {
   invitations: ReturnType<typeof createInvitationStore>;
   documents: ReturnType<typeof createDocumentStore>;
   suggestionDecisions: ReturnType<typeof createSuggestionDecisionStore>;
+  comments: CommentStore;
+  versions: VersionStore;
 }
 
 export interface Services {
@@ -64,7 +68,9 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     audit: createAuditStore(db, clock),
     invitations: createInvitationStore(db),
     documents: createDocumentStore(db, opts.documentHooks),
-    suggestionDecisions: suggestionDecisionsOf(db),
+    suggestionDecisions: createSuggestionDecisionStore(db),
+    comments: createCommentStore(db),
+    versions: createVersionStore(db),
   };
   return {
     config,

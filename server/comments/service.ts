@@ -10,7 +10,6 @@ import type { CollabEvent } from '../../shared/protocol.ts';
 import type { CollabControl, UserRow } from '../context.ts';
 import { conflict, internal } from '../http/errors.ts';
 import type { Services } from '../services.ts';
-import { commentStoreOf } from '../storage/comments.ts';
 import { requireChapterComments, requireOwnComment, requireThread } from './access.ts';
 import { toThreadDtos } from './dto.ts';
 import { checkMentions } from './mentions.ts';
@@ -18,7 +17,7 @@ import { checkMentions } from './mentions.ts';
 const COMMENTS_CHANGED: CollabEvent = { type: 'comments-changed' };
 
 export function createCommentService(services: Services, collab: CollabControl) {
-  const store = commentStoreOf(services.db);
+  const store = services.stores.comments;
 
   const threadDto = (threadId: string): CommentThreadDto => {
     const thread = store.threadById(threadId);

@@ -7,7 +7,6 @@ import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { ChapterRow, StrategyRow } from '../storage/chapters.ts';
 import { chapterPermissions } from '../auth/policy.ts';
-import { commentStoreOf } from '../storage/comments.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -34,7 +33,7 @@ export function toChapterSummary(r: ChapterRow, collab: CollabControl, openThrea
 }
 
 export function toStrategyDto(s: StrategyRow, services: Services, collab: CollabControl): StrategyDto {
-  const openThreads = commentStoreOf(services.db).openThreadCounts(s.id);
+  const openThreads = services.stores.comments.openThreadCounts(s.id);
   return {
     id: s.id,
     title: s.title,

@@ -4,20 +4,7 @@
  */
 import type { Db } from './db.ts';
 import type { Clock } from '../context.ts';
-
-/** Actions recorded so far. Later features add theirs (freeze, unfreeze, restore…). */
-export type AuditAction =
-  | 'member.added'
-  | 'member.invited'
-  | 'member.role_changed'
-  | 'member.removed'
-  | 'invitation.accepted'
-  | 'chapter.created'
-  | 'chapter.renamed'
-  | 'chapter.status_changed'
-  | 'chapters.reordered'
-  | 'password.changed'
-  | (string & {});
+import type { AuditAction } from '../../shared/audit.ts';
 
 export interface AuditEntry {
   userId: string | null;
@@ -28,9 +15,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface AuditRecord extends Required<Omit<AuditEntry, 'details'>> {
+export interface AuditRecord extends Required<Omit<AuditEntry, 'details' | 'action'>> {
   id: number;
   at: number;
+  /** As stored: rows written by an older or newer version may carry other codes. */
+  action: string;
   details: Record<string, unknown>;
 }
 

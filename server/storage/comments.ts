@@ -207,16 +207,3 @@ export function createCommentStore(db: Db) {
   };
 }
 export type CommentStore = ReturnType<typeof createCommentStore>;
-
-const stores = new WeakMap<Db, CommentStore>();
-
-/**
- * The comment store of a database, created once per connection. (Kept here rather than in
- * services.ts so the dashboard's chapter summaries and the comment routes share one set of
- * prepared statements without widening the Services type.)
- */
-export function commentStoreOf(db: Db): CommentStore {
-  let store = stores.get(db);
-  if (!store) stores.set(db, (store = createCommentStore(db)));
-  return store;
-}

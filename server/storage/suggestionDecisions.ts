@@ -33,11 +33,3 @@ export function createSuggestionDecisionStore(db: Db) {
     list: (chapterId: string) => list.all(chapterId),
   };
 }
-
-const stores = new WeakMap<Db, ReturnType<typeof createSuggestionDecisionStore>>();
-/** One store per database (prepared statements are built once). */
-export function suggestionDecisionsOf(db: Db) {
-  let s = stores.get(db);
-  if (!s) stores.set(db, (s = createSuggestionDecisionStore(db)));
-  return s;
-}

@@ -142,18 +142,3 @@ export function createVersionStore(db: Db) {
   };
 }
 export type VersionStore = ReturnType<typeof createVersionStore>;
-
-const stores = new WeakMap<Db, VersionStore>();
-
-/**
- * The version store of a database, prepared once. (The shared `Stores` bundle is built in
- * server/services.ts; this feature keeps its store to itself.)
- */
-export function versionStoreOf(db: Db): VersionStore {
-  let s = stores.get(db);
-  if (!s) {
-    s = createVersionStore(db);
-    stores.set(db, s);
-  }
-  return s;
-}

@@ -5,7 +5,7 @@
 import type { CompareResponse, PersonRef } from '../../shared/api.ts';
 import type { VersionKind } from '../../shared/domain.ts';
 import { notFound } from '../http/errors.ts';
-import { versionStoreOf, type VersionRow } from '../storage/versions.ts';
+import type { VersionRow } from '../storage/versions.ts';
 import { attributedText, docFromState, type AttributedText } from './document.ts';
 import { compareTexts } from './diff.ts';
 import { personLookup } from './dto.ts';
@@ -24,7 +24,7 @@ async function side(ctx: VersionContext, chapterId: string, id: string): Promise
     const text = await ctx.collab.documents.read(chapterId, attributedText);
     return { ref: { id: CURRENT, name: null, kind: 'current', createdAt: new Date(ctx.services.clock()).toISOString() }, text };
   }
-  const v: VersionRow | undefined = versionStoreOf(ctx.services.db).byId(id);
+  const v: VersionRow | undefined = ctx.services.stores.versions.byId(id);
   if (!v || v.chapter_id !== chapterId) throw notFound('No such version of this chapter.');
   const doc = docFromState(new Uint8Array(v.state));
   try {
@@ -39,7 +39,7 @@ export async function compareVersions(ctx: VersionContext, chapterId: string, fr
   const from = await side(ctx, chapterId, fromId);
   const to = await side(ctx, chapterId, toId);
   const authors = ctx.services.stores.documents.clientAuthors(chapterId);
-  const person = personLookup(versionStoreOf(ctx.services.db));
+  const person = personLookup(ctx.services.stores.versions);
   const authorOf = (client: number): PersonRef | undefined => person(authors.get(client) ?? null) ?? undefined;
   const { segments, counts } = compareTexts(from.text.text, to.text, authorOf);
   return {

@@ -6,7 +6,6 @@
  */
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
-import { versionStoreOf } from '../storage/versions.ts';
 import { saveVersion } from './service.ts';
 
 /** No change stays without a version for longer than this, however long the burst (24 h). */
@@ -17,7 +16,7 @@ export const AUTO_VERSION_MAX_AGE_MS = 24 * 3600_000;
  * Chapters are done one after another so a scan never loads many documents at once.
  */
 export async function runAutoVersions(services: Services, collab: CollabControl, now = services.clock()): Promise<string[]> {
-  const due = versionStoreOf(services.db).dueForAutoVersion(now - services.config.versionIdleMs, now - AUTO_VERSION_MAX_AGE_MS);
+  const due = services.stores.versions.dueForAutoVersion(now - services.config.versionIdleMs, now - AUTO_VERSION_MAX_AGE_MS);
   const done: string[] = [];
   for (const { id } of due) {
     const chapter = services.stores.chapters.chapterById(id);

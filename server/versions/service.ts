@@ -13,7 +13,7 @@ import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
 import { chapterFrozen, conflict, notFound } from '../http/errors.ts';
-import { versionStoreOf, type VersionRow } from '../storage/versions.ts';
+import type { VersionRow } from '../storage/versions.ts';
 import { captureContent } from './capture.ts';
 import { docFromState } from './document.ts';
 
@@ -31,7 +31,7 @@ function isFrozen(ctx: VersionContext, chapterId: string): boolean {
 /** True when the chapter changed after its latest version (or has none). */
 function changedSinceLatest(ctx: VersionContext, chapterId: string): boolean {
   const row = ctx.services.stores.chapters.chapterById(chapterId);
-  const latest = versionStoreOf(ctx.services.db).latest(chapterId);
+  const latest = ctx.services.stores.versions.latest(chapterId);
   return !latest || (row?.last_change_at ?? 0) > latest.created_at;
 }
 
@@ -50,7 +50,7 @@ export interface SaveVersionOptions {
  */
 export async function saveVersion(ctx: VersionContext, chapterId: string, o: SaveVersionOptions): Promise<string | null> {
   const { db, stores, clock } = ctx.services;
-  const store = versionStoreOf(db);
+  const store = stores.versions;
   const id = await ctx.collab.documents.read(chapterId, (doc) => {
     if (isFrozen(ctx, chapterId)) {
       if (o.kind === 'auto') return null;
@@ -101,7 +101,7 @@ export interface FreezeResult {
  */
 export async function freezeChapter(ctx: VersionContext, chapterId: string, o: FreezeOptions): Promise<FreezeResult> {
   const { db, stores, clock } = ctx.services;
-  const store = versionStoreOf(db);
+  const store = stores.versions;
   const result = await ctx.collab.documents.read(chapterId, (doc) => {
     const wasFrozen = isFrozen(ctx, chapterId);
     if (wasFrozen && o.ifFrozen !== 'keep') throw chapterFrozen();
@@ -135,7 +135,7 @@ export async function freezeChapter(ctx: VersionContext, chapterId: string, o: F
  */
 export function unfreezeChapter(ctx: VersionContext, chapterId: string, o: { userId: string; partnershipId: string; reason: string }): void {
   const { db, stores } = ctx.services;
-  const store = versionStoreOf(db);
+  const store = stores.versions;
   db.transaction(() => {
     const row = stores.chapters.chapterById(chapterId);
     if (!row) throw notFound('No such chapter.');
@@ -162,7 +162,7 @@ export async function restoreVersion(
   o: { userId: string; partnershipId: string },
 ): Promise<{ previousVersionId: string | null }> {
   const { db, stores, clock } = ctx.services;
-  const store = versionStoreOf(db);
+  const store = stores.versions;
   const chapterId = version.chapter_id;
   const source = docFromState(new Uint8Array(version.state));
   let previousVersionId: string | null = null;
@@ -210,7 +210,7 @@ export async function createMilestone(
   o: { strategyId: string; partnershipId: string; userId: string; name: string; note: string | null },
 ): Promise<string> {
   const { db, stores, clock } = ctx.services;
-  const store = versionStoreOf(db);
+  const store = stores.versions;
   const milestoneId = store.createMilestone({ strategyId: o.strategyId, name: o.name, note: o.note, createdAt: clock(), createdBy: o.userId });
   const chapters: Array<{ chapterId: string; versionId: string; sha256: string; newlyFrozen: boolean }> = [];
   for (const chapter of stores.chapters.chaptersOfStrategy(o.strategyId)) {

@@ -7,8 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import * as Y from 'yjs';
-import { commentStoreOf } from '../../server/storage/comments.ts';
-import { versionStoreOf } from '../../server/storage/versions.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
 type Actor = ActorKind;
@@ -40,7 +38,7 @@ const threads = new WeakMap<TestContext, { threadId: string; commentId: string }
 const thread = (t: TestContext) => {
   let found = threads.get(t);
   if (!found) {
-    const store = commentStoreOf(t.services.db);
+    const store = t.services.stores.comments;
     const threadId = store.createThread({
       chapterId: w(t).chapterIds[3], userId: t.userId(DEMO.coordinator), quote: 'q', body: 'b', mentions: [], at: t.clock.now,
     });
@@ -51,7 +49,7 @@ const thread = (t: TestContext) => {
 };
 /** A stored version of chapter 3 (for reading, comparing and restoring). */
 const versionOf = (t: TestContext) =>
-  versionStoreOf(t.services.db).insert({
+  t.services.stores.versions.insert({
     chapterId: w(t).chapterIds[3], kind: 'named', name: 'Stan wyjściowy', note: null, createdAt: t.clock.now,
     createdBy: t.userId(DEMO.coordinator), state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}',
     html: '', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId: null,
@@ -59,7 +57,7 @@ const versionOf = (t: TestContext) =>
 /** Chapter 4, frozen (to be unfrozen). */
 const frozenChapter = (t: TestContext) => {
   const id = w(t).chapterIds[4];
-  versionStoreOf(t.services.db).freezeChapter(id, t.clock.now, t.userId(DEMO.coordinator), 'Uchwała nr 1/2026');
+  t.services.stores.versions.freezeChapter(id, t.clock.now, t.userId(DEMO.coordinator), 'Uchwała nr 1/2026');
   return id;
 };
 

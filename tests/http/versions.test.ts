@@ -199,15 +199,14 @@ describe('automatic versions', () => {
         doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [p]);
       });
       ctx.clock.now = Date.now() + 1000;
-      const { versionStoreOf } = await import('../../server/storage/versions.ts');
-      await waitFor(() => versionStoreOf(ctx.services.db).ofChapter(id).length === 1, 'automatic version', 5000);
+          await waitFor(() => ctx.services.stores.versions.ofChapter(id).length === 1, 'automatic version', 5000);
       stop();
       await ctx.collab.documents.change(id, ctx.userId(DEMO.editorTuczno), (doc) => {
         ((doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'po zatrzymaniu ');
       });
       ctx.clock.now = Date.now() + 60_000;
       await new Promise((r) => setTimeout(r, 300));
-      expect(versionStoreOf(ctx.services.db).ofChapter(id)).toHaveLength(1);
+      expect(ctx.services.stores.versions.ofChapter(id)).toHaveLength(1);
     } finally {
       stop();
       ctx.close();

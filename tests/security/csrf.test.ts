@@ -11,8 +11,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
-import { commentStoreOf } from '../../server/storage/comments.ts';
-import { versionStoreOf } from '../../server/storage/versions.ts';
 import { figure } from '../helpers/reliability/figures.ts';
 
 let t: TestContext;
@@ -28,9 +26,9 @@ beforeAll(async () => {
     .map((r) => ({ method: r.method, path: r.path }))
     .filter((r, i, all) => all.findIndex((o) => o.method === r.method && o.path === r.path) === i);
   const w = t.demo.walcz;
-  const comments = commentStoreOf(t.services.db);
+  const comments = t.services.stores.comments;
   const threadId = comments.createThread({ chapterId: w.chapterIds[3], userId: t.userId(DEMO.coordinator), quote: 'q', body: 'b', mentions: [], at: t.clock.now });
-  const versionId = versionStoreOf(t.services.db).insert({
+  const versionId = t.services.stores.versions.insert({
     chapterId: w.chapterIds[3], kind: 'named', name: 'Stan', note: null, createdAt: t.clock.now, createdBy: t.userId(DEMO.coordinator),
     state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}', html: '',
     sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId: null,

@@ -7,7 +7,6 @@ import { AuditQuery, type AuditEntryDto, type AuditListResponse } from '../../..
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { AuditFilter } from '../../storage/audit.ts';
-import { versionStoreOf } from '../../storage/versions.ts';
 import { auditCsv } from '../../versions/auditCsv.ts';
 import { personLookup } from '../../versions/dto.ts';
 import { requirePartnership } from '../access.ts';
@@ -27,7 +26,7 @@ function timeOf(value: string | undefined, end: boolean): number | undefined {
 
 export function auditRoutes(services: Services): Hono<AppEnv> {
   const { audit, chapters } = services.stores;
-  const versions = versionStoreOf(services.db);
+  const versions = services.stores.versions;
   const app = new Hono<AppEnv>();
 
   const request = (c: Context<AppEnv>) => {

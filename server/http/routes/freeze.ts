@@ -8,7 +8,6 @@ import { CreateMilestoneRequest, FreezeRequest, UnfreezeRequest } from '../../..
 import type { FreezeResponse, MilestoneListResponse, UnfreezeResponse } from '../../../shared/api.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { versionStoreOf } from '../../storage/versions.ts';
 import { milestoneDto, versionDto } from '../../versions/dto.ts';
 import { createMilestone, freezeChapter, unfreezeChapter } from '../../versions/service.ts';
 import { requireChapter, requireStrategy } from '../access.ts';
@@ -18,7 +17,7 @@ import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 
 export function freezeRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
-  const store = versionStoreOf(services.db);
+  const store = services.stores.versions;
   const { chapters } = services.stores;
   const ctx = { services, collab };
   const app = new Hono<AppEnv>();

@@ -7,12 +7,11 @@ import { MarkInboxReadRequest } from '../../../shared/api.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { buildInbox } from '../../comments/inbox.ts';
-import { commentStoreOf } from '../../storage/comments.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 
 export function inboxRoutes(services: Services): Hono<AppEnv> {
-  const store = commentStoreOf(services.db);
+  const store = services.stores.comments;
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) => c.json(buildInbox(store, currentUser(c).id)));

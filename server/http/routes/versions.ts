@@ -13,7 +13,6 @@ import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { chapterPermissions } from '../../auth/policy.ts';
 import type { ChapterAccessRow } from '../../storage/chapters.ts';
-import { versionStoreOf } from '../../storage/versions.ts';
 import { compareVersions } from '../../versions/compare.ts';
 import { versionDto, versionSummaries } from '../../versions/dto.ts';
 import { restoreVersion, saveVersion } from '../../versions/service.ts';
@@ -43,7 +42,7 @@ export function requireTextChange(services: Services, user: UserRow, chapterId: 
 }
 
 export function versionRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
-  const store = versionStoreOf(services.db);
+  const store = services.stores.versions;
   const ctx = { services, collab };
   const app = new Hono<AppEnv>();
 

@@ -1,0 +1,17 @@
+/**
+ * Actions the server records in the audit log (docs/api.md „Audit log for coordinators”), in the
+ * order the audit page's filter offers them. Their words are the `audit.action.<code>` messages
+ * of client/i18n (the CSV export uses the Polish ones).
+ */
+export const AUDIT_ACTIONS = [
+  'chapter.frozen', 'chapter.unfrozen', 'milestone.created', 'version.named', 'version.restored',
+  'suggestions.accepted', 'suggestions.rejected', 'suggestions.withdrawn', 'chapter.suggest_locked', 'chapter.suggest_unlocked',
+  'chapter.created', 'chapter.renamed', 'chapter.status_changed', 'chapters.reordered',
+  'member.added', 'member.invited', 'member.role_changed', 'member.removed', 'invitation.accepted', 'password.changed',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
