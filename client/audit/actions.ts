@@ -1,19 +1,15 @@
 /**
- * Actions the server records in the audit log (docs/api.md „Audit log for coordinators”), in the
- * order the filter offers them, and the details worth showing on the page (the CSV has them all).
+ * Words for the audit log's actions, and the details worth showing on the page (the CSV has
+ * them all). The actions themselves are listed in shared/audit.ts.
  */
 import type { MessageKey } from '../i18n/pl.ts';
+import { AUDIT_ACTIONS, isAuditAction } from '../../shared/audit.ts';
 
-export const AUDIT_ACTIONS = [
-  'chapter.frozen', 'chapter.unfrozen', 'milestone.created', 'version.named', 'version.restored',
-  'suggestions.accepted', 'suggestions.rejected', 'suggestions.withdrawn', 'chapter.suggest_locked', 'chapter.suggest_unlocked',
-  'chapter.created', 'chapter.renamed', 'chapter.status_changed', 'chapters.reordered',
-  'member.added', 'member.invited', 'member.role_changed', 'member.removed', 'invitation.accepted', 'password.changed',
-] as const;
+export { AUDIT_ACTIONS };
 
 /** Polish (or English) words for an action; an action this client does not know shows its code. */
 export function auditActionLabel(t: (key: MessageKey) => string, action: string): string {
-  return (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.action.${action}` as MessageKey) : action;
+  return isAuditAction(action) ? t(`audit.action.${action}`) : action;
 }
 
 /** Detail fields shown on the page, with their labels; values must be plain text or numbers. */

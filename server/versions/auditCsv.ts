@@ -5,28 +5,16 @@
  * CR at the start) prefixed with an apostrophe.
  */
 import type { AuditEntryDto } from '../../shared/api.ts';
+import { isAuditAction } from '../../shared/audit.ts';
+import { pl } from '../../client/i18n/pl.ts';
 
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
 
-/** Polish descriptions of the recorded actions; unknown actions show their code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'member.added': 'Dodanie członka',
-  'member.invited': 'Zaproszenie członka',
-  'member.role_changed': 'Zmiana roli',
-  'member.removed': 'Usunięcie członka',
-  'invitation.accepted': 'Przyjęcie zaproszenia',
-  'chapter.created': 'Utworzenie rozdziału',
-  'chapter.renamed': 'Zmiana tytułu rozdziału',
-  'chapter.status_changed': 'Zmiana statusu rozdziału',
-  'chapters.reordered': 'Zmiana kolejności rozdziałów',
-  'password.changed': 'Zmiana hasła',
-  'version.named': 'Zapisanie nazwanej wersji',
-  'version.restored': 'Przywrócenie wersji',
-  'chapter.frozen': 'Zatwierdzenie i zamrożenie rozdziału',
-  'chapter.unfrozen': 'Odmrożenie rozdziału',
-  'milestone.created': 'Kamień milowy strategii',
-};
+/** Polish words for an action (the UI's own); an action without them shows its code. */
+function actionLabel(action: string): string {
+  return isAuditAction(action) ? pl[`audit.action.${action}`] : action;
+}
 
 const HEADER = ['Nr', 'Czas UTC (ISO 8601)', 'Czas (Europe/Warsaw)', 'Kod działania', 'Działanie', 'Osoba', 'Organizacja', 'Rozdział', 'Szczegóły (JSON)'];
 
@@ -48,7 +36,7 @@ export function auditCsv(entries: AuditEntryDto[]): string {
     e.at,
     warsaw.format(new Date(e.at)),
     e.action,
-    AUDIT_ACTION_LABELS[e.action] ?? e.action,
+    actionLabel(e.action),
     e.actor?.name ?? '',
     e.actor?.organization ?? '',
     e.chapterTitle ?? '',

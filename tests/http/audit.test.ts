@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditListResponse, VersionDto } from '../../shared/api.ts';
+import type { AuditEntryDto, AuditListResponse, VersionDto } from '../../shared/api.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 
@@ -131,5 +131,20 @@ describe('CSV cells', () => {
     expect(csvCell('a "b"')).toBe('"a ""b"""');
     expect(csvCell('linia\ndruga')).toBe('"linia\ndruga"');
     expect(csvCell('Gmina i Miasto Mirosławiec')).toBe('Gmina i Miasto Mirosławiec');
+  });
+});
+
+describe('CSV action words', () => {
+  // The CSV once had its own list of words, which lacked the suggestion and suggest-lock actions.
+  it('names every recorded action in Polish, and shows an unknown code as it is', async () => {
+    const { auditCsv } = await import('../../server/versions/auditCsv.ts');
+    const { AUDIT_ACTIONS } = await import('../../shared/audit.ts');
+    const entry = (action: string): AuditEntryDto => ({ id: 1, at: '2026-11-26T13:03:00.000Z', action, actor: null, chapterId: null, chapterTitle: null, details: {} });
+    for (const action of AUDIT_ACTIONS) {
+      const row = auditCsv([entry(action)]).split('\r\n')[1].split(';');
+      expect(row[4], action).not.toBe(action);
+      expect(row[4], action).toMatch(/[a-ząćęłńóśźż]/);
+    }
+    expect(auditCsv([entry('cos.nowego')]).split('\r\n')[1].split(';')[4]).toBe('cos.nowego');
   });
 });
