@@ -76,8 +76,8 @@ export interface ChapterLiveState {
   frozen: null | { at: string; by: { name: string; organization: string }; note: string };
   /** Everyone must suggest (coordinator's "lock tracking"). */
   suggestLock: boolean;
-  /** This connection's permissions right now. */
-  permissions: { comment: boolean; suggest: boolean; edit: boolean };
+  /** This connection's permissions right now (server/auth/policy.ts). */
+  permissions: { comment: boolean; suggest: boolean; edit: boolean; review: boolean; manage: boolean };
 }
 
 /** Events pushed to open editors. */

@@ -56,7 +56,7 @@ export function readChapterState(decoder: decoding.Decoder): ChapterLiveState | 
   const v = readJson(decoder);
   if (!isObj(v) || !isObj(v.permissions) || typeof v.suggestLock !== 'boolean') return null;
   const p = v.permissions;
-  if (typeof p.edit !== 'boolean' || typeof p.comment !== 'boolean' || typeof p.suggest !== 'boolean') return null;
+  if (!['edit', 'comment', 'suggest', 'review', 'manage'].every((k) => typeof p[k] === 'boolean')) return null;
   const f = v.frozen;
   if (f !== null && !(isObj(f) && typeof f.at === 'string' && typeof f.note === 'string' && isPerson(f.by))) return null;
   return v as unknown as ChapterLiveState;

@@ -63,6 +63,9 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
   // Experts (and everyone under the suggest lock) type into the text too: their edits become suggestions.
   const canSuggest = (live ? live.permissions.suggest : chapter.permissions.suggest) && !frozen;
   const textEditable = (canEdit || canSuggest) && snapshot.notice !== 'accessLost' && !snapshot.resetting;
+  // Deciding on suggestions and naming a version leave the text as it is: a suggest lock does not stop them.
+  const canReview = (live ? live.permissions.review : chapter.permissions.review) && !frozen && snapshot.notice !== 'accessLost';
+  const canManage = live ? live.permissions.manage : chapter.permissions.manage;
 
   return (
     <article className="chapter-page" aria-labelledby="chapter-title">
@@ -78,7 +81,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit && !canSuggest} notice={snapshot.notice} />
       <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={textEditable} title={chapter.title}
-        sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canManage: chapter.permissions.manage, frozen })]}
+        sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canSaveVersion: canReview, canManage, frozen })]}
         comments={{
           chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
           canComment: (live ? live.permissions.comment : chapter.permissions.comment) && snapshot.notice !== 'accessLost',
@@ -86,7 +89,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
         suggestions={{
           chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
           suggestLock: live ? live.suggestLock : chapter.suggestLock,
-          permissions: { edit: canEdit, suggest: canSuggest, review: chapter.permissions.review && !frozen, manage: chapter.permissions.manage },
+          permissions: { edit: canEdit, suggest: canSuggest, review: canReview, manage: canManage },
         }} />
     </article>
   );

@@ -22,8 +22,10 @@ export interface HistoryPanelProps {
   chapterTitle: string;
   /** The chapter connection's events (`versions-changed`); null before it exists. */
   events: CollabEvents | null;
-  /** May change the text now (edit right, not frozen, not under the suggest lock). */
+  /** May change the text now (edit right, not frozen, not under the suggest lock): restore. */
   canEdit: boolean;
+  /** May name a version (an editor or coordinator, not frozen; the suggest lock does not stop it). */
+  canSaveVersion: boolean;
   /** Coordinator of the partnership: may freeze and unfreeze. */
   canManage: boolean;
   frozen: ChapterLiveState['frozen'];
@@ -38,7 +40,7 @@ type Dialog =
   | { kind: 'freeze' }
   | { kind: 'unfreeze' };
 
-export function HistoryPanel({ chapterId, chapterTitle, events, canEdit, canManage, frozen }: HistoryPanelProps) {
+export function HistoryPanel({ chapterId, chapterTitle, events, canEdit, canSaveVersion, canManage, frozen }: HistoryPanelProps) {
   const { t, formatDate } = useI18n();
   const { state, reload } = useVersionList(chapterId, events);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -57,7 +59,7 @@ export function HistoryPanel({ chapterId, chapterTitle, events, canEdit, canMana
     <section className="history-panel" aria-labelledby="history-title">
       <h2 id="history-title" tabIndex={-1} data-modal-fallback>{t('versions.title')}</h2>
       <div className="history-tools">
-        {canEdit && <button type="button" onClick={() => setDialog({ kind: 'save' })}>{t('versions.save')}</button>}
+        {canSaveVersion && <button type="button" onClick={() => setDialog({ kind: 'save' })}>{t('versions.save')}</button>}
         {canManage && !frozen && (
           <button type="button" onClick={() => setDialog({ kind: 'freeze' })}><span aria-hidden="true">❄ </span>{t('freeze.open')}</button>
         )}

@@ -200,7 +200,7 @@ export class Connection implements RoomMember {
     const state: ChapterLiveState = {
       frozen: this.room.facts.frozen,
       suggestLock: this.room.facts.suggestLock,
-      permissions: { comment: p.comment, suggest: p.suggest, edit: p.edit },
+      permissions: { comment: p.comment, suggest: p.suggest, edit: p.edit, review: p.review, manage: p.manage },
     };
     this.sendExtension(msg.chapterState(state));
   }

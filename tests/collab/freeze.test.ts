@@ -80,7 +80,7 @@ describe('a frozen chapter', () => {
     await waitFor(() => states(got).length === 2, 'chapter state after freezing');
     expect(states(got)[1]).toMatchObject({
       frozen: { note: NOTE, by: { name: 'Katarzyna Wiśniewska', organization: 'Powiat Wałecki' } },
-      permissions: { edit: false, suggest: false, comment: false },
+      permissions: { edit: false, suggest: false, comment: false, review: false },
     });
     expect(Date.parse(states(got)[1].frozen!.at)).toBe(Date.parse(frozen.chapter.frozen!.at));
 

@@ -256,6 +256,10 @@ describe('suggestions between an expert and an official', () => {
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => official.page.locator('.suggest-mode-status').innerText()).toContain('Koordynator zablokował tryb sugestii');
     expect(await text(official.page).getAttribute('contenteditable')).toBe('true');
+    // Naming a version leaves the text as it is: the lock does not take it away.
+    await official.page.getByRole('tab', { name: 'Historia' }).click();
+    await expect.poll(() => official.page.getByRole('button', { name: 'Zapisz wersję' }).count()).toBe(1);
+    await official.page.getByRole('tab', { name: /^Sugestie/ }).click();
     await coordinator.page.getByRole('button', { name: 'Odblokuj tryb sugestii' }).click();
     await expect.poll(() => toggle.getAttribute('aria-disabled'), { timeout: 10_000 }).toBeNull();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');

@@ -34,11 +34,11 @@ describe('protocol extension messages', () => {
   });
 
   it('validates ChapterState and Event JSON', () => {
-    const state = { frozen: null, suggestLock: false, permissions: { comment: true, suggest: true, edit: false } };
+    const state = { frozen: null, suggestLock: false, permissions: { comment: true, suggest: true, edit: false, review: false, manage: false } };
     expect(readChapterState(afterType((e) => encoding.writeVarString(e, JSON.stringify(state)), MessageType.ChapterState))).toEqual(state);
     const frozen = { ...state, frozen: { at: '2026-11-26T13:03:00Z', by: { name: 'Anna Nowak', organization: 'Powiat Wałecki' }, note: 'Uchwała 3/2021' } };
     expect(readChapterState(afterType((e) => encoding.writeVarString(e, JSON.stringify(frozen)), MessageType.ChapterState))?.frozen?.note).toBe('Uchwała 3/2021');
-    for (const bad of ['{', '[]', JSON.stringify({ ...state, permissions: { edit: 'yes' } }), JSON.stringify({ ...state, frozen: { at: 1 } })]) {
+    for (const bad of ['{', '[]', JSON.stringify({ ...state, permissions: { edit: 'yes' } }), JSON.stringify({ ...state, permissions: { comment: true, suggest: true, edit: false } }), JSON.stringify({ ...state, frozen: { at: 1 } })]) {
       expect(readChapterState(afterType((e) => encoding.writeVarString(e, bad), MessageType.ChapterState)), bad).toBeNull();
     }
     expect(readEvent(afterType((e) => encoding.writeVarString(e, '{"type":"comments-changed"}'), MessageType.Event))).toEqual({ type: 'comments-changed' });
