@@ -97,12 +97,17 @@ export class Room {
     // hundreds of times a minute.
     const incomplete = incompleteUpdate(this.doc, update);
     if (incomplete === 'undecodable') return 'malformed';
-    if (incomplete) {
-      this.opts.log.info(`room ${this.chapterId}: refused an incomplete update from ${from.userId} (${incomplete})`);
-      return 'incomplete';
-    }
     const actor = from.actor();
     const restricted = !actor.permissions.edit;
+    if (incomplete) {
+      this.opts.log.info(`room ${this.chapterId}: refused an incomplete update from ${from.userId} (${incomplete})`);
+      // Someone who may not edit usually builds on their own change refused just before: they
+      // are told, and their client starts again from the server's copy. An editor's update can
+      // only be incomplete after the server lost something: a reconnect resyncs.
+      if (!restricted) return 'incomplete';
+      from.refuse(this.refusalReason(actor));
+      return 'refused';
+    }
     // Someone who may change nothing (a viewer, anyone in a frozen chapter) is refused before
     // the update touches the document: applying and rolling back costs a rebuild from storage
     // per update, which grows with the chapter (found by fuzzing from viewer sockets).
