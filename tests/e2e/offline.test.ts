@@ -4,7 +4,7 @@
  * socket is allowed again all 200 reach the server exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, type Person } from '../helpers/browser.ts';
 import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
@@ -19,12 +19,20 @@ let server: RunningServer;
 let browser: Browser;
 let person: Person;
 
-/** While `offline.cut`, every collaboration socket of the page is closed at once; afterwards they go through. */
-const offline = { cut: false };
+/**
+ * Every collaboration socket of the page goes through this route (installed before the page
+ * opens anything): while `offline.cut`, each is closed at once; otherwise it is passed to the
+ * server. `offline.current` is the one passed through last, so the test can drop it.
+ */
+const offline: { cut: boolean; current: WebSocketRoute | null } = { cut: false, current: null };
 async function routeSockets(page: Page): Promise<void> {
   await page.routeWebSocket(/\/collab\//, (ws) => {
-    if (offline.cut) ws.close({ code: 1000, reason: 'offline (test)' });
-    else ws.connectToServer();
+    if (offline.cut) {
+      ws.close({ code: 1000, reason: 'offline (test)' });
+      return;
+    }
+    ws.connectToServer();
+    offline.current = ws;
   });
 }
 
@@ -71,6 +79,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   person = await newPerson(browser, server.url);
+  await routeSockets(person.page);
   await loginAs(person.page, 'tuczno@walcz.example');
   await openChapter(person.page, CHAPTER);
 });
@@ -84,11 +93,11 @@ describe('offline editing', () => {
   it(`keeps ${EDITS} edits made offline across a reload and delivers each exactly once`, async () => {
     const { page } = person;
     const url = page.url();
+    // Cut the network: the open socket is dropped and every reconnect attempt is closed.
     offline.cut = true;
-    await routeSockets(page);
-    // Drop the open socket too: reconnect attempts now hit the cut route.
-    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    expect(offline.current, 'the chapter socket went through the route').not.toBeNull();
+    await offline.current!.close({ code: 1000, reason: 'offline (test)' });
+    await expect.poll(() => page.locator('.save-status').getAttribute('data-status')).not.toBe('saved');
     await page.locator('#chapter-text').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
