@@ -65,7 +65,7 @@ export function isSuggesting(options: SuggestionsOptions, storage: SuggestionsSt
 
 /**
  * The behaviour (plugin and commands). Needs the schema parts (suggestionSchemaExtensions),
- * which createEditorExtensions always includes; `Suggestions` bundles both for other setups.
+ * which createEditorExtensions always includes.
  */
 export const SuggestionMode = Extension.create<SuggestionsOptions, SuggestionsStorage>({
   name: 'suggestions',
@@ -191,6 +191,3 @@ function suggest(oldState: EditorState, newState: EditorState, userId: string): 
 function countChildren(doc: PMNode, from: number, to: number): number {
   return doc.slice(from, to).content.childCount;
 }
-
-/** Schema parts and behaviour together, for editors built without createEditorExtensions. */
-export const Suggestions = [...suggestionSchemaExtensions, SuggestionMode];

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions } from '../../../shared/suggestions/decide.ts';
 import { createEditorExtensions } from '../../../shared/editor/extensions.ts';
-import { Suggestions, listSuggestions } from '../../../shared/editor/suggestions/index.ts';
+import { SuggestionMode, listSuggestions } from '../../../shared/editor/suggestions/index.ts';
 import { Network, blockMarks, editorAndTwoExperts, editorActor, expertActor, marked, posOf, press, select, setCursor, type } from './suggestionsHarness.ts';
 
 let net: Network;
@@ -125,7 +125,7 @@ describe('suggestions in the shared document', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(net.server));
     const reloaded = new Editor({
-      extensions: [...createEditorExtensions({ collaboration: { document: doc } }), ...Suggestions],
+      extensions: [...createEditorExtensions({ collaboration: { document: doc } }), SuggestionMode],
     });
     extra.push(reloaded);
     expect(reloaded.getJSON()).toEqual(ed.editor.getJSON());
@@ -150,7 +150,7 @@ describe('suggestions in the shared document', () => {
     const offline = new Editor({
       extensions: [
         ...createEditorExtensions({ collaboration: { document: bdoc } }),
-        ...Suggestions.map((e) => (e.name === 'suggestions' ? (e as (typeof Suggestions)[number]).configure({ user: () => ({ id: 'u-bartek' }), initiallyOn: true }) : e)),
+        SuggestionMode.configure({ user: () => ({ id: 'u-bartek' }), initiallyOn: true }),
       ],
     });
     extra.push(offline);
@@ -243,7 +243,7 @@ describe('suggestions in the shared document', () => {
     const forced = new Editor({
       extensions: [
         ...createEditorExtensions(),
-        ...Suggestions.map((e) => (e.name === 'suggestions' ? (e as (typeof Suggestions)[number]).configure({ user: () => ({ id: 'u-x' }), enabled: () => true }) : e)),
+        SuggestionMode.configure({ user: () => ({ id: 'u-x' }), enabled: () => true }),
       ],
       content: '<p>a</p>',
     });

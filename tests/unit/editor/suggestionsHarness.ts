@@ -8,7 +8,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import * as Y from 'yjs';
 import { applyAndJudge, type ChangeActor } from '../../../server/collab/changeCheck.ts';
 import { createEditorExtensions } from '../../../shared/editor/extensions.ts';
-import { Suggestions } from '../../../shared/editor/suggestions/index.ts';
+import { SuggestionMode } from '../../../shared/editor/suggestions/index.ts';
 
 const FROM_SERVER = Symbol('server');
 
@@ -46,7 +46,7 @@ export class Network {
     const editor = new Editor({
       extensions: [
         ...createEditorExtensions({ collaboration: { document: doc } }),
-        ...Suggestions.map((e) => (e.name === 'suggestions' ? (e as typeof Suggestions[number]).configure({ user: () => ({ id: actor.userId }), initiallyOn: suggesting }) : e)),
+        SuggestionMode.configure({ user: () => ({ id: actor.userId }), initiallyOn: suggesting }),
       ],
     });
     const peer: Peer = { name, userId: actor.userId, doc, editor, actor };
