@@ -147,9 +147,15 @@ export class Room {
       return 'malformed';
     }
     const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
+    // Nobody may leave half-integrated structs behind (an honest update never does, see
+    // incompleteUpdate; one that refers to itself in a cycle can). They would be integrated
+    // later, unchecked, and retried on every update meanwhile.
+    if (pendingChanged && !restricted) {
+      this.opts.log.warn(`room ${this.chapterId}: refused an update from ${from.userId} that left structs pending`);
+      this.rebuild();
+      return 'malformed';
+    }
     if (restricted) {
-      // A restricted client may not leave half-integrated structs behind: they would be
-      // integrated later, when their missing parts arrive, without being checked.
       if (pendingChanged) verdict = { ok: false, item: 'incomplete update' };
       const v = verdict as Verdict | null;
       if (v && !v.ok) {

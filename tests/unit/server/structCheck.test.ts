@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { incompleteUpdate } from '../../../server/collab/structCheck.ts';
+import { inconsistentItem, incompleteUpdate } from '../../../server/collab/structCheck.ts';
 import { mulberry32, randomEdit } from '../../helpers/random.ts';
 
 /** Two peers synced through `server`, collecting every update each produces. */
@@ -125,3 +125,55 @@ function varUint(n: number): number[] {
   out.push(n);
   return out;
 }
+
+/** Reproducers captured by the fuzzer (tier B, seed 9001): bit-flipped updates of a fresh editor. */
+const RIGHT_ORIGIN_LEFT_OF_ORIGIN =
+  '0107a380b18e080007010764656661756c7403097061726167726170680700a380b18e0800060400a380b18e08010a706172746e657273747784a380b18e080b016fc4a380b18e080ba380b18e080804706f7769c4a380b18e0810a380b18e080c027174c4a380b18e0810a380b18e081105676d694e6100';
+const EMPTY_STRUCT_THEN_SELF_REFERENCE =
+  '01048efba198050007010764656661756c74030930617261677261706807008efba19805000601008efba198050100848efba198050206706f77696174018efba19805010201';
+
+describe('fuzzer reproducers', () => {
+  it('refuses an empty struct and an item whose origin is itself, before applying', () => {
+    expect(incompleteUpdate(new Y.Doc(), Buffer.from(EMPTY_STRUCT_THEN_SELF_REFERENCE, 'hex'))).toMatch(/is empty|follow on|missing/);
+  });
+
+  it('finds an item whose right origin lies left of its origin once applied (live text and a fresh load differed)', () => {
+    const update = Buffer.from(RIGHT_ORIGIN_LEFT_OF_ORIGIN, 'hex');
+    const doc = new Y.Doc();
+    expect(incompleteUpdate(doc, update)).toBeNull();
+    let found: string | null = null;
+    doc.on('afterTransaction', (tr: Y.Transaction) => (found = inconsistentItem(tr)));
+    Y.applyUpdate(doc, update);
+    expect(found).toMatch(/not left of its right origin|not right of its origin/);
+  });
+
+  it('passes every item of honest concurrent typing once applied', () => {
+    const rnd = mulberry32(4245);
+    const { server } = peers();
+    const problems: string[] = [];
+    server.on('afterTransaction', (tr: Y.Transaction) => {
+      const p = inconsistentItem(tr);
+      if (p) problems.push(p);
+    });
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    for (let round = 0; round < 40; round++) {
+      // Both type offline for a while, then exchange everything through the server.
+      for (let i = 0; i < 10; i++) randomEdit(a, rnd), randomEdit(b, rnd);
+      for (const d of [a, b]) Y.applyUpdate(server, Y.encodeStateAsUpdate(d, Y.encodeStateVector(server)));
+      for (const d of [a, b]) Y.applyUpdate(d, Y.encodeStateAsUpdate(server, Y.encodeStateVector(d)));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses an item whose origin is itself, and a client whose clocks repeat', () => {
+    // V1: 1 client, 1 struct, client 777, clock 0; info 0x84 = origin follows, string content;
+    // origin 777:0 (the item itself); "x"; empty delete set.
+    const selfOrigin = Uint8Array.from([1, 1, ...varUint(777), 0, 0x84, ...varUint(777), 0, 1, 0x78, 0]);
+    expect(incompleteUpdate(new Y.Doc(), selfOrigin)).toMatch(/missing item/);
+    // The same client twice, both sections starting at clock 0.
+    const one = [1, ...varUint(777), 0, 4, 1, 1, 0x61, 1, 0x78]; // root type "a", string "x"
+    const repeated = Uint8Array.from([2, ...one, ...one, 0]);
+    expect(incompleteUpdate(new Y.Doc(), repeated)).toMatch(/follow on/);
+  });
+});
