@@ -21,6 +21,7 @@
  * any visible change that no rule allows refuses the whole update.
  */
 import * as Y from 'yjs';
+import { newItems } from './structCheck.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import {
   BLOCK_SUGGESTION_ATTR,
@@ -52,20 +53,7 @@ export function collectChangeSet(tr: Y.Transaction): ChangeSet {
   Y.iterateDeletedStructs(tr, tr.deleteSet, (s) => {
     if (s instanceof Y.Item) deleted.add(s);
   });
-  const inserted = new Set<Y.Item>();
-  const store = tr.doc.store;
-  tr.afterState.forEach((after, client) => {
-    const before = tr.beforeState.get(client) ?? 0;
-    if (after <= before) return;
-    const structs = store.clients.get(client);
-    if (!structs) return;
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const s = structs[i];
-      if (s.id.clock >= after) break;
-      if (s instanceof Y.Item) inserted.add(s);
-    }
-  });
-  return { inserted, deleted };
+  return { inserted: new Set(newItems(tr)), deleted };
 }
 
 const refuse = (why: string): Verdict => ({ ok: false, item: why });
