@@ -19,6 +19,12 @@ export const Limits = {
   maxAwarenessBytes: 16 * 1024,
   /** Refused changes per minute after which a socket is closed (TooManyRejections). */
   maxRejectionsPerMinute: 20,
+  /**
+   * Items of distinct clients inserted at exactly one place (same neighbours) before the next
+   * one there is refused. Only people who did not see each other's typing insert at one place;
+   * Yjs scans all of them for each insertion there, so thousands make a chapter slow to load.
+   */
+  maxConcurrentInsertions: 256,
   /** Open WebSockets per remote address. */
   maxSocketsPerAddress: 250,
   /** Largest JSON request body (bytes). */

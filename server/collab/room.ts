@@ -14,7 +14,7 @@ import { Limits } from '../../shared/limits.ts';
 import { RejectReason } from '../../shared/protocol.ts';
 import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
-import { inconsistentItem, incompleteUpdate } from './structCheck.ts';
+import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
 import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
 import type { WriteQueue } from './writeQueue.ts';
@@ -91,16 +91,17 @@ export class Room {
   applyUpdate(from: RoomMember, update: Uint8Array): ApplyResult {
     if (this.closed) return 'noop';
     if (this.approxBytes + update.byteLength > Limits.maxDocumentBytes) return 'too-large';
-    // Undecodable or incomplete updates are refused before they touch the document. Otherwise
-    // each would cost a rebuild (reloading the chapter from storage) or linger as pending
-    // structs: found by fuzzing, where a reconnecting socket made the server reload a chapter
-    // hundreds of times a minute.
-    const incomplete = incompleteUpdate(this.doc, update);
-    if (incomplete === 'undecodable') return 'malformed';
+    // Undecodable, incomplete and malformed updates are refused before they touch the
+    // document. Otherwise each would cost a rebuild (reloading the chapter from storage) or
+    // linger as pending structs: found by fuzzing, where a reconnecting socket made the server
+    // reload a chapter hundreds of times a minute.
+    const checked = checkUpdate(this.doc, update);
     const actor = from.actor();
     const restricted = !actor.permissions.edit;
-    if (incomplete) {
-      this.opts.log.info(`room ${this.chapterId}: refused an incomplete update from ${from.userId} (${incomplete})`);
+    if (checked.fault) {
+      const { kind, reason } = checked.fault;
+      if (kind !== 'undecodable') this.opts.log.info(`room ${this.chapterId}: refused ${kind} update from ${from.userId} (${reason})`);
+      if (kind !== 'incomplete') return 'malformed';
       // Someone who may not edit usually builds on their own change refused just before: they
       // are told, and their client starts again from the server's copy. An editor's update can
       // only be incomplete after the server lost something: a reconnect resyncs.
@@ -111,7 +112,7 @@ export class Room {
     // Someone who may change nothing (a viewer, anyone in a frozen chapter) is refused before
     // the update touches the document: applying and rolling back costs a rebuild from storage
     // per update, which grows with the chapter (found by fuzzing from viewer sockets).
-    if (!actor.permissions.comment && !actor.permissions.suggest && wouldChange(this.doc, update)) {
+    if (!actor.permissions.comment && !actor.permissions.suggest && wouldChange(this.doc, checked.decoded)) {
       this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (no rights)`);
       from.refuse(this.refusalReason(actor));
       return 'refused';
@@ -148,7 +149,7 @@ export class Room {
     }
     const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
     // Nobody may leave half-integrated structs behind (an honest update never does, see
-    // incompleteUpdate; one that refers to itself in a cycle can). They would be integrated
+    // checkUpdate; one that refers to itself in a cycle could, were it not refused there). They would be integrated
     // later, unchecked, and retried on every update meanwhile.
     if (pendingChanged && !restricted) {
       this.opts.log.warn(`room ${this.chapterId}: refused an update from ${from.userId} that left structs pending`);
@@ -372,11 +373,11 @@ export class Room {
 }
 
 /** Whether applying `update` would add content or delete something not yet deleted. */
-function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
-  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-    if (clock > Y.getState(doc.store, client)) return true;
+function wouldChange(doc: Y.Doc, update: DecodedUpdate): boolean {
+  for (const s of update.structs) {
+    if (!(s instanceof Y.Skip) && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) return true;
   }
-  for (const [client, ranges] of Y.decodeUpdate(update).ds.clients) {
+  for (const [client, ranges] of update.ds.clients) {
     const structs = doc.store.clients.get(client);
     for (const r of ranges) {
       if (r.len === 0) continue;

@@ -1,14 +1,17 @@
 /**
  * Structural sanity of incoming updates.
  *
- * Before applying (`incompleteUpdate`): an update must decode, and everything it builds on must
- * be known — no gap in a client's clocks, every origin, right origin and parent present in the
- * document or in the update itself, a parent that is a type, deletions only of known content.
- * An honest client never sends less: it only holds what it wrote or what the server sent it
- * after storing it, and a reconnect resends everything the server lacks. Yjs would keep an
- * incomplete update's structs pending inside the document, retry them on every later update and
- * store them, and could throw half-way through applying one (the document must then be rebuilt
- * from storage): found by fuzzing, where such updates stalled the event loop for 50–120 ms each.
+ * Before applying (`checkUpdate`): an update must decode, and everything it builds on must be
+ * known — no gap in a client's clocks, every origin, right origin and parent present in the
+ * document or in the update itself, deletions only of known content ('incomplete'). An honest
+ * client never sends less: it only holds what it wrote or what the server sent it after storing
+ * it, and a reconnect resends everything the server lacks. Yjs would keep an incomplete update's
+ * structs pending inside the document, retry them on every later update and store them, and
+ * could throw half-way through applying one (the document must then be rebuilt from storage):
+ * found by fuzzing, where such updates stalled the event loop for 50–120 ms each. Its structure
+ * must also be one Yjs writes ('malformed' otherwise): no empty structs, clocks that follow on,
+ * no reference to the item itself or ahead of it, parents that are types, and new items placed
+ * where an honest client can place them (placement.ts).
  *
  * After applying (`inconsistentItem`): the items a transaction integrated. Yjs trusts that an item's origin
  * (its left neighbour when it was typed) and right origin were neighbours in the item's own
@@ -18,6 +21,7 @@
  * held the same items). Such an update is refused like an undecodable one.
  */
 import * as Y from 'yjs';
+import { misplacedItem, type IncomingItems } from './placement.ts';
 
 /** Describes the first inconsistent new item of `tr`, or returns null when all are sound. */
 export function inconsistentItem(tr: Y.Transaction): string | null {
@@ -68,33 +72,47 @@ function reachable(from: Y.Item | null, id: Y.ID, dir: 'left' | 'right'): boolea
   return false;
 }
 
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /**
- * Describes why `update` cannot be applied to `doc` as it stands (undecodable, or building on
- * content that neither holds), or returns null when it can. One decoding pass, no change.
+ * Why an update cannot be applied: it does not decode; it builds on content neither the
+ * document nor the update holds ('incomplete': an honest client after the server lost
+ * something); or its structure is one no honest client writes ('malformed').
  */
-export function incompleteUpdate(doc: Y.Doc, update: Uint8Array): string | null {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+export interface UpdateFault {
+  kind: 'undecodable' | 'incomplete' | 'malformed';
+  reason: string;
+}
+
+/**
+ * Checks `update` against `doc` before it is applied, in one decoding pass, changing nothing.
+ * Returns the fault, or the decoded update for later checks.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array): { fault: UpdateFault } | { fault: null; decoded: DecodedUpdate } {
+  let decoded: DecodedUpdate;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
-    return 'undecodable';
+    return { fault: { kind: 'undecodable', reason: 'undecodable' } };
   }
+  const incomplete = (reason: string) => ({ fault: { kind: 'incomplete' as const, reason } });
+  const malformed = (reason: string) => ({ fault: { kind: 'malformed' as const, reason } });
   const store = doc.store;
   /** Per client: the next clock once the update is applied (only clients the update touches). */
   const next = new Map<number, number>();
   const known = (client: number) => next.get(client) ?? Y.getState(store, client);
-  const byClient = new Map<number, Y.Item[]>();
+  const byClient: IncomingItems = new Map();
   /** Per client: where the update's previous struct ended (each client's structs follow on). */
   const runEnd = new Map<number, number>();
   for (const s of decoded.structs) {
     const { client, clock } = s.id;
-    if (!(s.length > 0)) return `${client}:${clock} is empty`;
+    if (!(s.length > 0)) return malformed(`${client}:${clock} is empty`);
     const end = runEnd.get(client);
-    if (end !== undefined && clock !== end) return `${client}:${clock} does not follow on from clock ${end}`;
+    if (end !== undefined && clock !== end) return malformed(`${client}:${clock} does not follow on from clock ${end}`);
     runEnd.set(client, clock + s.length);
     if (s instanceof Y.Skip) continue;
     const have = known(client);
-    if (clock > have) return `${client}:${clock} leaves a gap after clock ${have}`;
+    if (clock > have) return incomplete(`${client}:${clock} leaves a gap after clock ${have}`);
     next.set(client, Math.max(have, clock + s.length));
     if (s instanceof Y.Item) {
       const list = byClient.get(client);
@@ -107,25 +125,28 @@ export function incompleteUpdate(doc: Y.Doc, update: Uint8Array): string | null 
       const at = `${item.id.client}:${item.id.clock}`;
       // Yjs integrates a client's structs in clock order: a reference to the same client must
       // point back, never at the item itself or ahead of it.
-      const present = (id: Y.ID) => (id.client === item.id.client ? id.clock < item.id.clock : id.clock < known(id.client));
-      if (item.origin && !present(item.origin)) return `${at} follows a missing item`;
-      if (item.rightOrigin && !present(item.rightOrigin)) return `${at} precedes a missing item`;
-      if (item.origin && item.rightOrigin && Y.compareIDs(item.origin, item.rightOrigin)) return `${at} has the same origin on both sides`;
-      const parent = item.parent as unknown;
-      if (parent instanceof Y.ID) {
-        if (!present(parent)) return `${at} is inside a missing item`;
-        if (!isType(parent, store, byClient)) return `${at} is inside an item that is not a type`;
+      const self = (id: Y.ID) => id.client === item.id.client && id.clock >= item.id.clock;
+      const present = (id: Y.ID) => id.clock < known(id.client);
+      for (const [ref, where] of [[item.origin, 'follows'], [item.rightOrigin, 'precedes'], [item.parent, 'is inside']] as const) {
+        if (!(ref instanceof Y.ID)) continue;
+        if (self(ref)) return malformed(`${at} ${where} itself or an item after it`);
+        if (!present(ref)) return incomplete(`${at} ${where} a missing item`);
       }
+      if (item.origin && item.rightOrigin && Y.compareIDs(item.origin, item.rightOrigin)) return malformed(`${at} has the same origin on both sides`);
+      const parent = item.parent as unknown;
+      if (parent instanceof Y.ID && !isType(parent, store, byClient)) return malformed(`${at} is inside an item that is not a type`);
     }
   }
   for (const [client, ranges] of decoded.ds.clients) {
-    for (const r of ranges) if (r.len > 0 && r.clock + r.len > known(client)) return `deletes unknown ${client}:${r.clock}`;
+    for (const r of ranges) if (r.len > 0 && r.clock + r.len > known(client)) return incomplete(`deletes unknown ${client}:${r.clock}`);
   }
-  return null;
+  const misplaced = misplacedItem(doc, byClient);
+  if (misplaced) return malformed(misplaced);
+  return { fault: null, decoded };
 }
 
 /** Whether the struct `id` (in the document or among the update's items) can hold children. */
-function isType(id: Y.ID, store: Y.Doc['store'], incoming: Map<number, Y.Item[]>): boolean {
+function isType(id: Y.ID, store: Y.Doc['store'], incoming: IncomingItems): boolean {
   if (id.clock < Y.getState(store, id.client)) {
     const structs = store.clients.get(id.client)!;
     const struct = structs[Y.findIndexSS(structs, id.clock)];
