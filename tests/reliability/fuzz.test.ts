@@ -7,8 +7,9 @@
  * every message type 0–255, garbage state vectors and awareness, and public crash reproducers.
  * After each hostile frame the lane sends a SaveQuery probe: the socket either answers it
  * (it survived a harmless frame) or is closed; the server's close frame must arrive within
- * 100 ms. The lanes run in a worker thread (fuzzLanes.ts) so the attack's own work does not
- * load the event loop being measured.
+ * 100 ms. The lanes and the honest people run in worker threads (fuzzLanes.ts, remoteCrowd.ts)
+ * so that neither the attack's own work nor the people's editors load the event loop being
+ * measured.
  * 10^4 frames in tier A, 10^5 in tier B, 100 per second.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,9 +19,7 @@ import { login, waitFor } from '../helpers/server.ts';
 import { DEMO } from '../helpers/demo.ts';
 import { appendParagraph, rawSocket } from '../helpers/yclient.ts';
 import * as frames from '../helpers/frames.ts';
-import { mulberry32 } from '../helpers/random.ts';
-import { startTyping } from '../helpers/reliability/writers.ts';
-import { convergence, startCrowd, type Crowd } from '../helpers/reliability/crowd.ts';
+import { startRemoteCrowd, type RemoteCrowd } from '../helpers/reliability/remoteCrowd.ts';
 import { rawTcpUpgrade, WS_FRAME_REPRODUCERS } from '../helpers/reliability/fuzz.ts';
 import { openLaneSocket, runLanesInWorker } from '../helpers/reliability/fuzzLanes.ts';
 import { activeHandleCount, startWatchdog, usedMemoryMiB } from '../helpers/reliability/watchdog.ts';
@@ -40,9 +39,9 @@ const FRAMES_PER_SECOND = 100;
 const LATENCY_FLOOR_MS = 10;
 
 let server: InProcessServer | null = null;
-let crowd: Crowd | null = null;
+let crowd: RemoteCrowd | null = null;
 afterAll(async () => {
-  crowd?.close();
+  await crowd?.close();
   await server?.close();
 });
 
@@ -109,23 +108,22 @@ describe(`fuzzing the collaboration socket (seed ${SEED}, ${FRAMES} frames)`, ()
     // Baseline: the server alone. The chapter legitimately grows while people type, so memory
     // is compared once everyone has left and the chapter is unloaded again.
     const memBefore = usedMemoryMiB();
-    crowd = await startCrowd(server.url, server.wsUrl, 5, 1, { evidence: false });
+    // The honest people type from a worker thread: their editors are not the server's work.
+    crowd = await startRemoteCrowd({ url: server.url, wsUrl: server.wsUrl, count: 5, chapterCount: 1 });
     const chapterId = crowd.chapters[0];
     const writerCookie = await login(server.url, DEMO.editorCzlopa);
     const viewerCookie = await login(server.url, DEMO.viewer);
 
     // Undisturbed run: the honest latency baseline.
     const baselineMs = tier(4000, 15_000);
-    let typing = startTyping(crowd.writers, mulberry32(SEED));
+    await crowd.startTyping(SEED);
     await sleep(baselineMs);
-    typing.stop();
-    await sleep(300);
-    const undisturbed = crowd.writers.flatMap((w) => w.latencies.splice(0));
-    await convergence(server.wsUrl, crowd, 5000);
+    const undisturbed = await crowd.stopTyping();
+    await crowd.convergence(5000);
     const handlesBefore = activeHandleCount();
 
     const watchdog = startWatchdog();
-    typing = startTyping(crowd.writers, mulberry32(SEED + 1));
+    await crowd.startTyping(SEED + 1);
     const t0 = performance.now();
     const lanes = await runLanesInWorker(
       Array.from({ length: LANES }, (_, i) => ({
@@ -138,18 +136,16 @@ describe(`fuzzing the collaboration socket (seed ${SEED}, ${FRAMES} frames)`, ()
       })),
     );
     const fuzzMs = performance.now() - t0;
-    typing.stop();
-    await sleep(300);
-    const disturbed = crowd.writers.flatMap((w) => w.latencies.splice(0));
-    const convergeMs = await convergence(server.wsUrl, crowd, 5000);
+    const disturbed = await crowd.stopTyping();
+    const convergeMs = await crowd.convergence(5000);
     const maxStallMs = watchdog.maxStallMs();
     watchdog.stop();
 
-    await waitFor(() => server!.collab.registry.connections.size === crowd!.writers.length, 'fuzz sockets to be gone', 5000);
+    await waitFor(() => server!.collab.registry.connections.size === crowd!.size, 'fuzz sockets to be gone', 5000);
     await sleep(200);
     const handlesAfter = activeHandleCount();
     const health = await fetch(`${server.url}/api/health`);
-    crowd.close();
+    await crowd.close();
     crowd = null;
     await waitFor(() => server!.collab.registry.rooms.size === 0 && server!.collab.registry.connections.size === 0, 'the chapter to unload', 10_000);
     await sleep(200);

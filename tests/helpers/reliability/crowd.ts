@@ -4,7 +4,6 @@
  * after a restart every client converges with the server.
  */
 import * as Y from 'yjs';
-import { expect } from 'vitest';
 import { chapterIds, DEMO } from '../demo.ts';
 import { login, waitFor } from '../server.ts';
 import { connectClient, fragmentText } from '../yclient.ts';
@@ -99,9 +98,4 @@ export async function convergence(wsUrl: string, crowd: Crowd, timeoutMs: number
   } finally {
     for (const r of readers) r.destroy();
   }
-}
-
-/** Asserts SQLite's integrity check passed. */
-export function expectIntegrity(stored: StoredSnapshot): void {
-  expect(stored.integrity).toBe('ok');
 }

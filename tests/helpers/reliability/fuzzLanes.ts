@@ -11,6 +11,7 @@ import { mulberry32 } from '../random.ts';
 import { socketClass } from '../yclient.ts';
 import { COLLAB_PATH } from '../../../shared/protocol.ts';
 import { fuzzFrame, type FuzzKind } from './fuzz.ts';
+import { firstMessage, startTsWorker } from './tsWorker.ts';
 
 export interface LaneSpec {
   wsUrl: string;
@@ -112,17 +113,9 @@ export async function runLane(spec: LaneSpec): Promise<LaneResult> {
 
 /** Runs lanes in a worker thread (its own event loop) and resolves with their results. */
 export async function runLanesInWorker(specs: LaneSpec[]): Promise<LaneResult[]> {
-  const { Worker } = await import('node:worker_threads');
-  // The worker loads TypeScript through tsx's loader, registered inside the worker.
-  const entry = new URL('./fuzzWorker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: specs });
+  const worker = startTsWorker(new URL('./fuzzWorker.ts', import.meta.url), specs);
   try {
-    return await new Promise<LaneResult[]>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`fuzz worker exited with ${code}`)));
-    });
+    return await firstMessage<LaneResult[]>(worker);
   } finally {
     await worker.terminate();
   }
