@@ -21,8 +21,6 @@ import { Limits } from '../../shared/limits.ts';
 
 /** Steps a neighbour proof may take before leaving the item to the post-apply check. */
 const WALK_LIMIT = 64;
-/** Steps spent counting items at one place (more than the limit they are counted against). */
-const SIBLING_WALK_LIMIT = 4 * Limits.maxConcurrentInsertions;
 
 type Struct = Y.AbstractStruct;
 // Any Yjs type (they are generic over their events).
@@ -176,7 +174,8 @@ class Placement {
 
   /**
    * How many items of other clients already sit at exactly the place `item` goes (same origin,
-   * same right origin), counted along the stretch Yjs will scan for it.
+   * same right origin), counted along the stretch Yjs will scan for it (no longer than that
+   * scan, which applying the update would cost anyway), up to the limit.
    */
   private concurrentSiblings(item: Y.Item): number {
     const { origin, rightOrigin } = item;
@@ -188,27 +187,50 @@ class Placement {
       o = left.id.clock + left.length - 1 === origin.clock ? left.right : null;
       if (!o) return 0;
     } else {
-      const list = this.parentType(item);
-      if (!list || item.parentSub !== null) return 0;
-      o = list._start;
+      const place = this.placeWithoutOrigin(item);
+      if (!place) return 0;
+      if (place.sub === null) o = place.type._start;
+      else {
+        // A map entry: its earlier values are chained to the left of the current one.
+        o = place.type._map.get(place.sub) ?? null;
+        while (o && o.left) o = o.left;
+      }
     }
+    // The stretch Yjs scans: items at the same place, and items placed after those.
+    const scanned = new Set<Y.Item>();
     let count = 0;
-    for (let steps = 0; o && steps < SIBLING_WALK_LIMIT; steps++, o = o.right) {
+    for (; o && count < Limits.maxConcurrentInsertions; o = o.right) {
       if (rightOrigin && o.id.client === rightOrigin.client && o.id.clock <= rightOrigin.clock && rightOrigin.clock < o.id.clock + o.length) break;
-      if (o.id.client !== item.id.client && sameId(o.origin, origin) && sameId(o.rightOrigin, rightOrigin)) count++;
+      scanned.add(o);
+      if (sameId(o.origin, origin)) {
+        if (o.id.client !== item.id.client && sameId(o.rightOrigin, rightOrigin)) count++;
+      } else {
+        const originItem = o.origin ? this.itemAt(o.origin) : undefined;
+        if (!originItem || !scanned.has(originItem)) break;
+      }
     }
     return count;
   }
 
-  /** The already integrated type an item with no origin goes into. */
-  private parentType(item: Y.Item): AnyType | null {
+  /** The integrated item holding `id` (whose struct is known to exist). */
+  private itemAt(id: Y.ID): Y.Item | undefined {
+    const structs = this.doc.store.clients.get(id.client);
+    const s = structs?.[Y.findIndexSS(structs, id.clock)];
+    return s instanceof Y.Item ? s : undefined;
+  }
+
+  /** The already integrated type (and map key) an item with no origin goes into. */
+  private placeWithoutOrigin(item: Y.Item): { type: AnyType; sub: string | null } | null {
     const parent = item.parent as unknown;
-    if (typeof parent === 'string') return (this.doc.share.get(parent) as AnyType | undefined) ?? null;
+    if (typeof parent === 'string') {
+      const type = this.doc.share.get(parent) as AnyType | undefined;
+      return type ? { type, sub: item.parentSub } : null;
+    }
     const ref = parent instanceof Y.ID ? parent : item.rightOrigin;
     const s = ref ? this.find(ref) : undefined;
     if (!(s instanceof Y.Item) || !this.integrated(s)) return null;
-    if (parent instanceof Y.ID) return s.content instanceof Y.ContentType ? (s.content.type as AnyType) : null;
-    return s.parent as AnyType | null;
+    if (parent instanceof Y.ID) return s.content instanceof Y.ContentType ? { type: s.content.type as AnyType, sub: item.parentSub } : null;
+    return s.parent ? { type: s.parent as AnyType, sub: s.parentSub } : null;
   }
 }
 

@@ -11,7 +11,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type { DocumentStore } from '../storage/documents.ts';
 import type { Logger } from '../log.ts';
 import { Limits } from '../../shared/limits.ts';
-import { RejectReason } from '../../shared/protocol.ts';
+import { CloseCode, RejectReason } from '../../shared/protocol.ts';
 import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
 import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
@@ -27,6 +27,8 @@ export interface RoomMember {
   send(frame: Uint8Array): void;
   /** Tells the member its change was refused (and counts refusals). */
   refuse(reason: RejectReasonValue): void;
+  /** Closes the member's socket (used before a slow rollback, so the close is not delayed by it). */
+  close(code: number, reason: string): void;
 }
 
 /** Chapter facts an open editor must follow live. */
@@ -137,14 +139,14 @@ export class Room {
       Y.applyUpdate(this.doc, update, from);
     } catch (err) {
       this.opts.log.warn(`room ${this.chapterId}: update failed to apply`, String(err));
-      this.rebuild();
+      this.rollBack(from);
       return 'malformed';
     } finally {
       this.doc.off('afterTransaction', capture);
     }
     if (inconsistent) {
       this.opts.log.warn(`room ${this.chapterId}: refused an inconsistent update from ${from.userId} (${inconsistent as string})`);
-      this.rebuild();
+      this.rollBack(from);
       return 'malformed';
     }
     const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
@@ -153,7 +155,7 @@ export class Room {
     // later, unchecked, and retried on every update meanwhile.
     if (pendingChanged && !restricted) {
       this.opts.log.warn(`room ${this.chapterId}: refused an update from ${from.userId} that left structs pending`);
-      this.rebuild();
+      this.rollBack(from);
       return 'malformed';
     }
     if (restricted) {
@@ -332,6 +334,15 @@ export class Room {
 
   private scheduleFlush(): void {
     this.opts.writes.enqueue(this);
+  }
+
+  /**
+   * After a malformed update that was applied: closes its sender's socket first (the rollback
+   * takes as long as loading the chapter), then rolls back.
+   */
+  private rollBack(from: RoomMember): void {
+    from.close(CloseCode.Malformed, 'update could not be applied');
+    this.rebuild();
   }
 
   /**

@@ -265,6 +265,33 @@ describe('placement of new items (checked before applying)', () => {
     expect(fault(server, Y.encodeStateAsUpdate(synced, sv))).toBeNull();
   });
 
+  it('counts values of one attribute set by distinct clients that never saw each other the same way', () => {
+    const server = new Y.Doc();
+    const base = new Y.Doc();
+    appendParagraphTo(base, 'akapit');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(base));
+    const setAlign = (d: Y.Doc) => {
+      const sv = Y.encodeStateVector(d);
+      (d.getXmlFragment('default').get(0) as Y.XmlElement).setAttribute('textAlign', 'center');
+      return Y.encodeStateAsUpdate(d, sv);
+    };
+    const fresh = () => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+      return d;
+    };
+    for (let i = 0; i < Limits.maxConcurrentInsertions; i++) {
+      const u = setAlign(fresh());
+      expect(fault(server, u)).toBeNull();
+      Y.applyUpdate(server, u);
+    }
+    expect(fault(server, setAlign(fresh()))).toMatch(/^malformed: .*too many insertions at one place/);
+    // Someone who sees the current value replaces it: a place of its own.
+    const synced = new Y.Doc();
+    Y.applyUpdate(synced, Y.encodeStateAsUpdate(server));
+    expect(fault(server, setAlign(synced))).toBeNull();
+  });
+
   it('refuses two items that take their places from each other (Yjs would keep them pending)', () => {
     // V1: 2 clients; client 777 clock 0: string "x" after 888:0; client 888 clock 0: "y" after 777:0.
     const a = [1, ...varUint(777), 0, 0x84, ...varUint(888), 0, 1, 0x78];
