@@ -29,6 +29,31 @@ type AnyType = Y.AbstractType<any>;
 /** The items of an update, per client in clock order (as decoded, not yet integrated). */
 export type IncomingItems = Map<number, Y.Item[]>;
 
+/** The struct holding `id`: in the document, else among the incoming items (binary search). */
+export function structAt(doc: Y.Doc, incoming: IncomingItems, id: Y.ID): Struct | undefined {
+  if (id.clock < Y.getState(doc.store, id.client)) {
+    const structs = doc.store.clients.get(id.client)!;
+    return structs[Y.findIndexSS(structs, id.clock)];
+  }
+  const items = incoming.get(id.client);
+  if (!items) return undefined;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = items[mid];
+    if (id.clock < s.id.clock) hi = mid - 1;
+    else if (!holds(s, id)) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Whether struct `s` holds the id `id` (a struct is a run of consecutive clocks). */
+export function holds(s: Struct, id: Y.ID): boolean {
+  return s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length;
+}
+
 /**
  * Describes the first new item of the update that an honest client cannot have written (or
  * that would make the chapter quadratic to load), or returns null. Every reference of the
@@ -78,25 +103,8 @@ class Placement {
     return null;
   }
 
-  /** The struct holding `id`: in the document, else among the incoming items. */
   private find(id: Y.ID): Struct | undefined {
-    const store = this.doc.store;
-    if (id.clock < Y.getState(store, id.client)) {
-      const structs = store.clients.get(id.client)!;
-      return structs[Y.findIndexSS(structs, id.clock)];
-    }
-    const items = this.incoming.get(id.client);
-    if (!items) return undefined;
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = items[mid];
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+    return structAt(this.doc, this.incoming, id);
   }
 
   private integrated(s: Struct): boolean {
@@ -200,23 +208,16 @@ class Placement {
     const scanned = new Set<Y.Item>();
     let count = 0;
     for (; o && count < Limits.maxConcurrentInsertions; o = o.right) {
-      if (rightOrigin && o.id.client === rightOrigin.client && o.id.clock <= rightOrigin.clock && rightOrigin.clock < o.id.clock + o.length) break;
+      if (rightOrigin && holds(o, rightOrigin)) break;
       scanned.add(o);
       if (sameId(o.origin, origin)) {
         if (o.id.client !== item.id.client && sameId(o.rightOrigin, rightOrigin)) count++;
       } else {
-        const originItem = o.origin ? this.itemAt(o.origin) : undefined;
-        if (!originItem || !scanned.has(originItem)) break;
+        const originItem = o.origin ? this.find(o.origin) : undefined;
+        if (!(originItem instanceof Y.Item) || !scanned.has(originItem)) break;
       }
     }
     return count;
-  }
-
-  /** The integrated item holding `id` (whose struct is known to exist). */
-  private itemAt(id: Y.ID): Y.Item | undefined {
-    const structs = this.doc.store.clients.get(id.client);
-    const s = structs?.[Y.findIndexSS(structs, id.clock)];
-    return s instanceof Y.Item ? s : undefined;
   }
 
   /** The already integrated type (and map key) an item with no origin goes into. */

@@ -151,8 +151,8 @@ export class Room {
     }
     const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
     // Nobody may leave half-integrated structs behind (an honest update never does, see
-    // checkUpdate; one that refers to itself in a cycle could, were it not refused there). They would be integrated
-    // later, unchecked, and retried on every update meanwhile.
+    // checkUpdate; one whose items refer to each other in a cycle could, were it not refused
+    // there). They would be integrated later, unchecked, and retried on every update meanwhile.
     if (pendingChanged && !restricted) {
       this.opts.log.warn(`room ${this.chapterId}: refused an update from ${from.userId} that left structs pending`);
       this.rollBack(from);

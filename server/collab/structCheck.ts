@@ -21,12 +21,12 @@
  * held the same items). Such an update is refused like an undecodable one.
  */
 import * as Y from 'yjs';
-import { misplacedItem, type IncomingItems } from './placement.ts';
+import { holds, misplacedItem, structAt, type IncomingItems } from './placement.ts';
 
 /** Describes the first inconsistent new item of `tr`, or returns null when all are sound. */
 export function inconsistentItem(tr: Y.Transaction): string | null {
   const store = tr.doc.store;
-  // (An item with the same origin on both sides never gets here: incompleteUpdate refuses it.)
+  // (An item with the same origin on both sides never gets here: checkUpdate refuses it.)
   for (const item of newItems(tr)) {
     const client = item.id.client;
     const { origin, rightOrigin } = item;
@@ -67,7 +67,7 @@ export function* newItems(tr: Y.Transaction): Generator<Y.Item> {
 /** Whether walking from `from` in direction `dir` meets the struct holding `id`. */
 function reachable(from: Y.Item | null, id: Y.ID, dir: 'left' | 'right'): boolean {
   for (let s = from; s; s = s[dir]) {
-    if (s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) return true;
+    if (holds(s, id)) return true;
   }
   return false;
 }
@@ -134,7 +134,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): { fault: UpdateFaul
       }
       if (item.origin && item.rightOrigin && Y.compareIDs(item.origin, item.rightOrigin)) return malformed(`${at} has the same origin on both sides`);
       const parent = item.parent as unknown;
-      if (parent instanceof Y.ID && !isType(parent, store, byClient)) return malformed(`${at} is inside an item that is not a type`);
+      if (parent instanceof Y.ID && !isType(doc, byClient, parent)) return malformed(`${at} is inside an item that is not a type`);
     }
   }
   for (const [client, ranges] of decoded.ds.clients) {
@@ -146,13 +146,11 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): { fault: UpdateFaul
 }
 
 /** Whether the struct `id` (in the document or among the update's items) can hold children. */
-function isType(id: Y.ID, store: Y.Doc['store'], incoming: IncomingItems): boolean {
-  if (id.clock < Y.getState(store, id.client)) {
-    const structs = store.clients.get(id.client)!;
-    const struct = structs[Y.findIndexSS(structs, id.clock)];
+function isType(doc: Y.Doc, incoming: IncomingItems, id: Y.ID): boolean {
+  const struct = structAt(doc, incoming, id);
+  if (id.clock < Y.getState(doc.store, id.client)) {
     // A garbage-collected parent is fine: Yjs then discards the child as garbage too.
     return !(struct instanceof Y.Item) || struct.content instanceof Y.ContentType || struct.deleted;
   }
-  const item = incoming.get(id.client)?.find((i) => i.id.clock <= id.clock && id.clock < i.id.clock + i.length);
-  return item !== undefined && (item.content instanceof Y.ContentType || item.content instanceof Y.ContentDeleted);
+  return struct instanceof Y.Item && (struct.content instanceof Y.ContentType || struct.content instanceof Y.ContentDeleted);
 }
