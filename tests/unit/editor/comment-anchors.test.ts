@@ -118,6 +118,7 @@ describe('comment anchors under concurrent editing', () => {
     a.chain().setTextSelection({ from, to: from + PASSAGE.length }).setMark(COMMENT_MARK, { threadId: THREAD }).run();
     for (const e of [a, b, c]) expect(anchored(e.state.doc).text).toBe(PASSAGE);
 
+    const paragraphCounts = new Set<number>();
     try {
       for (let round = 0; round < (process.env.LONG ? 200 : 25); round++) {
         net.setOnline(false);
@@ -132,9 +133,11 @@ describe('comment anchors under concurrent editing', () => {
         expect(JSON.stringify(b.getJSON()), `round ${round}`).toBe(json);
         expect(JSON.stringify(c.getJSON()), `round ${round}`).toBe(json);
         expect(anchored(a.state.doc).text, `round ${round}`).toBe(PASSAGE);
+        paragraphCounts.add(a.state.doc.childCount);
       }
-      // The rounds really moved the passage around: paragraphs were split and joined.
-      expect(a.state.doc.childCount).not.toBe(4);
+      // The rounds really moved the passage around: paragraphs were split and joined (at some
+      // round; by the last one splits and joins may have cancelled out, as with seed 591270).
+      expect([...paragraphCounts].some((n) => n !== 4)).toBe(true);
     } catch (err) {
       throw new Error(`seed ${seed}: ${(err as Error).message}`);
     }
