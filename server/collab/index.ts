@@ -13,6 +13,7 @@ import type { Services } from '../services.ts';
 import { Limits } from '../../shared/limits.ts';
 import { createChapterLiveStateReader } from '../storage/chapterLiveState.ts';
 import { RoomRegistry } from './registry.ts';
+import { BackgroundAppender } from '../storage/backgroundAppend.ts';
 import { mountCollabRoute } from './upgrade.ts';
 
 /** How often sockets are pinged; a socket that missed a pong is dropped at the next round. */
@@ -30,6 +31,8 @@ export interface CollabOptions {
   /** Test hook: runs before each document load. */
   beforeLoad?: (chapterId: string) => Promise<void> | void;
   heartbeatMs?: number;
+  /** Commit document updates in a worker thread (default: yes, for a database file). */
+  backgroundCommits?: boolean;
 }
 
 export function createCollab(services: Services, opts: CollabOptions = {}): Collab {
@@ -39,6 +42,10 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
     compactAfterUpdates: services.config.compactAfterUpdates,
     readFacts: createChapterLiveStateReader(services.db),
     beforeLoad: opts.beforeLoad,
+    background:
+      opts.backgroundCommits === false || services.db.memory
+        ? null
+        : new BackgroundAppender({ path: services.db.name, synchronous: services.config.sqliteSynchronous, log: services.log }),
   });
   const control: CollabControl = {
     activeUserCount: (id) => registry.activeUserCount(id),

@@ -12,6 +12,7 @@ import type { RoomFacts } from './room.ts';
 import type { Connection } from './connection.ts';
 import * as msg from './messages.ts';
 import { WriteQueue } from './writeQueue.ts';
+import type { BackgroundAppender } from '../storage/backgroundAppend.ts';
 
 export interface RegistryOptions {
   documents: DocumentStore;
@@ -21,6 +22,8 @@ export interface RegistryOptions {
   readFacts(chapterId: string): RoomFacts;
   /** Test hook: runs before a document is read (e.g. to slow the loader down). */
   beforeLoad?: (chapterId: string) => Promise<void> | void;
+  /** Commits updates off the event loop (file databases); null: on the main connection. */
+  background?: BackgroundAppender | null;
 }
 
 export class RoomRegistry {
@@ -34,7 +37,7 @@ export class RoomRegistry {
   readonly writes: WriteQueue;
 
   constructor(private readonly opts: RegistryOptions) {
-    this.writes = new WriteQueue(opts.documents, opts.log);
+    this.writes = new WriteQueue(opts.documents, opts.log, opts.background ?? null);
   }
 
   /** Returns the loaded room, loading it once for all concurrent callers. */

@@ -293,19 +293,22 @@ export class Room {
       return;
     }
     // Encoding and writing a big chapter each take tens of milliseconds (5 MB: ~100 ms and
-    // ~50 ms): done in two turns of the event loop, so other sockets are served in between.
+    // ~50 ms): done in two turns of the event loop, so other sockets are served in between,
+    // and written when the commit worker holds no write lock (it would wait for it).
     // The state holds every logged update up to `upTo`; later rows stay in the log.
     this.compacting = true;
     this.logSize = 0;
     this.approxBytes = state.byteLength;
-    setImmediate(() => {
-      this.compacting = false;
-      try {
-        this.opts.documents.compact(this.chapterId, state, upTo);
-      } catch (err) {
-        this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
-      }
-    });
+    setImmediate(() =>
+      this.opts.writes.whenIdle(() => {
+        this.compacting = false;
+        try {
+          this.opts.documents.compact(this.chapterId, state, upTo);
+        } catch (err) {
+          this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
+        }
+      }),
+    );
   }
 
   /** Stores everything and releases the document. Returns false while writes still fail. */

@@ -6,8 +6,15 @@
  * (measured in bench scenario (c): 50 chapters). Rooms enqueue themselves; the queue commits
  * all their pending updates together, then lets each room relay and confirm. If the disk
  * fails, nothing is relayed or confirmed and the whole batch is retried with back-off.
+ *
+ * Commits run in the commit worker when there is one (backgroundAppend.ts): an fsync that
+ * takes hundreds of milliseconds (seen under tier B fuzzing, in bursts) then delays only the
+ * confirmations and relays that wait for it, not every other socket. One batch is in flight
+ * at a time; what arrives meanwhile goes into the next. `flush()` still commits synchronously
+ * (a graceful stop, a room closing), after waiting for the batch in flight.
  */
 import type { DocumentStore, StoredUpdate } from '../storage/documents.ts';
+import type { BackgroundAppender } from '../storage/backgroundAppend.ts';
 import type { Logger } from '../log.ts';
 
 /** What the queue needs from a room. */
@@ -19,28 +26,32 @@ export interface QueuedWriter {
   committed(count: number): void;
 }
 
+interface Batch {
+  writers: QueuedWriter[];
+  counts: number[];
+  rows: StoredUpdate[];
+}
+
 export class WriteQueue {
   private readonly writers = new Set<QueuedWriter>();
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = 0;
+  private idleWaiters: Array<() => void> = [];
   /** Commits so far (for tests and metrics). */
   commits = 0;
 
   constructor(
     private readonly documents: DocumentStore,
     private readonly log: Logger,
+    /** The commit worker, if any (read by tests). */
+    readonly background: BackgroundAppender | null = null,
   ) {}
 
   /** Asks for the writer's pending updates to be committed on the next tick. */
   enqueue(writer: QueuedWriter): void {
     this.writers.add(writer);
-    if (this.scheduled || this.retryTimer) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
+    this.schedule();
   }
 
   /** True while a failed commit waits for its retry. */
@@ -49,29 +60,30 @@ export class WriteQueue {
   }
 
   /**
-   * Commits everything queued now (synchronously). Returns false if storage failed; the
-   * updates stay queued and a retry is scheduled.
+   * Runs `fn` when no commit is in flight in the worker (at once if none is), so that a
+   * write on the main connection (compaction) does not wait for the worker's lock.
+   */
+  whenIdle(fn: () => void): void {
+    if (this.background?.busy) this.idleWaiters.push(fn);
+    else fn();
+  }
+
+  /**
+   * Commits everything queued now (synchronously, after the batch in flight). Returns false if
+   * storage failed; the updates stay queued and a retry is scheduled.
    */
   flush(): boolean {
-    if (this.writers.size === 0) return true;
-    const writers = [...this.writers];
-    const counts = writers.map((w) => w.pendingRows());
+    this.background?.settleNow();
+    if (this.background?.busy) return false;
+    const batch = this.take();
+    if (!batch) return true;
     try {
-      this.documents.append(counts.flat());
+      this.documents.append(batch.rows);
     } catch (err) {
-      this.scheduleRetry(err);
+      this.failed(batch, err);
       return false;
     }
-    this.commits++;
-    this.retryDelayMs = 0;
-    this.writers.clear();
-    writers.forEach((w, i) => {
-      try {
-        w.committed(counts[i].length);
-      } catch (err) {
-        this.log.error(`room ${w.chapterId}: after-commit work failed`, String(err));
-      }
-    });
+    this.succeeded(batch);
     return true;
   }
 
@@ -83,16 +95,84 @@ export class WriteQueue {
   stop(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.background?.stop();
   }
 
-  private scheduleRetry(err: unknown): void {
+  private schedule(): void {
+    if (this.scheduled || this.retryTimer || this.background?.busy) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.commitSoon();
+    });
+  }
+
+  /** Commits what is queued: in the worker if it is ready, else here. */
+  private commitSoon(): void {
+    if (!this.background?.ready) {
+      this.flush();
+      return;
+    }
+    if (this.background.busy) return;
+    const batch = this.take();
+    if (!batch) return;
+    try {
+      this.documents.beforeBackgroundWrite();
+    } catch (err) {
+      this.failed(batch, err);
+      return;
+    }
+    this.background.append(batch.rows, (err) => {
+      if (err) this.failed(batch, err);
+      else this.succeeded(batch);
+      this.runIdleWaiters();
+      if (this.writers.size > 0) this.schedule();
+    });
+  }
+
+  /** Takes every queued writer's pending rows as one batch. */
+  private take(): Batch | null {
+    if (this.writers.size === 0) return null;
+    const writers = [...this.writers];
+    this.writers.clear();
+    const perWriter = writers.map((w) => w.pendingRows());
+    return { writers, counts: perWriter.map((r) => r.length), rows: perWriter.flat() };
+  }
+
+  private succeeded(batch: Batch): void {
+    this.commits++;
+    this.retryDelayMs = 0;
+    batch.writers.forEach((w, i) => {
+      try {
+        w.committed(batch.counts[i]);
+      } catch (err) {
+        this.log.error(`room ${w.chapterId}: after-commit work failed`, String(err));
+      }
+    });
+  }
+
+  /** Puts the batch's writers back (their updates are still pending) and retries with back-off. */
+  private failed(batch: Batch, err: unknown): void {
+    for (const w of batch.writers) this.writers.add(w);
     this.retryDelayMs = Math.min(2000, Math.max(100, this.retryDelayMs * 2));
-    const n = [...this.writers].reduce((sum, w) => sum + w.pendingRows().length, 0);
-    this.log.error(`storing ${n} updates failed; retrying in ${this.retryDelayMs} ms`, String(err));
+    this.log.error(`storing ${batch.rows.length} updates failed; retrying in ${this.retryDelayMs} ms`, String(err));
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.flush();
+      this.commitSoon();
     }, this.retryDelayMs);
     this.retryTimer.unref?.();
+  }
+
+  private runIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const fn of waiters) {
+      try {
+        fn();
+      } catch (err) {
+        this.log.error('a write after the commit failed', String(err));
+      }
+    }
   }
 }

@@ -28,13 +28,31 @@ export interface DocumentStoreHooks {
   beforeWrite?: () => void;
 }
 
-export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
-  const insertUpdate = db.prepare(
-    `INSERT INTO doc_updates (chapter_id, data, user_id, created_at) VALUES (?, ?, ?, ?)`,
-  );
+/**
+ * The transaction that stores a batch of updates: one row per update, who edited in which
+ * minute, which client ids write for whom, and the chapter's last change. Used by the store
+ * and by the commit worker (appendWorker.ts), which runs it on its own connection.
+ */
+export function appendTransaction(db: Db): (batch: StoredUpdate[]) => void {
+  const insertUpdate = db.prepare(`INSERT INTO doc_updates (chapter_id, data, user_id, created_at) VALUES (?, ?, ?, ?)`);
   const touchChapter = db.prepare(`UPDATE chapters SET last_change_at = ?, last_change_by = ? WHERE id = ?`);
   const recordClient = db.prepare(`INSERT OR IGNORE INTO doc_clients (chapter_id, client_id, user_id) VALUES (?, ?, ?)`);
   const recordEdit = db.prepare(`INSERT OR IGNORE INTO chapter_edit_log (chapter_id, user_id, minute) VALUES (?, ?, ?)`);
+  return db.transaction((batch: StoredUpdate[]) => {
+    const last = new Map<string, StoredUpdate>();
+    for (const u of batch) {
+      insertUpdate.run(u.chapterId, u.data, u.userId, u.at);
+      if (u.userId) {
+        recordEdit.run(u.chapterId, u.userId, Math.floor(u.at / 60_000));
+        for (const c of u.clientIds ?? []) recordClient.run(u.chapterId, c, u.userId);
+      }
+      last.set(u.chapterId, u);
+    }
+    for (const u of last.values()) touchChapter.run(u.at, u.userId, u.chapterId);
+  });
+}
+
+export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
   const clientsOf = db.prepare<[string], { client_id: number; user_id: string }>(
     `SELECT client_id, user_id FROM doc_clients WHERE chapter_id = ?`,
   );
@@ -50,18 +68,7 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
   const deleteUpTo = db.prepare(`DELETE FROM doc_updates WHERE chapter_id = ? AND id <= ?`);
   const maxId = db.prepare<[string], { id: number | null }>(`SELECT MAX(id) AS id FROM doc_updates WHERE chapter_id = ?`);
 
-  const appendBatch = db.transaction((batch: StoredUpdate[]) => {
-    const last = new Map<string, StoredUpdate>();
-    for (const u of batch) {
-      insertUpdate.run(u.chapterId, u.data, u.userId, u.at);
-      if (u.userId) {
-        recordEdit.run(u.chapterId, u.userId, Math.floor(u.at / 60_000));
-        for (const c of u.clientIds ?? []) recordClient.run(u.chapterId, c, u.userId);
-      }
-      last.set(u.chapterId, u);
-    }
-    for (const u of last.values()) touchChapter.run(u.at, u.userId, u.chapterId);
-  });
+  const appendBatch = appendTransaction(db);
 
   const compactTx = db.transaction((chapterId: string, state: Uint8Array, upToId: number) => {
     upsertState.run(chapterId, state, Date.now());
@@ -75,6 +82,14 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
       if (batch.length === 0) return;
       hooks.beforeWrite?.();
       appendBatch(batch);
+    },
+    /**
+     * Runs the checks that precede every write (the test hook that simulates a failing disk),
+     * for a batch that the commit worker stores on its own connection. Throws if the write
+     * must fail.
+     */
+    beforeBackgroundWrite(): void {
+      hooks.beforeWrite?.();
     },
     load(chapterId: string): LoadedDocument {
       const state = getState.get(chapterId);

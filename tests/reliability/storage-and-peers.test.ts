@@ -21,6 +21,7 @@ import * as Y from 'yjs';
 import { startTyping, missingFrom, type Writer } from '../helpers/reliability/writers.ts';
 import { convergence, startCrowd, type Crowd } from '../helpers/reliability/crowd.ts';
 import { figure, LONG, r1 } from '../helpers/reliability/figures.ts';
+import { storedDoc } from '../helpers/reliability/storedDocs.ts';
 
 let server: InProcessServer | null = null;
 let child: RunningServer | null = null;
@@ -102,11 +103,7 @@ describe('storage failure for 10 s while people type', () => {
     // Everything every writer typed is in the database (read as a restart would).
     let lost = 0;
     for (const w of crowd.writers) {
-      const loaded = server.services.stores.documents.load(w.chapterId);
-      const doc = new Y.Doc();
-      if (loaded.state) Y.applyUpdate(doc, loaded.state);
-      for (const u of loaded.updates) Y.applyUpdate(doc, u);
-      lost += missingFrom(doc, w.client.doc);
+      lost += missingFrom(storedDoc(server.services.stores.documents, w.chapterId), w.client.doc);
     }
     expect(lost).toBe(0);
     const edits = crowd.writers.reduce((n, w) => n + w.edits, 0);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import * as Y from 'yjs';
 import { openDatabase } from '../../../server/storage/db.ts';
-import { createDocumentStore } from '../../../server/storage/documents.ts';
+import { createDocumentStore, type DocumentStore, type LoadedDocument } from '../../../server/storage/documents.ts';
 
 export interface StoredSnapshot {
   integrity: string;
@@ -23,14 +23,23 @@ export function readStoredDocs(dataDir: string, chapterIds: readonly string[]): 
     const rows = new Map<string, { updates: number; hasState: boolean }>();
     for (const id of chapterIds) {
       const loaded = store.load(id);
-      const doc = new Y.Doc();
-      if (loaded.state) Y.applyUpdate(doc, loaded.state);
-      for (const u of loaded.updates) Y.applyUpdate(doc, u);
-      docs.set(id, doc);
+      docs.set(id, docFrom(loaded));
       rows.set(id, { updates: loaded.updates.length, hasState: loaded.state !== null });
     }
     return { integrity, docs, rows };
   } finally {
     db.close();
   }
+}
+
+/** A chapter's stored document, read as a restart would (state row plus later updates). */
+export function storedDoc(store: DocumentStore, chapterId: string): Y.Doc {
+  return docFrom(store.load(chapterId));
+}
+
+function docFrom(loaded: LoadedDocument): Y.Doc {
+  const doc = new Y.Doc();
+  if (loaded.state) Y.applyUpdate(doc, loaded.state);
+  for (const u of loaded.updates) Y.applyUpdate(doc, u);
+  return doc;
 }

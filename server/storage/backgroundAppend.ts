@@ -1,0 +1,119 @@
+/**
+ * Main-thread side of the commit worker (appendWorker.ts). One batch is in flight at a time;
+ * the write queue hands the next one over when the last is answered.
+ *
+ * Until the worker has started (and if it ever stops) `ready` is false and the write queue
+ * commits on the main connection instead, so a worker that cannot start costs speed, not data.
+ */
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from '../log.ts';
+import type { StoredUpdate } from './documents.ts';
+import type { AppendReply, AppendRequest, AppendWorkerInit } from './appendWorker.ts';
+
+/** How long a synchronous flush (graceful stop) waits for the batch in flight. */
+const SETTLE_TIMEOUT_MS = 30_000;
+
+interface InFlight {
+  seq: number;
+  done(err: Error | null): void;
+}
+
+export class BackgroundAppender {
+  ready = false;
+  private seq = 0;
+  private inFlight: InFlight | null = null;
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private stopped = false;
+
+  constructor(opts: { path: string; synchronous: 'FULL' | 'NORMAL'; log: Logger }) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const init: AppendWorkerInit = { path: opts.path, synchronous: opts.synchronous, port: port2, done: this.done.buffer as SharedArrayBuffer };
+    // The server runs its TypeScript through tsx; the worker registers it before loading its entry.
+    const boot = `const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+    this.worker = new Worker(boot, {
+      eval: true,
+      workerData: { ...init, tsx: tsxEsmApi(), entry: new URL('./appendWorker.ts', import.meta.url).href },
+      transferList: [port2],
+    });
+    this.worker.unref();
+    this.port.unref();
+    this.port.on('message', (r: AppendReply) => this.answer(r));
+    const fail = (why: string) => {
+      if (this.stopped) return;
+      this.stopped = true;
+      this.ready = false;
+      opts.log.warn(`commit worker stopped (${why}); committing on the main thread`);
+      this.settle(new Error(`commit worker stopped (${why})`));
+    };
+    this.worker.on('error', (err) => fail(String(err)));
+    this.worker.on('exit', (code) => fail(`exit ${code}`));
+  }
+
+  get busy(): boolean {
+    return this.inFlight !== null;
+  }
+
+  /** Hands a batch to the worker; `done` runs once it is stored (or failed). Only when ready and not busy. */
+  append(batch: StoredUpdate[], done: (err: Error | null) => void): void {
+    if (!this.ready || this.inFlight) throw new Error('commit worker not ready');
+    const seq = ++this.seq;
+    this.inFlight = { seq, done };
+    const request: AppendRequest = { seq, batch };
+    this.port.postMessage(request);
+  }
+
+  /** Blocks until the batch in flight is answered and settles it (for a synchronous flush). */
+  settleNow(): void {
+    const flight = this.inFlight;
+    if (!flight) return;
+    // The worker posts its answer, then records the batch as done: once it is recorded,
+    // the answer is waiting on the port.
+    const deadline = performance.now() + SETTLE_TIMEOUT_MS;
+    for (let seen = Atomics.load(this.done, 0); seen < flight.seq; seen = Atomics.load(this.done, 0)) {
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(this.done, 0, seen, left) === 'timed-out') {
+        this.settle(new Error('commit worker did not answer'));
+        return;
+      }
+    }
+    for (let r = receiveMessageOnPort(this.port); r; r = receiveMessageOnPort(this.port)) {
+      this.answer(r.message as AppendReply);
+      if (this.inFlight !== flight) return;
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.ready = false;
+    this.settleNow();
+    void this.worker.terminate();
+    this.port.close();
+  }
+
+  private answer(r: AppendReply): void {
+    if ('ready' in r) {
+      this.ready = !this.stopped;
+      return;
+    }
+    if (this.inFlight?.seq === r.seq) this.settle(r.error === null ? null : new Error(r.error));
+  }
+
+  private settle(err: Error | null): void {
+    const flight = this.inFlight;
+    this.inFlight = null;
+    flight?.done(err);
+  }
+}
+
+/** tsx's ESM registration API, as a file URL (its package exports it as index.mjs beside the CommonJS build). */
+function tsxEsmApi(): string {
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
+}
