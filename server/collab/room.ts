@@ -75,7 +75,11 @@ export class Room {
   private closing = false;
   /** A compaction's write is scheduled. */
   private compacting = false;
-  private waiters: Array<() => void> = [];
+  /** Runs when the update count `upTo` is committed, in order of `upTo`. */
+  private waiters: Array<{ upTo: number; fn: () => void }> = [];
+  /** Updates ever added to `pending`, and how many of them are committed. */
+  private appended = 0;
+  private committedCount = 0;
   private logSize: number;
   private approxBytes = 0;
 
@@ -170,6 +174,7 @@ export class Room {
     }
     if (!changed && !pendingChanged) return 'noop';
     this.pending.push({ update, from, userId: from.userId, at: Date.now(), clientIds });
+    this.appended++;
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return 'stored';
@@ -200,6 +205,7 @@ export class Room {
     if (updates.length === 0) return false;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     this.pending.push({ update, from: null, userId, at: Date.now(), clientIds });
+    this.appended++;
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return true;
@@ -210,10 +216,14 @@ export class Room {
     return new Promise((resolve) => this.whenStored(resolve));
   }
 
-  /** Runs `fn` once everything applied so far is committed (at once if nothing is pending). */
+  /**
+   * Runs `fn` once everything applied so far is committed (at once if nothing is pending).
+   * Updates applied later do not delay it: with commits in the worker, more arrive while a
+   * batch is in flight, and waiting for an empty queue made confirmations wait for them too.
+   */
   whenStored(fn: () => void): void {
     if (this.pending.length === 0) fn();
-    else this.waiters.push(fn);
+    else this.waiters.push({ upTo: this.appended, fn });
   }
 
   /** Sends a frame to every member except `except`. */
@@ -239,18 +249,17 @@ export class Room {
   committed(count: number): void {
     const batch = this.pending.slice(0, count);
     this.pending = this.pending.slice(count);
+    this.committedCount += count;
     this.logSize += batch.length;
     this.relay(batch);
-    if (this.pending.length === 0) {
-      const waiters = this.waiters;
-      this.waiters = [];
-      for (const w of waiters) {
-        // One failing waiter must neither withhold the others' confirmations nor reach the event loop.
-        try {
-          w();
-        } catch (err) {
-          this.opts.log.error(`room ${this.chapterId}: a storage waiter failed`, String(err));
-        }
+    let ready = 0;
+    while (ready < this.waiters.length && this.waiters[ready].upTo <= this.committedCount) ready++;
+    for (const w of this.waiters.splice(0, ready)) {
+      // One failing waiter must neither withhold the others' confirmations nor reach the event loop.
+      try {
+        w.fn();
+      } catch (err) {
+        this.opts.log.error(`room ${this.chapterId}: a storage waiter failed`, String(err));
       }
     }
     if (this.logSize >= this.opts.compactAfterUpdates) this.compact();

@@ -29,8 +29,10 @@ export class BackgroundAppender {
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private stopped = false;
+  private readonly log: Logger;
 
   constructor(opts: { path: string; synchronous: 'FULL' | 'NORMAL'; log: Logger }) {
+    this.log = opts.log;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const init: AppendWorkerInit = { path: opts.path, synchronous: opts.synchronous, port: port2, done: this.done.buffer as SharedArrayBuffer };
@@ -100,6 +102,7 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
   private answer(r: AppendReply): void {
     if ('ready' in r) {
       this.ready = !this.stopped;
+      this.log.info('commit worker started');
       return;
     }
     if (this.inFlight?.seq === r.seq) this.settle(r.error === null ? null : new Error(r.error));
