@@ -302,20 +302,16 @@ export class Room {
       return;
     }
     // Encoding and writing a big chapter each take tens of milliseconds (5 MB: ~100 ms and
-    // ~50 ms): done in two turns of the event loop, so other sockets are served in between,
-    // and written when the commit worker holds no write lock (it would wait for it).
+    // ~50 ms): done in two turns of the event loop, so other sockets are served in between;
+    // the write runs in the commit worker when there is one (a slow fsync there stalls nothing).
     // The state holds every logged update up to `upTo`; later rows stay in the log.
     this.compacting = true;
     this.logSize = 0;
     this.approxBytes = state.byteLength;
     setImmediate(() =>
-      this.opts.writes.whenIdle(() => {
+      this.opts.writes.compact(this.chapterId, state, upTo, (err) => {
         this.compacting = false;
-        try {
-          this.opts.documents.compact(this.chapterId, state, upTo);
-        } catch (err) {
-          this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
-        }
+        if (err) this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
       }),
     );
   }

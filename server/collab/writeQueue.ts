@@ -7,14 +7,16 @@
  * all their pending updates together, then lets each room relay and confirm. If the disk
  * fails, nothing is relayed or confirmed and the whole batch is retried with back-off.
  *
- * Commits run in the commit worker when there is one (backgroundAppend.ts): an fsync that
- * takes hundreds of milliseconds (seen under tier B fuzzing, in bursts) then delays only the
- * confirmations and relays that wait for it, not every other socket. One batch is in flight
- * at a time; what arrives meanwhile goes into the next. `flush()` still commits synchronously
- * (a graceful stop, a room closing), after waiting for the batch in flight.
+ * Commits, and compactions' writes, run in the commit worker when there is one
+ * (backgroundAppend.ts): an fsync that takes hundreds of milliseconds (seen under tier B
+ * fuzzing, in bursts, for commits and for a compaction) then delays only what waits for it,
+ * not every other socket. One job is in flight at a time; updates that arrive meanwhile go
+ * into the next batch. `flush()` still commits synchronously (a graceful stop, a room
+ * closing), after waiting for the job in flight.
  */
 import type { DocumentStore, StoredUpdate } from '../storage/documents.ts';
 import type { BackgroundAppender } from '../storage/backgroundAppend.ts';
+import type { WriteJob } from '../storage/appendWorker.ts';
 import type { Logger } from '../log.ts';
 
 /** What the queue needs from a room. */
@@ -32,12 +34,19 @@ interface Batch {
   rows: StoredUpdate[];
 }
 
+interface Compaction {
+  chapterId: string;
+  state: Uint8Array;
+  upTo: number;
+  done(err: unknown): void;
+}
+
 export class WriteQueue {
   private readonly writers = new Set<QueuedWriter>();
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = 0;
-  private idleWaiters: Array<() => void> = [];
+  private compactions: Compaction[] = [];
   /** Commits so far (for tests and metrics). */
   commits = 0;
 
@@ -60,12 +69,13 @@ export class WriteQueue {
   }
 
   /**
-   * Runs `fn` when no commit is in flight in the worker (at once if none is), so that a
-   * write on the main connection (compaction) does not wait for the worker's lock.
+   * Replaces a chapter's log up to `upTo` by `state` (DocumentStore.compact): in the worker
+   * after the job in flight, or here at once if there is no worker. `done` gets the error, if any.
    */
-  whenIdle(fn: () => void): void {
-    if (this.background?.busy) this.idleWaiters.push(fn);
-    else fn();
+  compact(chapterId: string, state: Uint8Array, upTo: number, done: (err: unknown) => void): void {
+    if (!this.background?.ready) return done(this.compactHere(chapterId, state, upTo));
+    this.compactions.push({ chapterId, state, upTo, done });
+    this.schedule();
   }
 
   /**
@@ -96,6 +106,7 @@ export class WriteQueue {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.background?.stop();
+    for (const c of this.compactions.splice(0)) c.done(this.compactHere(c.chapterId, c.state, c.upTo));
   }
 
   private schedule(): void {
@@ -103,31 +114,53 @@ export class WriteQueue {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.commitSoon();
+      this.next();
     });
   }
 
-  /** Commits what is queued: in the worker if it is ready, else here. */
-  private commitSoon(): void {
+  /** Starts the next write: in the worker if it is ready (a waiting compaction first), else here. */
+  private next(): void {
     if (!this.background?.ready) {
       this.flush();
+      for (const c of this.compactions.splice(0)) c.done(this.compactHere(c.chapterId, c.state, c.upTo));
       return;
     }
     if (this.background.busy) return;
+    const c = this.compactions.shift();
+    if (c) {
+      this.submit({ compaction: { chapterId: c.chapterId, state: c.state, upTo: c.upTo } }, (err) => c.done(err));
+      return;
+    }
     const batch = this.take();
     if (!batch) return;
+    this.submit({ batch: batch.rows }, (err) => {
+      if (err) this.failed(batch, err);
+      else this.succeeded(batch);
+    });
+  }
+
+  /** Hands a job to the worker after the checks that precede every write; then goes on. */
+  private submit(job: WriteJob, settled: (err: Error | null) => void): void {
+    const then = (err: Error | null) => {
+      settled(err);
+      if (this.writers.size > 0 || this.compactions.length > 0) this.schedule();
+    };
     try {
       this.documents.beforeBackgroundWrite();
     } catch (err) {
-      this.failed(batch, err);
+      then(err instanceof Error ? err : new Error(String(err)));
       return;
     }
-    this.background.append(batch.rows, (err) => {
-      if (err) this.failed(batch, err);
-      else this.succeeded(batch);
-      this.runIdleWaiters();
-      if (this.writers.size > 0) this.schedule();
-    });
+    this.background!.submit(job, then);
+  }
+
+  private compactHere(chapterId: string, state: Uint8Array, upTo: number): unknown {
+    try {
+      this.documents.compact(chapterId, state, upTo);
+      return null;
+    } catch (err) {
+      return err;
+    }
   }
 
   /** Takes every queued writer's pending rows as one batch. */
@@ -159,20 +192,9 @@ export class WriteQueue {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.commitSoon();
+      this.next();
     }, this.retryDelayMs);
     this.retryTimer.unref?.();
   }
 
-  private runIdleWaiters(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const fn of waiters) {
-      try {
-        fn();
-      } catch (err) {
-        this.log.error('a write after the commit failed', String(err));
-      }
-    }
-  }
 }

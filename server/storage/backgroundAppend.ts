@@ -1,6 +1,7 @@
 /**
- * Main-thread side of the commit worker (appendWorker.ts). One batch is in flight at a time;
- * the write queue hands the next one over when the last is answered.
+ * Main-thread side of the commit worker (appendWorker.ts). One job (a batch of updates or a
+ * compaction) is in flight at a time; the write queue hands the next one over when the last
+ * is answered.
  *
  * Until the worker has started (and if it ever stops) `ready` is false and the write queue
  * commits on the main connection instead, so a worker that cannot start costs speed, not data.
@@ -10,8 +11,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '../log.ts';
-import type { StoredUpdate } from './documents.ts';
-import type { AppendReply, AppendRequest, AppendWorkerInit } from './appendWorker.ts';
+import type { AppendReply, AppendRequest, AppendWorkerInit, WriteJob } from './appendWorker.ts';
 
 /** How long a synchronous flush (graceful stop) waits for the batch in flight. */
 const SETTLE_TIMEOUT_MS = 30_000;
@@ -62,16 +62,16 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
     return this.inFlight !== null;
   }
 
-  /** Hands a batch to the worker; `done` runs once it is stored (or failed). Only when ready and not busy. */
-  append(batch: StoredUpdate[], done: (err: Error | null) => void): void {
+  /** Hands a job to the worker; `done` runs once it is stored (or failed). Only when ready and not busy. */
+  submit(job: WriteJob, done: (err: Error | null) => void): void {
     if (!this.ready || this.inFlight) throw new Error('commit worker not ready');
     const seq = ++this.seq;
     this.inFlight = { seq, done };
-    const request: AppendRequest = { seq, batch };
+    const request: AppendRequest = { ...job, seq };
     this.port.postMessage(request);
   }
 
-  /** Blocks until the batch in flight is answered and settles it (for a synchronous flush). */
+  /** Blocks until the job in flight is answered and settles it (for a synchronous flush). */
   settleNow(): void {
     const flight = this.inFlight;
     if (!flight) return;

@@ -52,6 +52,24 @@ export function appendTransaction(db: Db): (batch: StoredUpdate[]) => void {
   });
 }
 
+/**
+ * The transaction that replaces a chapter's log up to `upToId` by `state` (which must contain
+ * all of it): a crash at any point leaves either the old rows or the new state, never neither.
+ * Used by the store and by the commit worker.
+ */
+export function compactTransaction(db: Db, hooks: DocumentStoreHooks = {}): (chapterId: string, state: Uint8Array, upToId: number) => void {
+  const upsertState = db.prepare(
+    `INSERT INTO doc_states (chapter_id, data, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(chapter_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  );
+  const deleteUpTo = db.prepare(`DELETE FROM doc_updates WHERE chapter_id = ? AND id <= ?`);
+  return db.transaction((chapterId: string, state: Uint8Array, upToId: number) => {
+    upsertState.run(chapterId, state, Date.now());
+    hooks.compactionStep?.('state-written');
+    deleteUpTo.run(chapterId, upToId);
+  });
+}
+
 export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
   const clientsOf = db.prepare<[string], { client_id: number; user_id: string }>(
     `SELECT client_id, user_id FROM doc_clients WHERE chapter_id = ?`,
@@ -61,20 +79,11 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
     `SELECT id, data FROM doc_updates WHERE chapter_id = ? ORDER BY id`,
   );
   const countUpdates = db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM doc_updates WHERE chapter_id = ?`);
-  const upsertState = db.prepare(
-    `INSERT INTO doc_states (chapter_id, data, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(chapter_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-  );
-  const deleteUpTo = db.prepare(`DELETE FROM doc_updates WHERE chapter_id = ? AND id <= ?`);
   const maxId = db.prepare<[string], { id: number | null }>(`SELECT MAX(id) AS id FROM doc_updates WHERE chapter_id = ?`);
 
   const appendBatch = appendTransaction(db);
 
-  const compactTx = db.transaction((chapterId: string, state: Uint8Array, upToId: number) => {
-    upsertState.run(chapterId, state, Date.now());
-    hooks.compactionStep?.('state-written');
-    deleteUpTo.run(chapterId, upToId);
-  });
+  const compactTx = compactTransaction(db, hooks);
 
   return {
     /** Commits a batch of updates in one transaction (durable when this returns). */
