@@ -196,5 +196,4 @@ export class WriteQueue {
     }, this.retryDelayMs);
     this.retryTimer.unref?.();
   }
-
 }

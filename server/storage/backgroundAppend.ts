@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from '../log.ts';
 import type { AppendReply, AppendRequest, AppendWorkerInit, WriteJob } from './appendWorker.ts';
 
-/** How long a synchronous flush (graceful stop) waits for the batch in flight. */
+/** How long a synchronous flush (graceful stop) waits for the job in flight. */
 const SETTLE_TIMEOUT_MS = 30_000;
 
 interface InFlight {
@@ -44,9 +44,10 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
       workerData: { ...init, tsx: tsxEsmApi(), entry: new URL('./appendWorker.ts', import.meta.url).href },
       transferList: [port2],
     });
+    this.port.on('message', (r: AppendReply) => this.answer(r));
+    // Neither keeps the process alive (adding the listener refs the port, so unref after it).
     this.worker.unref();
     this.port.unref();
-    this.port.on('message', (r: AppendReply) => this.answer(r));
     const fail = (why: string) => {
       if (this.stopped) return;
       this.stopped = true;
@@ -75,7 +76,7 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
   settleNow(): void {
     const flight = this.inFlight;
     if (!flight) return;
-    // The worker posts its answer, then records the batch as done: once it is recorded,
+    // The worker posts its answer, then records the job as done: once it is recorded,
     // the answer is waiting on the port.
     const deadline = performance.now() + SETTLE_TIMEOUT_MS;
     for (let seen = Atomics.load(this.done, 0); seen < flight.seq; seen = Atomics.load(this.done, 0)) {
