@@ -73,16 +73,20 @@ describe('storage failure for 10 s while people type', () => {
       healthDuring.push((await fetch(`${server.url}/api/health`)).status);
     }
     const receivedDuring = crowd.writers.map(receivedItems);
+    // Every Saved so far speaks for what the writer had sent when it asked. While writes fail,
+    // the database cannot change (reads still work), so each writer's latest confirmed document
+    // must be contained in what it holds now. (A query can rightly be answered during the
+    // failure: when its chapter had nothing unstored, or its updates were in a batch that passed
+    // the check just before the switch and was being written by the commit worker. CI saw
+    // both, 0.5 and 0.8 ms after the switch; a timing rule cannot tell them from a false Saved.)
+    const storedDuring = new Map(crowd.chapters.map((id) => [id, storedDoc(server!.services.stores.documents, id)]));
+    const unstoredConfirmed = crowd.writers.filter((w) => missingFrom(storedDuring.get(w.chapterId)!, w.confirmed) > 0).length;
     failing = false;
     const failEnd = performance.now();
 
-    // Saved answers to queries sent during the failure came only after it ended. The failure
-    // begins with the first refused write: a batch that passed the check just before the switch
-    // is still being written (in the commit worker) and is really stored, so queries it covers
-    // may be answered (CI saw one answered 0.8 ms after the switch).
     expect(firstRefusalAt - failStart).toBeLessThan(100);
-    const early = crowd.writers.flatMap((w) => w.confirmations).filter((c) => c.sentAt > firstRefusalAt && c.at < failEnd);
-    expect(early).toEqual([]);
+    expect(unstoredConfirmed).toBe(0);
+    const answeredDuring = crowd.writers.flatMap((w) => w.confirmations).filter((c) => c.sentAt > firstRefusalAt && c.at < failEnd);
     // Nothing new was relayed while nothing could be stored (a relay is sent only after the commit).
     expect(receivedDuring).toEqual(relayedBefore);
     expect(refusedWrites).toBeGreaterThan(0);
@@ -116,7 +120,8 @@ describe('storage failure for 10 s while people type', () => {
     figure('storage failure 10 s', {
       edits,
       failedWriteAttempts: refusedWrites,
-      confirmationsOfUnstored: early.length,
+      confirmationsOfUnstored: unstoredConfirmed,
+      answeredDuringFailure: answeredDuring.length,
       firstConfirmationAfterRecoveryMs: r1(recoveryMs),
       convergeMs: r1(convergeMs),
       lost,
