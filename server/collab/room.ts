@@ -77,8 +77,7 @@ export class Room {
   private compacting = false;
   /** Runs when the update count `upTo` is committed, in order of `upTo`. */
   private waiters: Array<{ upTo: number; fn: () => void }> = [];
-  /** Updates ever added to `pending`, and how many of them are committed. */
-  private appended = 0;
+  /** Updates committed so far (those applied so far: this plus `pending.length`). */
   private committedCount = 0;
   private logSize: number;
   private approxBytes = 0;
@@ -174,7 +173,6 @@ export class Room {
     }
     if (!changed && !pendingChanged) return 'noop';
     this.pending.push({ update, from, userId: from.userId, at: Date.now(), clientIds });
-    this.appended++;
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return 'stored';
@@ -205,7 +203,6 @@ export class Room {
     if (updates.length === 0) return false;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
     this.pending.push({ update, from: null, userId, at: Date.now(), clientIds });
-    this.appended++;
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return true;
@@ -223,7 +220,7 @@ export class Room {
    */
   whenStored(fn: () => void): void {
     if (this.pending.length === 0) fn();
-    else this.waiters.push({ upTo: this.appended, fn });
+    else this.waiters.push({ upTo: this.committedCount + this.pending.length, fn });
   }
 
   /** Sends a frame to every member except `except`. */

@@ -17,7 +17,7 @@ export interface AppendWorkerInit {
   path: string;
   synchronous: 'FULL' | 'NORMAL';
   port: MessagePort;
-  /** Int32Array[0]: the sequence number of the last batch answered. */
+  /** Int32Array[0]: the sequence number of the last job answered. */
   done: SharedArrayBuffer;
 }
 
