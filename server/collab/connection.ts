@@ -7,7 +7,6 @@ import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { CloseCode, MessageType } from '../../shared/protocol.ts';
 import type { ChapterLiveState, CloseCodeValue, RejectReasonValue } from '../../shared/protocol.ts';
 import { Limits } from '../../shared/limits.ts';
@@ -159,11 +158,13 @@ export class Connection implements RoomMember {
     const kind = decoding.readVarUint(d);
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(d);
-      // Decode now: the answer may be encoded later (after a commit), outside this try, where
-      // a garbage state vector would throw into the room's flush and the event loop.
-      Y.decodeStateVector(stateVector);
+      // Encoded now (a garbage state vector throws here, closing only this socket) and sent
+      // once everything in it is stored. Encoding later would also send updates applied
+      // meanwhile, which may not be stored yet: with commits in the worker, more arrive while
+      // a batch is written. Those reach this member as relays once stored.
+      const answer = msg.syncStep2(room.doc, stateVector);
       room.whenStored(() => {
-        if (!this.closed && this.room) this.send(msg.syncStep2(this.room.doc, stateVector));
+        if (this.room === room) this.send(answer);
       });
       return;
     }

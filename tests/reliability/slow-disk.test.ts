@@ -9,6 +9,8 @@
  *   everything is stored.
  * - The worker dies while people type: the server commits on the main thread from then on,
  *   and nothing is lost.
+ * - A newcomer asks for the chapter while an edit is being written and a later one waits: its
+ *   first sync carries the stored edit only; the later one follows as a relay once stored.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
@@ -21,12 +23,19 @@ import { missingFrom, startTyping } from '../helpers/reliability/writers.ts';
 import { startWatchdog } from '../helpers/reliability/watchdog.ts';
 import { figure, r1 } from '../helpers/reliability/figures.ts';
 import { storedDoc } from '../helpers/reliability/storedDocs.ts';
+import * as Y from 'yjs';
+import { login } from '../helpers/server.ts';
+import { chapterIds, DEMO } from '../helpers/demo.ts';
+import { appendParagraph, connectClient, fragmentText, rawSocket, type TestClient } from '../helpers/yclient.ts';
+import * as frames from '../helpers/frames.ts';
 
 let server: InProcessServer | null = null;
 let crowd: Crowd | null = null;
+const clients: TestClient[] = [];
 afterEach(async () => {
   crowd?.close();
   crowd = null;
+  for (const c of clients.splice(0)) c.destroy();
   await server?.close();
   server = null;
 });
@@ -102,5 +111,60 @@ describe('commits off the event loop', () => {
     await convergence(s.wsUrl, c, 5000);
     await allStored(s, c);
     expect(lostFromStorage(s, c)).toBe(0);
+  });
+
+  it("a newcomer's first sync carries only stored edits, even while later edits wait for the disk", async () => {
+    // The answer to a sync step 1 is sent once everything applied before it is stored. With
+    // commits in the worker, later edits keep arriving meanwhile: they must not ride along.
+    let failing = false;
+    const s = (server = await startInProcessServer({
+      documentHooks: {
+        beforeWrite: () => {
+          if (failing) throw new Error('SQLITE_IOERR (simulated disk failure)');
+        },
+      },
+    }));
+    const writes = s.collab.registry.writes;
+    await waitFor(() => writes.background?.ready === true, 'the commit worker to start', 5000);
+    const cookie = await login(s.url, DEMO.editorTuczno);
+    const id = (await chapterIds(s.url, cookie))[0];
+    const writer = connectClient(s.wsUrl, id, { cookie });
+    clients.push(writer);
+    await writer.synced();
+
+    // A first edit's commit waits for the disk (another connection holds the write lock).
+    const blocker = new Database(s.services.db.name);
+    blocker.exec('BEGIN IMMEDIATE');
+    appendParagraph(writer.doc, 'pierwsza zmiana');
+    await waitFor(() => writes.background?.busy === true, 'the first edit to be in the worker', 2000, 5);
+    // A newcomer asks for the chapter: its answer waits for that commit.
+    const newcomer = await rawSocket(s.wsUrl, id, { cookie });
+    const got = frames.recorder(newcomer);
+    newcomer.send(frames.syncStep1(new Y.Doc()));
+    await sleep(200);
+    // A second edit arrives while the first is being written; its own write will fail.
+    appendParagraph(writer.doc, 'druga zmiana');
+    await sleep(200);
+    failing = true;
+    blocker.exec('COMMIT');
+    blocker.close();
+    await waitFor(() => got.some((f) => f.syncType === 1), 'the answer to the sync step 1', 5000, 5);
+
+    const received = new Y.Doc();
+    for (const f of got) if (f.type === 0 && f.payload) Y.applyUpdate(received, f.payload);
+    const storedNow = storedDoc(s.services.stores.documents, id);
+    expect(fragmentText(received)).toContain('pierwsza zmiana');
+    expect(fragmentText(storedNow)).not.toContain('druga zmiana');
+    expect(missingFrom(storedNow, received), 'items the newcomer received that are not stored').toBe(0);
+
+    // Once the disk recovers, the second edit is stored and reaches the newcomer.
+    failing = false;
+    await waitFor(() => {
+      const doc = new Y.Doc();
+      for (const f of got) if (f.type === 0 && f.payload) Y.applyUpdate(doc, f.payload);
+      return fragmentText(doc).includes('druga zmiana');
+    }, 'the second edit to reach the newcomer after recovery', 5000);
+    expect(fragmentText(storedDoc(s.services.stores.documents, id))).toContain('druga zmiana');
+    newcomer.close();
   });
 });
