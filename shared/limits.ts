@@ -25,6 +25,14 @@ export const Limits = {
    * Yjs scans all of them for each insertion there, so thousands make a chapter slow to load.
    */
   maxConcurrentInsertions: 256,
+  /**
+   * New Yjs client ids one person may add to one chapter per hour. Each editing session (a
+   * page load) writes with a new id, and Yjs does work proportional to a chapter's ids in
+   * every transaction, on the server and in every editor, for the chapter's whole life: a
+   * client that made up a new id per update (found by fuzzing) slowed a chapter for everyone
+   * (1,500 ids: honest save confirmations p50 2.1 → 5.4 ms, p99 7.2 → 13.0 ms).
+   */
+  maxNewClientIdsPerHour: 200,
   /** Open WebSockets per remote address. */
   maxSocketsPerAddress: 250,
   /** Largest JSON request body (bytes). */

@@ -57,6 +57,8 @@ export const CloseCode = {
   RateLimited: 4429,
   /** Too many refused changes in a row. */
   TooManyRejections: 4430,
+  /** Too many new editing sessions (Yjs client ids) from one person in this chapter this hour. */
+  TooManySessions: 4431,
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 

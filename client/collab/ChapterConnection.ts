@@ -17,7 +17,7 @@ export const SAVE_QUERY_DEBOUNCE_MS = 200;
 export const OFFLINE_AFTER_FAILURES = 2;
 
 /** Close codes after which reconnecting as-is is pointless. */
-const STOP_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.Malformed, CloseCode.TooLarge, CloseCode.TooManyRejections]);
+const STOP_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.Malformed, CloseCode.TooLarge, CloseCode.TooManyRejections, CloseCode.TooManySessions]);
 
 /** The identity shown on carets and avatars (the server overwrites it with what it knows). */
 export interface CollabUser { userId: string; name: string; organization: string; color: string }

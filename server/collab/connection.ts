@@ -176,6 +176,7 @@ export class Connection implements RoomMember {
     if (result === 'malformed') throw new ProtocolError(CloseCode.Malformed, 'update could not be applied');
     if (result === 'incomplete') throw new ProtocolError(CloseCode.Resync, 'update builds on unknown content');
     if (result === 'too-large') throw new ProtocolError(CloseCode.TooLarge, 'document too large');
+    if (result === 'too-many-sessions') throw new ProtocolError(CloseCode.TooManySessions, 'too many new editing sessions in this chapter this hour');
   }
 
   private handleAwareness(room: Room, update: Uint8Array): void {

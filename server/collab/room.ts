@@ -17,6 +17,7 @@ import { collectChangeSet, judgeChange } from './changeCheck.ts';
 import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
 import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
+import { ClientIdBudget, CLIENT_ID_WINDOW_MS } from './clientIdBudget.ts';
 import type { WriteQueue } from './writeQueue.ts';
 import type { StoredUpdate } from '../storage/documents.ts';
 
@@ -59,7 +60,7 @@ interface PendingUpdate {
   clientIds: number[];
 }
 
-export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'incomplete' | 'too-large';
+export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'incomplete' | 'too-large' | 'too-many-sessions';
 
 export class Room {
   readonly chapterId: string;
@@ -81,6 +82,10 @@ export class Room {
   private committedCount = 0;
   private logSize: number;
   private approxBytes = 0;
+  /** New client ids per person this hour (Limits.maxNewClientIdsPerHour). */
+  private readonly clientIds: ClientIdBudget;
+  /** The client id the server writes with for each person (applyServerChange). */
+  private readonly serverClientIds = new Map<string | null, number>();
 
   constructor(private readonly opts: RoomOptions) {
     this.chapterId = opts.chapterId;
@@ -90,6 +95,8 @@ export class Room {
     this.doc = doc;
     this.logSize = logSize;
     this.approxBytes = bytes;
+    const now = Date.now();
+    this.clientIds = new ClientIdBudget(Limits.maxNewClientIdsPerHour, opts.documents.clientsOpenedSince(this.chapterId, now - CLIENT_ID_WINDOW_MS));
   }
 
   /** Applies a client's update after the per-role check; see the module comment for ordering. */
@@ -121,6 +128,13 @@ export class Room {
       this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (no rights)`);
       from.refuse(this.refusalReason(actor));
       return 'refused';
+    }
+    // Every new client id makes every later transaction of this chapter slower, for everyone.
+    const opened = newClientCount(this.doc, checked.decoded);
+    const now = Date.now();
+    if (opened > 0 && !this.clientIds.allows(from.userId, opened, now)) {
+      this.opts.log.info(`room ${this.chapterId}: refused ${opened} new client ids from ${from.userId} (limit ${Limits.maxNewClientIdsPerHour} per hour)`);
+      return 'too-many-sessions';
     }
     const store = this.doc.store;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
@@ -172,7 +186,8 @@ export class Room {
       }
     }
     if (!changed && !pendingChanged) return 'noop';
-    this.pending.push({ update, from, userId: from.userId, at: Date.now(), clientIds });
+    this.pending.push({ update, from, userId: from.userId, at: now, clientIds });
+    if (opened > 0) this.clientIds.record(from.userId, opened, now);
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return 'stored';
@@ -187,10 +202,14 @@ export class Room {
     if (this.closed) throw new Error(`room ${this.chapterId} is closed`);
     const updates: Uint8Array[] = [];
     const origin = { server: true };
-    // A fresh client id for each server-side change, so that its text is attributed to
-    // the person it was made for (doc_clients maps one client id to one person).
-    this.doc.clientID = randomClientId();
-    const clientIds = [this.doc.clientID];
+    // One client id per person while the room is loaded, so that the text is attributed to
+    // the person it was made for (doc_clients maps one client id to one person) without
+    // adding an id to the chapter per change.
+    let clientId = this.serverClientIds.get(userId);
+    if (clientId === undefined) this.serverClientIds.set(userId, (clientId = randomClientId()));
+    const opened = !this.doc.store.clients.has(clientId);
+    this.doc.clientID = clientId;
+    const clientIds = [clientId];
     const onUpdate = (u: Uint8Array, o: unknown) => {
       if (o === origin) updates.push(u);
     };
@@ -202,7 +221,9 @@ export class Room {
     }
     if (updates.length === 0) return false;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    this.pending.push({ update, from: null, userId, at: Date.now(), clientIds });
+    const now = Date.now();
+    if (opened && userId) this.clientIds.record(userId, 1, now);
+    this.pending.push({ update, from: null, userId, at: now, clientIds });
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
     return true;
@@ -404,6 +425,13 @@ function wouldChange(doc: Y.Doc, update: DecodedUpdate): boolean {
     }
   }
   return false;
+}
+
+/** Client ids that write in `update` and that the document has not seen yet. */
+function newClientCount(doc: Y.Doc, update: DecodedUpdate): number {
+  const fresh = new Set<number>();
+  for (const s of update.structs) if (!(s instanceof Y.Skip) && !doc.store.clients.has(s.id.client)) fresh.add(s.id.client);
+  return fresh.size;
 }
 
 function randomClientId(): number {

@@ -36,7 +36,7 @@ export interface DocumentStoreHooks {
 export function appendTransaction(db: Db): (batch: StoredUpdate[]) => void {
   const insertUpdate = db.prepare(`INSERT INTO doc_updates (chapter_id, data, user_id, created_at) VALUES (?, ?, ?, ?)`);
   const touchChapter = db.prepare(`UPDATE chapters SET last_change_at = ?, last_change_by = ? WHERE id = ?`);
-  const recordClient = db.prepare(`INSERT OR IGNORE INTO doc_clients (chapter_id, client_id, user_id) VALUES (?, ?, ?)`);
+  const recordClient = db.prepare(`INSERT OR IGNORE INTO doc_clients (chapter_id, client_id, user_id, opened_at) VALUES (?, ?, ?, ?)`);
   const recordEdit = db.prepare(`INSERT OR IGNORE INTO chapter_edit_log (chapter_id, user_id, minute) VALUES (?, ?, ?)`);
   return db.transaction((batch: StoredUpdate[]) => {
     const last = new Map<string, StoredUpdate>();
@@ -44,7 +44,7 @@ export function appendTransaction(db: Db): (batch: StoredUpdate[]) => void {
       insertUpdate.run(u.chapterId, u.data, u.userId, u.at);
       if (u.userId) {
         recordEdit.run(u.chapterId, u.userId, Math.floor(u.at / 60_000));
-        for (const c of u.clientIds ?? []) recordClient.run(u.chapterId, c, u.userId);
+        for (const c of u.clientIds ?? []) recordClient.run(u.chapterId, c, u.userId, u.at);
       }
       last.set(u.chapterId, u);
     }
@@ -78,6 +78,9 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
   const getUpdates = db.prepare<[string], { id: number; data: Buffer }>(
     `SELECT id, data FROM doc_updates WHERE chapter_id = ? ORDER BY id`,
   );
+  const openedSince = db.prepare<[string, number], { user_id: string; opened_at: number }>(
+    `SELECT user_id, opened_at FROM doc_clients WHERE chapter_id = ? AND opened_at > ? ORDER BY opened_at`,
+  );
   const countUpdates = db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM doc_updates WHERE chapter_id = ?`);
   const maxId = db.prepare<[string], { id: number | null }>(`SELECT MAX(id) AS id FROM doc_updates WHERE chapter_id = ?`);
 
@@ -108,6 +111,10 @@ export function createDocumentStore(db: Db, hooks: DocumentStoreHooks = {}) {
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastUpdateId: rows.length ? rows[rows.length - 1].id : 0,
       };
+    },
+    /** Client ids people first wrote with since `since` (ms), oldest first (ClientIdBudget). */
+    clientsOpenedSince(chapterId: string, since: number): { userId: string; at: number }[] {
+      return openedSince.all(chapterId, since).map((r) => ({ userId: r.user_id, at: r.opened_at }));
     },
     /** Yjs client id → user id, for attributing text. */
     clientAuthors(chapterId: string): Map<number, string> {

@@ -8,6 +8,7 @@ import { attribution } from './migrations/002-attribution.ts';
 import { versions } from './migrations/003-versions.ts';
 import { comments } from './migrations/004-comments.ts';
 import { suggestions } from './migrations/005-suggestions.ts';
+import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   versions,
   comments,
   suggestions,
+  clientOpenedAt,
 ].sort((a, b) => a.version - b.version);

@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
 import { login, waitFor } from '../helpers/server.ts';
-import { appendParagraph, connectClient, rawSocket, type TestClient } from '../helpers/yclient.ts';
+import { appendParagraph, connectClient, fragmentText, rawSocket, type TestClient } from '../helpers/yclient.ts';
+import { storedDoc } from '../helpers/reliability/storedDocs.ts';
+import { Limits } from '../../shared/limits.ts';
 import { DEMO, chapterIds } from '../helpers/demo.ts';
 import * as frames from '../helpers/frames.ts';
 import { CloseCode, MessageType } from '../../shared/protocol.ts';
@@ -178,6 +180,71 @@ describe('limits', () => {
     for (let i = 0; i < 5000 && ws.readyState === ws.OPEN; i++) ws.send(q);
     expect(await closed).toBe(CloseCode.RateLimited);
     expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('new client ids per person and chapter', () => {
+  /** Sends an update on a fresh socket and resolves with 'saved' or the close code. */
+  async function offer(id: string, cookie: string, update: Uint8Array): Promise<'saved' | number> {
+    const ws = await rawSocket(server!.wsUrl, id, { cookie });
+    const got = frames.recorder(ws);
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send(frames.hello());
+    ws.send(frames.update(update));
+    ws.send(frames.saveQuery(1));
+    const outcome = await Promise.race([closed, waitFor(() => got.some((f) => f.type === MessageType.Saved), 'Saved').then(() => 'saved' as const)]);
+    ws.close();
+    return outcome;
+  }
+
+  it(`refuses a person's new client id beyond ${Limits.maxNewClientIdsPerHour} an hour (4431), also after the room reloads; known ids and other people still write`, async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[7];
+    // One doc per editing session, as a page load makes; the first one is kept open below.
+    const first = new Y.Doc();
+    appendParagraph(first, 'sesja 0');
+    const ws = await rawSocket(server.wsUrl, id, { cookie });
+    const got = frames.recorder(ws);
+    ws.send(frames.hello());
+    ws.send(frames.update(Y.encodeStateAsUpdate(first)));
+    for (let i = 1; i < Limits.maxNewClientIdsPerHour; i++) ws.send(frames.update(paragraphUpdate(`sesja ${i}`)));
+    ws.send(frames.saveQuery(1));
+    await waitFor(() => got.some((f) => f.type === MessageType.Saved), 'the sessions to be stored');
+    expect(ws.readyState).toBe(ws.OPEN);
+
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send(frames.update(paragraphUpdate('jedna sesja za dużo')));
+    expect(await closed).toBe(CloseCode.TooManySessions);
+    // A session the server knows goes on writing; another person may start new ones.
+    const before = Y.encodeStateVector(first);
+    appendParagraph(first, 'dalej w znanej sesji');
+    expect(await offer(id, cookie, Y.encodeStateAsUpdate(first, before))).toBe('saved');
+    expect(await offer(id, await login(server.url, DEMO.editorCzlopa), paragraphUpdate('inna osoba'))).toBe('saved');
+
+    // The count is stored: reloading the room does not reset it.
+    await waitFor(() => !server!.collab.registry.rooms.has(id), 'the room to unload');
+    expect(await offer(id, cookie, paragraphUpdate('po przeładowaniu'))).toBe(CloseCode.TooManySessions);
+    const text = fragmentText(storedDoc(server.services.stores.documents, id));
+    expect(text).toContain(`sesja ${Limits.maxNewClientIdsPerHour - 1}`);
+    expect(text).toContain('dalej w znanej sesji');
+    expect(text).not.toContain('za dużo');
+    expect(text).not.toContain('po przeładowaniu');
+  });
+
+  it('changes the server makes for a person (restoring, accepting) add one client id per loaded room, not one per change', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[7];
+    const me = (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } }).then((r) => r.json())) as { user: { id: string } };
+    const db = server.services.db;
+    const ids = () => (db.prepare(`SELECT COUNT(*) AS n FROM doc_clients WHERE chapter_id = ? AND user_id = ?`).get(id, me.user.id) as { n: number }).n;
+    const before = ids();
+    await server.collab.registry.withRoom(id, (room) => {
+      for (let i = 0; i < 5; i++) room.applyServerChange(me.user.id, (doc) => appendParagraph(doc, `zmiana serwera ${i}`));
+    });
+    expect(ids()).toBe(before + 1);
+    expect(fragmentText(storedDoc(server.services.stores.documents, id))).toContain('zmiana serwera 4');
   });
 });
 
