@@ -22,7 +22,7 @@ const STOP_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCo
 /** The identity shown on carets and avatars (the server overwrites it with what it knows). */
 export interface CollabUser { userId: string; name: string; organization: string; color: string }
 
-export type ConnectionNotice = null | 'rejected' | 'accessLost' | 'sessionEnded';
+export type ConnectionNotice = null | 'rejected' | 'accessLost' | 'sessionEnded' | 'tooManySessions';
 
 export interface ChapterSnapshot {
   /** Increases each time the document is rebuilt from the server (editor must remount). */
@@ -172,6 +172,15 @@ export class ChapterConnection {
     if (code === CloseCode.Unauthorized || code === CloseCode.Forbidden) {
       this.closed = true;
       this.notice = code === CloseCode.Unauthorized ? 'sessionEnded' : 'accessLost';
+      this.publish();
+      return;
+    }
+    // Too many new editing sessions of this chapter this hour: starting again from the server's
+    // copy would only open another. Stop; the local copy (with any unsent edits) stays in
+    // IndexedDB and is sent by a later page load.
+    if (code === CloseCode.TooManySessions) {
+      this.closed = true;
+      this.notice = 'tooManySessions';
       this.publish();
       return;
     }

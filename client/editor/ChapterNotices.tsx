@@ -1,4 +1,4 @@
-/** Banners above the text: frozen (who, when, why), read-only, refused change, lost access. */
+/** Banners above the text: frozen (who, when, why), read-only, refused change, lost access, too many sessions. */
 import type { ChapterLiveState } from '../../shared/protocol.ts';
 import type { ConnectionNotice } from '../collab/ChapterConnection.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -18,6 +18,7 @@ export function ChapterNotices({ frozen, readOnly, notice }: { frozen: ChapterLi
       )}
       {notice === 'rejected' && <p className="banner banner-warning" role="alert">{t('editor.rejected')}</p>}
       {notice === 'accessLost' && <p className="banner banner-warning" role="alert">{t('editor.accessLost')}</p>}
+      {notice === 'tooManySessions' && <p className="banner banner-warning" role="alert">{t('editor.tooManySessions')}</p>}
     </>
   );
 }

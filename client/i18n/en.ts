@@ -144,6 +144,7 @@ export const en: Messages = {
   'editor.presenceYou': '(you)',
   'editor.presenceCount': 'In the chapter: {count}',
   'editor.accessLost': 'You no longer have access to this chapter.',
+  'editor.tooManySessions': 'This chapter was opened for editing too many times within an hour. Editing is paused; unsent changes stay in this browser and are sent when you open the chapter again in an hour.',
   'editor.rejected': 'Change rejected by the server. The server’s text has been restored.',
   'editor.remoteJoined': '{name} joined the chapter.',
   'editor.remoteLeft': '{name} left the chapter.',

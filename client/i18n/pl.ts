@@ -145,6 +145,7 @@ export const pl = {
   'editor.presenceYou': '(Ty)',
   'editor.presenceCount': 'W rozdziale: {count}',
   'editor.accessLost': 'Nie masz już dostępu do tego rozdziału.',
+  'editor.tooManySessions': 'Ten rozdział otwarto do edycji zbyt wiele razy w ciągu godziny. Edycja jest wstrzymana; niewysłane zmiany zostały w tej przeglądarce i zostaną wysłane po ponownym otwarciu rozdziału za godzinę.',
   'editor.rejected': 'Zmiana odrzucona przez serwer. Przywrócono treść z serwera.',
   'editor.remoteJoined': '{name} dołącza do edycji.',
   'editor.remoteLeft': '{name} opuszcza rozdział.',

@@ -59,12 +59,14 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const live = snapshot.live;
   const frozen = live ? live.frozen : chapter.frozen;
   const canEdit = (live ? live.permissions.edit : chapter.permissions.edit) && !frozen;
-  const editable = canEdit && snapshot.notice !== 'accessLost' && !snapshot.resetting;
+  // The server will take nothing more from this page (access withdrawn, or too many sessions).
+  const stopped = snapshot.notice === 'accessLost' || snapshot.notice === 'tooManySessions';
+  const editable = canEdit && !stopped && !snapshot.resetting;
   // Experts (and everyone under the suggest lock) type into the text too: their edits become suggestions.
   const canSuggest = (live ? live.permissions.suggest : chapter.permissions.suggest) && !frozen;
-  const textEditable = (canEdit || canSuggest) && snapshot.notice !== 'accessLost' && !snapshot.resetting;
+  const textEditable = (canEdit || canSuggest) && !stopped && !snapshot.resetting;
   // Deciding on suggestions and naming a version leave the text as it is: a suggest lock does not stop them.
-  const canReview = (live ? live.permissions.review : chapter.permissions.review) && !frozen && snapshot.notice !== 'accessLost';
+  const canReview = (live ? live.permissions.review : chapter.permissions.review) && !frozen && !stopped;
   const canManage = live ? live.permissions.manage : chapter.permissions.manage;
 
   return (
@@ -84,7 +86,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
         sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canSaveVersion: canReview, canManage, frozen })]}
         comments={{
           chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
-          canComment: (live ? live.permissions.comment : chapter.permissions.comment) && snapshot.notice !== 'accessLost',
+          canComment: (live ? live.permissions.comment : chapter.permissions.comment) && !stopped,
         }}
         suggestions={{
           chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,

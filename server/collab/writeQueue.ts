@@ -106,7 +106,7 @@ export class WriteQueue {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.background?.stop();
-    for (const c of this.compactions.splice(0)) c.done(this.compactHere(c.chapterId, c.state, c.upTo));
+    this.compactAllHere();
   }
 
   private schedule(): void {
@@ -122,7 +122,7 @@ export class WriteQueue {
   private next(): void {
     if (!this.background?.ready) {
       this.flush();
-      for (const c of this.compactions.splice(0)) c.done(this.compactHere(c.chapterId, c.state, c.upTo));
+      this.compactAllHere();
       return;
     }
     if (this.background.busy) return;
@@ -152,6 +152,11 @@ export class WriteQueue {
       return;
     }
     this.background!.submit(job, then);
+  }
+
+  /** Writes every waiting compaction on the main connection (no worker, or stopping). */
+  private compactAllHere(): void {
+    for (const c of this.compactions.splice(0)) c.done(this.compactHere(c.chapterId, c.state, c.upTo));
   }
 
   private compactHere(chapterId: string, state: Uint8Array, upTo: number): unknown {
