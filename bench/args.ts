@@ -1,6 +1,7 @@
 /** Command-line flags of `npm run bench`, validated. */
 import { z } from 'zod';
 import { SERVER_KINDS, type ServerKind } from './servers/targets.ts';
+import { TRACE_SOURCES, type TraceSource } from './trace.ts';
 
 export const USAGE = `npm run bench -- [flags]
   --quick              smoke run: 3 s, scenario a, relay and ours (if it starts)
@@ -12,6 +13,8 @@ export const USAGE = `npm run bench -- [flags]
   --workers <n>        load-generator processes (default 2)
   --client             measure the client in Chromium (time to type, keystroke-to-paint);
                        on by default when neither --scenarios nor --quick is given
+  --trace <source>     editing trace for (d) and --client: synthetic (default, made from a fixed
+                       seed in the repository) or automerge-paper (optional extra, BENCH_TRACE_FILE)
   --profile            write V8 CPU profiles of the servers to bench/results/profiles/
   --out <file>         JSON output (default bench/results/<timestamp>.json)`;
 
@@ -26,6 +29,7 @@ export interface BenchArgs {
   out: string | null;
   quick: boolean;
   client: boolean;
+  trace: TraceSource;
 }
 
 const Flags = z.object({
@@ -39,6 +43,7 @@ const Flags = z.object({
   profile: z.boolean().default(false),
   client: z.boolean().default(false),
   out: z.string().optional(),
+  trace: z.enum(TRACE_SOURCES).default('synthetic'),
 });
 
 /** Named error for bad flags; the message includes the usage text. */
@@ -72,5 +77,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     profile: f.profile,
     client: f.client || (!f.quick && !f.scenarios),
     out: f.out ?? null,
+    trace: f.trace,
   };
 }

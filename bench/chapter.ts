@@ -1,5 +1,5 @@
 /**
- * A ~50-page chapter shaped as TipTap stores it: the automerge-paper trace's final text split at
+ * A ~50-page chapter shaped as TipTap stores it: the editing trace's final text (bench/trace.ts) split at
  * blank lines into `paragraph` XmlElements (one XmlText each) in the fragment 'default'. Used by
  * scenario (g) and the Chromium measurements, where the paragraph structure matters: the change
  * check and the editor both work per paragraph, and one 105k-character paragraph is not a

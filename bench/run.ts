@@ -69,8 +69,8 @@ async function main(): Promise<number> {
   let trace: ReplayedTrace | null = null;
   const getTrace = () => {
     if (!trace) {
-      trace = replayTrace(repoRoot);
-      log(`trace: ${trace.edits} edits replayed in ${trace.replayMs.toFixed(0)} ms → ${(trace.update.length / 1024).toFixed(0)} KiB state`);
+      trace = replayTrace(repoRoot, args.trace);
+      log(`trace (${trace.source}): ${trace.edits} edits replayed in ${trace.replayMs.toFixed(0)} ms → ${(trace.update.length / 1024).toFixed(0)} KiB state`);
     }
     return trace;
   };
@@ -116,7 +116,7 @@ async function main(): Promise<number> {
     const loadBefore = os.loadavg()[0]!;
     log('client: Chromium measurements…');
     try {
-      browser = { result: await measureInChromium(repoRoot, args.workers, log, profileDir) };
+      browser = { result: await measureInChromium(repoRoot, args.workers, log, profileDir, args.trace) };
     } catch (err) {
       browser = { skipped: `error: ${String(err).split('\n')[0]}` };
       log(`client: ${String(err)}`);

@@ -1,7 +1,13 @@
 /**
- * The automerge-paper editing trace (../shared/data beside the repository): 259,778
- * single-character edits of a LaTeX paper, replayed offline into a chapter document shaped as
- * TipTap stores it (one paragraph XmlElement holding one XmlText in the fragment 'default').
+ * The editing trace behind scenario (d) and the client measurement, replayed offline into a
+ * chapter document shaped as TipTap stores it (one paragraph XmlElement holding one XmlText in
+ * the fragment 'default').
+ *
+ * Two sources: `synthetic` (the default) is generated inside the repository from a fixed seed
+ * (syntheticTrace.ts), so a fresh clone runs every scenario; `automerge-paper` is the published
+ * trace of writing a LaTeX paper (259,778 single-character edits, CC BY 4.0, Martin Kleppmann /
+ * automerge-perf, repackaged by Joseph Gentle's editing-traces). It is not in the repository:
+ * pass its .json.gz path in BENCH_TRACE_FILE, or keep it in the team folder beside the checkout.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,12 +15,17 @@ import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DOCUMENT_FIELD } from '../shared/protocol.ts';
+import { syntheticTrace } from './syntheticTrace.ts';
+
+export const TRACE_SOURCES = ['synthetic', 'automerge-paper'] as const;
+export type TraceSource = (typeof TRACE_SOURCES)[number];
 
 const Trace = z.object({
   startContent: z.string(),
   endContent: z.string(),
   txns: z.array(z.object({ patches: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.string()])) })),
 });
+type TraceData = z.infer<typeof Trace>;
 
 /** Named error: the trace file is missing or does not replay to its stated end content. */
 export class TraceError extends Error {
@@ -22,6 +33,7 @@ export class TraceError extends Error {
 }
 
 export interface ReplayedTrace {
+  source: TraceSource;
   /** Full document state as one Yjs update. */
   update: Uint8Array;
   endContent: string;
@@ -29,15 +41,26 @@ export interface ReplayedTrace {
   replayMs: number;
 }
 
+/** Where the optional published trace is looked for. */
 export function traceFile(repoRoot: string): string {
-  return path.resolve(repoRoot, '../shared/data/automerge-paper.json.gz');
+  return process.env.BENCH_TRACE_FILE ?? path.resolve(repoRoot, '../shared/data/automerge-paper.json.gz');
 }
 
-/** Replays the trace into a fresh document, one Yjs transaction per trace transaction. */
-export function replayTrace(repoRoot: string): ReplayedTrace {
+function loadTrace(repoRoot: string, source: TraceSource): TraceData {
+  if (source === 'synthetic') return { startContent: '', endContent: '', ...syntheticTrace() };
   const file = traceFile(repoRoot);
-  if (!fs.existsSync(file)) throw new TraceError(`trace not found: ${file}`);
-  const trace = Trace.parse(JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')));
+  if (!fs.existsSync(file)) {
+    throw new TraceError(`the automerge-paper trace is an optional extra and was not found at ${file}; set BENCH_TRACE_FILE or use --trace synthetic`);
+  }
+  return Trace.parse(JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')));
+}
+
+/**
+ * Replays the trace into a fresh document, one Yjs transaction per trace transaction. A
+ * published trace must end with its stated content; the synthetic one states none.
+ */
+export function replayTrace(repoRoot: string, source: TraceSource = 'synthetic'): ReplayedTrace {
+  const trace = loadTrace(repoRoot, source);
   const t0 = performance.now();
   const doc = new Y.Doc();
   const paragraph = new Y.XmlElement('paragraph');
@@ -56,6 +79,6 @@ export function replayTrace(repoRoot: string): ReplayedTrace {
     });
   }
   const replayed = text.toString();
-  if (replayed !== trace.endContent) throw new TraceError(`replay ended with ${replayed.length} characters, expected ${trace.endContent.length}`);
-  return { update: Y.encodeStateAsUpdate(doc), endContent: trace.endContent, edits, replayMs: performance.now() - t0 };
+  if (source !== 'synthetic' && replayed !== trace.endContent) throw new TraceError(`replay ended with ${replayed.length} characters, expected ${trace.endContent.length}`);
+  return { update: Y.encodeStateAsUpdate(doc), endContent: replayed, edits, source, replayMs: performance.now() - t0 };
 }

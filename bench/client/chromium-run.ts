@@ -17,7 +17,7 @@ import type { ClientSpec } from '../load/messages.ts';
 import { sleep, wallMs } from '../scenarios/measure.ts';
 import { startServer } from '../servers/targets.ts';
 import { latencySummary, median } from '../stats.ts';
-import { replayTrace } from '../trace.ts';
+import { replayTrace, type TraceSource } from '../trace.ts';
 import { INSTALL_PROBE, KEY, KEY_COUNT, chapterReady, type KeySample } from './probe.ts';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -114,10 +114,10 @@ const summaryOf = (samples: KeySample[]) => ({
 });
 
 /** Runs both Chromium measurements against a fresh instance of our server. */
-export async function measureInChromium(repoRoot: string, workers: number, log: (line: string) => void, profileDir?: string): Promise<BrowserResult> {
+export async function measureInChromium(repoRoot: string, workers: number, log: (line: string) => void, profileDir?: string, traceSource: TraceSource = 'synthetic'): Promise<BrowserResult> {
   const started = performance.now();
   ensureClientBuild();
-  const trace = replayTrace(repoRoot);
+  const trace = replayTrace(repoRoot, traceSource);
   const paragraphs = toParagraphs(trace.endContent);
   const doc = chapterDoc(paragraphs);
   const update = Y.encodeStateAsUpdate(doc);

@@ -1,5 +1,5 @@
 /**
- * (d) Cold load of a big chapter: the automerge-paper trace (260k edits, 105k characters),
+ * (d) Cold load of a big chapter: the editing trace (bench/trace.ts; 260k edits, ~105k characters),
  * replayed offline, is uploaded through one client; everyone disconnects; after an idle pause a
  * new client opens the chapter and we time its first full sync and the text being complete.
  */
@@ -13,7 +13,7 @@ const IDLE_BEFORE_COLD_LOAD_MS = 5_000;
 
 export const scenarioD: Scenario = {
   id: 'd',
-  title: '(d) cold load of the automerge-paper trace (260k edits, 105k characters)',
+  title: '(d) cold load of a chapter with its editing history (260k edits, ~105k characters)',
   columns: [
     { key: 'coldSyncMs', label: 'new client fully synced (ms)', lowerIsBetter: true },
     { key: 'coldContentMs', label: 'new client has the whole text (ms)', lowerIsBetter: true },

@@ -1,6 +1,6 @@
 /**
  * (g) The latency that checking a suggester's update adds, on a chapter of about 50 pages (the
- * automerge-paper trace's final text as 251 paragraphs, bench/chapter.ts). Two measurements:
+ * editing trace's final text split into paragraphs, bench/chapter.ts). Two measurements:
  *
  * (i) in process: 2,000 single-character suggestion insertions of an expert (3 rounds, medians
  *     of each quantile), each applied with

@@ -24,7 +24,7 @@ export interface ScenarioOutcome {
 export interface ScenarioContext {
   server: RunningServer;
   options: BenchOptions;
-  /** The replayed automerge-paper trace (computed once per invocation, on first use). */
+  /** The replayed editing trace (bench/trace.ts) (computed once per invocation, on first use). */
   trace(): ReplayedTrace;
 }
 
