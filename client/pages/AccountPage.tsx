@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
 import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
+import { NotificationSettings } from '../account/NotificationSettings.tsx';
 
 export function AccountPage() {
   const { t } = useI18n();
@@ -32,6 +33,7 @@ export function AccountPage() {
   };
 
   return (
+    <>
     <section className="narrow card" aria-labelledby="account-title">
       <h1 id="account-title">{t('password.title')}</h1>
       <form onSubmit={submit} noValidate>
@@ -45,5 +47,7 @@ export function AccountPage() {
         <button type="submit" className="button-primary" disabled={busy}>{t('password.submit')}</button>
       </form>
     </section>
+    <NotificationSettings />
+    </>
   );
 }

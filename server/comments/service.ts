@@ -48,6 +48,7 @@ export function createCommentService(services: Services, collab: CollabControl) 
       const at = services.clock();
       const threadId = store.createThread({ chapterId: facts.chapterId, userId: user.id, quote: req.quote, body: req.body, mentions, at });
       wrote(user, facts.chapterId, threadId, at);
+      services.notifications.commentWritten({ chapterId: facts.chapterId, threadId, authorId: user.id, body: req.body, mentions });
       return threadDto(threadId);
     },
 
@@ -64,6 +65,7 @@ export function createCommentService(services: Services, collab: CollabControl) 
         store.reopen(thread.id);
       })();
       wrote(user, facts.chapterId, thread.id, at);
+      services.notifications.commentWritten({ chapterId: facts.chapterId, threadId: thread.id, authorId: user.id, body: req.body, mentions });
       return threadDto(thread.id);
     },
 
