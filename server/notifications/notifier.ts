@@ -31,11 +31,21 @@ export interface NotifierDeps {
 
 /** Characters of a comment quoted in an e-mail. */
 const EXCERPT_LENGTH = 300;
+/** The same chapter's deadline is not announced to a person twice within this (20 h: once a day). */
+export const DEADLINE_REPEAT_MS = 20 * 3600_000;
 const excerpt = (s: string) => (s.length > EXCERPT_LENGTH ? s.slice(0, EXCERPT_LENGTH - 1) + '…' : s);
 
 export interface Notifier {
   /** A thread was started or replied to: mentioned people, and earlier writers of the thread. */
   commentWritten(e: { chapterId: string; threadId: string; authorId: string; body: string; mentions: readonly string[] }): void;
+  /** An edit of a comment mentioned more people: only they are told. */
+  mentionAdded(e: { chapterId: string; threadId: string; authorId: string; body: string; mentions: readonly string[] }): void;
+  /**
+   * A chapter's due date is near (or today): tells `userIds` (e.g. its owner and the people who
+   * work on it), at most once per chapter and person in DEADLINE_REPEAT_MS. Nothing calls this
+   * yet: see docs/email.md (the due dates belong to chapter administration).
+   */
+  chapterDeadline(e: { chapterId: string; dueDate: string; userIds: readonly string[] }): void;
   /** A chapter was frozen or unfrozen: everyone who edited, suggested or commented there. */
   chapterFreezeChanged(e: { chapterId: string; actorId: string; frozen: boolean; note: string | null }): void;
   /**
@@ -59,7 +69,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
+    const done = () => void inFlight.delete(p);
+    p.then(done, done);
     return p;
   };
 
@@ -70,6 +81,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   /** Sends a person's waiting events now (immediate mode, or the digest). */
   const deliver = async (userId: string, digest: boolean): Promise<boolean> => {
+    // The server is stopping (the database closed after this was scheduled): nothing to do.
+    if (!deps.db.open) return false;
     const rows = store.pendingOf(userId);
     if (!rows.length) return false;
     const user = stores.people.userById(userId);
@@ -104,6 +117,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const mode = store.modeOf(userId);
       if (mode === 'off') continue;
       if (kind === 'suggestion' && store.hasRecent(userId, chapterId, kind, at - MailLimits.suggestionNoticeWindowMs)) continue;
+      if (kind === 'deadline' && store.hasRecent(userId, chapterId, kind, at - DEADLINE_REPEAT_MS)) continue;
       store.add({ userId, kind, chapterId, actorId, data, at });
       if (mode === 'immediate') deliverSoon(userId);
     }
@@ -121,6 +135,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const lookForSuggestions = (chapterId: string, doc: () => Y.Doc) => {
     const authors = settling.get(chapterId) ?? new Set<string>();
     settling.delete(chapterId);
+    if (!deps.db.open) return;
     const partnershipId = partnershipOf(chapterId);
     if (!partnershipId) return;
     const open = listSuggestions(doc());
@@ -142,6 +157,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         const earlier = store.threadParticipants(e.threadId).filter((id) => !mentioned.has(id));
         record(earlier, 'reply', e.chapterId, e.authorId, data);
       }),
+
+    mentionAdded: (e) =>
+      guarded(`comment edit in ${e.chapterId}`, () => record(e.mentions, 'mention', e.chapterId, e.authorId, { threadId: e.threadId, excerpt: excerpt(e.body) })),
+
+    chapterDeadline: (e) =>
+      guarded(`deadline of ${e.chapterId}`, () => record(e.userIds, 'deadline', e.chapterId, null, { dueDate: e.dueDate })),
 
     chapterFreezeChanged: (e) =>
       guarded(`freeze of ${e.chapterId}`, () => {

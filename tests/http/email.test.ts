@@ -212,6 +212,29 @@ describe('notifications', () => {
     expect((await settled()).filter((m) => m.to === DEMO.editorCzlopa)).toEqual([]);
   });
 
+  it('e-mails people newly mentioned by an edit of a comment, and only them', async () => {
+    const thread = await startThread(DEMO.expert, 'Uwaga', [t.userId(DEMO.editorTuczno)]);
+    await waitMail(DEMO.editorTuczno, /^Wspomniano/);
+    smtp.messages.length = 0;
+    const res = await t.request('PATCH', `/api/comments/${thread.comments[0].id}`, {
+      cookie: await t.login(DEMO.expert), body: { body: 'Uwaga (uzupełniona)', mentions: [t.userId(DEMO.editorTuczno), t.userId(DEMO.editorCzlopa)] },
+    });
+    expect(res.status).toBe(200);
+    const mail = await waitMail(DEMO.editorCzlopa, /^Wspomniano/);
+    expect(mail.text).toContain('Uwaga (uzupełniona)');
+    expect((await settled()).map((m) => m.to)).toEqual([DEMO.editorCzlopa]);
+  });
+
+  it('announces a chapter deadline once a day at most (called directly: due dates come with chapter administration)', async () => {
+    const ids = [t.userId(DEMO.editorTuczno)];
+    t.services.notifications.chapterDeadline({ chapterId: chapter(), dueDate: '2026-12-15', userIds: ids });
+    const mail = await waitMail(DEMO.editorTuczno, /^Zbliża się termin rozdziału/);
+    expect(mail.text).toContain('Termin rozdziału: 2026-12-15');
+    t.clock.advance(3600_000);
+    t.services.notifications.chapterDeadline({ chapterId: chapter(), dueDate: '2026-12-15', userIds: ids });
+    expect((await settled()).filter((m) => /termin/.test(m.subject))).toHaveLength(1);
+  });
+
   it('collects digest-mode notifications into one e-mail a day after the configured hour', async () => {
     const czlopa = await t.login(DEMO.editorCzlopa);
     const put = await t.request('PUT', '/api/account/notifications', { cookie: czlopa, body: { mode: 'digest' } });

@@ -63,6 +63,7 @@ export function passwordResetRoutes(services: Services, collab: CollabControl): 
     const wait = services.resetThrottle.take(email, c.get('clientIp'));
     if (wait > 0) throw rateLimited(wait);
     setImmediate(() => {
+      if (!services.db.open) return; // stopping
       try {
         startPasswordReset(services, email);
       } catch (err) {
