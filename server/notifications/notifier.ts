@@ -114,6 +114,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const at = clock();
     for (const userId of new Set(userIds)) {
       if (userId === actorId || stores.partnerships.roleOf(partnershipId, userId) === null) continue;
+      // Someone who has not accepted their invitation yet has not joined: no notifications.
+      if (!stores.people.userById(userId)?.password_hash) continue;
       const mode = store.modeOf(userId);
       if (mode === 'off') continue;
       if (kind === 'suggestion' && store.hasRecent(userId, chapterId, kind, at - MailLimits.suggestionNoticeWindowMs)) continue;

@@ -13,6 +13,15 @@ import { login, startServer, type RunningServer } from '../helpers/server.ts';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
 import { DEMO, chapterIds } from '../helpers/demo.ts';
 
+/** The page does not scroll sideways at a phone's width (390 px). */
+async function fitsPhone(page: import('playwright-core').Page): Promise<boolean> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  if (before) await page.setViewportSize(before);
+  return fits;
+}
+
 let server: RunningServer;
 let smtp: TestSmtpServer;
 let browser: Browser;
@@ -44,6 +53,7 @@ describe('forgot password in the browser', () => {
     await page.getByRole('button', { name: 'Wyślij link' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain(`Jeśli istnieje konto z adresem ${DEMO.viewer}`);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBe(true);
 
     const mail = await smtp.waitFor((m) => m.to === DEMO.viewer && /nowe hasło/.test(m.subject), 10_000);
     const link = /\/nowe-haslo\/[a-z2-7]{39}/.exec(mail.text)?.[0];
@@ -52,6 +62,7 @@ describe('forgot password in the browser', () => {
     await page.getByRole('heading', { name: 'Ustaw nowe hasło' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain(DEMO.viewer);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBe(true);
     await page.getByLabel('Nowe hasło (co najmniej 10 znaków)').fill('haslo-obserwatora-2');
     await page.getByLabel('Powtórz nowe hasło').fill('haslo-obserwatora-2');
     await page.getByRole('button', { name: 'Ustaw nowe hasło' }).click();
@@ -85,6 +96,7 @@ describe('notification settings', () => {
     await group.waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Raz dziennie (podsumowanie)' }).isChecked()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBe(true);
     await context.close();
   }, 60_000);
 });
@@ -111,6 +123,8 @@ describe('header badge', () => {
     await page.getByRole('heading', { name: 'Zmiana hasła' }).waitFor();
     await badge.waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The header with the badge fits a phone (the dashboard's own width is another matter: issue 16's 390 px part).
+    expect(await fitsPhone(page)).toBe(true);
     // Keyboard: Tab to the badge, Enter goes to the inbox with its heading focused.
     for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
@@ -122,6 +136,17 @@ describe('header badge', () => {
     // Marking it read empties the badge.
     await page.getByRole('button', { name: 'Oznacz wszystkie jako przeczytane' }).click();
     await page.getByRole('link', { name: /^Do mnie: brak nieprzeczytanych/ }).waitFor();
+
+    // The unsubscribe link of the mention e-mail works in a browser without logging in.
+    const mail = await smtp.waitFor((m) => m.to === DEMO.editorTuczno && /^Wspomniano/.test(m.subject), 10_000);
+    const unsubscribe = /\/wypisz\/\S+/.exec(mail.text)?.[0];
+    expect(unsubscribe).toBeTruthy();
+    const anonymous = await newPerson(browser, server.url);
+    await anonymous.page.goto(unsubscribe!);
+    await anonymous.page.getByRole('heading', { name: 'Wypisano z powiadomień' }).waitFor();
+    expect(await seriousAxeViolations(anonymous.page)).toEqual([]);
+    expect(await fitsPhone(anonymous.page)).toBe(true);
+    await anonymous.context.close();
     await context.close();
   }, 60_000);
 });
