@@ -1,6 +1,7 @@
 /**
- * The change-password form. The server keeps this session and ends every other session of
- * the user (other browsers must log in again with the new password).
+ * The account page: the change-password form (the server keeps this session and ends every
+ * other session of the user: other browsers must log in again with the new password), and the
+ * e-mail notification settings below it.
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../apiClient/endpoints.ts';
