@@ -57,10 +57,15 @@ export function createNotificationStore(db: Db) {
      UNION SELECT user_id FROM doc_clients WHERE chapter_id = @id
      UNION SELECT c.author_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE t.chapter_id = @id`,
   );
+  const dropPending = db.prepare(`UPDATE notification_events SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL`);
   const markSent = db.prepare(`UPDATE notification_events SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL AND id <= ?`);
   return {
     modeOf: (userId: string): NotificationMode => getMode.get(userId)?.mode ?? DEFAULT_NOTIFICATION_MODE,
-    setMode: (userId: string, mode: NotificationMode, now: number) => void setMode.run(userId, mode, now),
+    /** Sets the mode; turning notifications off also drops what was waiting (it would never be sent). */
+    setMode: db.transaction((userId: string, mode: NotificationMode, now: number): void => {
+      setMode.run(userId, mode, now);
+      if (mode === 'off') dropPending.run(now, userId);
+    }),
     add(e: { userId: string; kind: NotificationKind; chapterId: string; actorId: string | null; data: NotificationData; at: number }): void {
       insert.run(e.userId, e.kind, e.chapterId, e.actorId, JSON.stringify(e.data), e.at);
     },

@@ -261,6 +261,16 @@ describe('notifications', () => {
     expect(await runDigestIfDue(t.services, state)).toBe(0);
   });
 
+  it('drops waiting digest events when notifications are turned off', async () => {
+    const czlopa = await t.login(DEMO.editorCzlopa);
+    await t.request('PUT', '/api/account/notifications', { cookie: czlopa, body: { mode: 'digest' } });
+    await startThread(DEMO.expert, 'Czeka na podsumowanie', [t.userId(DEMO.editorCzlopa)]);
+    await t.request('PUT', '/api/account/notifications', { cookie: czlopa, body: { mode: 'off' } });
+    await t.request('PUT', '/api/account/notifications', { cookie: czlopa, body: { mode: 'digest' } });
+    expect(await t.services.notifications.runDigest()).toBe(0);
+    expect((await settled()).filter((m) => m.to === DEMO.editorCzlopa)).toEqual([]);
+  });
+
   it('unsubscribes without logging in, by the link and by RFC 8058 one-click POST', async () => {
     const tuczno = t.userId(DEMO.editorTuczno);
     await startThread(DEMO.expert, 'Wzmianka', [tuczno, t.userId(DEMO.editorCzlopa)]);
