@@ -19,6 +19,11 @@ export const MailLimits = {
    * much later (so a burst of keystrokes costs one look).
    */
   suggestionSettleMs: 2000,
+  /**
+   * In immediate mode a person's events are sent this long after the first (1 s), so a burst
+   * (a milestone freezing every chapter, a comment mentioning and replying) makes one e-mail.
+   */
+  immediateBatchMs: 1000,
   /** Events listed in one e-mail at most (the rest are counted). */
   maxEventsPerEmail: 50,
 } as const;

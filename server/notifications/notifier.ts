@@ -98,9 +98,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const deliverSoon = (userId: string) => {
     if (scheduled.has(userId)) return;
     scheduled.add(userId);
-    // After the current request (and its transaction) is done; events of one tick share an e-mail.
+    // After the request that caused it has been answered; events of one burst share an e-mail.
     track(
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      new Promise<void>((resolve) => setTimeout(resolve, MailLimits.immediateBatchMs)).then(() => {
         scheduled.delete(userId);
         return deliver(userId, false);
       }),

@@ -235,6 +235,25 @@ describe('notifications', () => {
     expect((await settled()).filter((m) => /termin/.test(m.subject))).toHaveLength(1);
   });
 
+  it('gathers a burst into one e-mail: a milestone freezing two chapters someone commented on', async () => {
+    const commentIn = async (chapterId: string) => {
+      const res = await t.request('POST', `/api/chapters/${chapterId}/comments`, {
+        cookie: await t.login(DEMO.editorCzlopa), body: { quote: 'fragment', body: 'Uwaga' },
+      });
+      expect(res.status).toBe(201);
+    };
+    await commentIn(t.demo.walcz.chapterIds[6]);
+    await commentIn(t.demo.walcz.chapterIds[7]);
+    const res = await t.request('POST', `/api/strategies/${t.demo.walcz.strategyId}/milestones`, {
+      cookie: await t.login(DEMO.coordinator), body: { name: 'Projekt do konsultacji', note: 'Wersja do konsultacji społecznych' },
+    });
+    expect(res.status).toBe(201);
+    const mail = await waitMail(DEMO.editorCzlopa, /^Wspólna Strategia: \d+ powiadomie/);
+    const titles = await Promise.all([6, 7].map((i) => t.services.stores.chapters.chapterById(t.demo.walcz.chapterIds[i])!.title));
+    for (const title of titles) expect(mail.text).toContain(`„${title}”`);
+    expect((await settled()).filter((m) => m.to === DEMO.editorCzlopa)).toHaveLength(1);
+  });
+
   it('collects digest-mode notifications into one e-mail a day after the configured hour', async () => {
     const czlopa = await t.login(DEMO.editorCzlopa);
     const put = await t.request('PUT', '/api/account/notifications', { cookie: czlopa, body: { mode: 'digest' } });
