@@ -12,6 +12,8 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
+import { PasswordResetPage } from './pages/PasswordResetPage.tsx';
 import { navigate, useRoute } from './router/router.tsx';
 import { paths } from './router/routes.ts';
 import { AnnouncerProvider } from './ui/Announcer.tsx';
@@ -34,6 +36,9 @@ function Routes() {
   }, [authenticated, route.name]);
 
   if (route.name === 'invitation') return <Layout me={null}><InvitationPage token={route.token} /></Layout>;
+  // Accounts and e-mail (issue 16): reachable without a session.
+  if (route.name === 'forgotPassword') return <Layout me={null}><ForgotPasswordPage /></Layout>;
+  if (route.name === 'passwordReset') return <Layout me={null}><PasswordResetPage token={route.token} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (

@@ -10,6 +10,8 @@ import { clientIp } from './http/middleware/clientIp.ts';
 import { securityHeaders } from './http/middleware/securityHeaders.ts';
 import { session } from './http/middleware/session.ts';
 import { serveClient } from './http/static.ts';
+import { unsubscribeRoutes } from './http/routes/unsubscribe.ts';
+import { UNSUBSCRIBE_PATH } from '../shared/mail.ts';
 
 /** The collaboration layer as the app sees it: control for routes, and its upgrade route. */
 export interface CollabLayer {
@@ -25,6 +27,8 @@ export function createApp(services: Services, collab: CollabLayer): Hono<AppEnv>
   app.use('*', session(services));
   app.route('/api', createApi(services, collab.control));
   collab.mount(app);
+  // One-click unsubscribe from notification e-mails, without logging in (issue 16).
+  app.route(UNSUBSCRIBE_PATH.slice(0, -1), unsubscribeRoutes(services));
   app.use('*', serveClient(services.config));
   return app;
 }

@@ -44,6 +44,23 @@ const EnvSchema = z.object({
   VERSION_IDLE_MINUTES: z.coerce.number().positive().default(10),
   /** Seconds between the automatic-version scheduler's looks at the chapters. Default 60. */
   VERSION_SCAN_SECONDS: z.coerce.number().positive().default(60),
+  // --- E-mail (issue 16, docs/email.md) ---
+  /** SMTP server as one URL, e.g. smtps://user:pass@mail.example.pl:465. Default unset. Overrides SMTP_HOST etc. */
+  SMTP_URL: z.url().optional(),
+  /** SMTP server host name. Default unset: no e-mail is sent, the log says where it would have gone. */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** SMTP port. Default 587 (465 when SMTP_SECURE=1). */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** SMTP user name (with SMTP_PASSWORD). Default unset: no authentication. */
+  SMTP_USER: z.string().min(1).optional(),
+  /** SMTP password. Default unset. */
+  SMTP_PASSWORD: z.string().optional(),
+  /** 1: TLS from the first byte (port 465); 0: STARTTLS when the server offers it. Default 0. */
+  SMTP_SECURE: bool.default(false),
+  /** Sender of every e-mail, e.g. "Wspólna Strategia <strategia@walcz.pl>". Default strategia@localhost. */
+  MAIL_FROM: z.string().min(3).default('Wspólna Strategia <strategia@localhost>'),
+  /** Hour (0–23, Polish time) after which the daily digest of notifications is sent. Default 7. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = Readonly<{
@@ -67,7 +84,30 @@ export type Config = Readonly<{
   versionIdleMs: number;
   /** VERSION_SCAN_SECONDS in milliseconds. */
   versionScanMs: number;
+  /** Outgoing e-mail (issue 16): null without SMTP settings, then e-mail is only logged. */
+  smtp: SmtpConfig | null;
+  /** MAIL_FROM. */
+  mailFrom: string;
+  /** MAIL_DIGEST_HOUR, 0–23, Europe/Warsaw time. */
+  digestHour: number;
 }>;
+
+/** How to reach the SMTP server: a URL, or host and port with optional credentials. */
+export type SmtpConfig =
+  | { url: string }
+  | { host: string; port: number; secure: boolean; user: string | null; password: string | null };
+
+function smtpConfig(e: z.infer<typeof EnvSchema>): SmtpConfig | null {
+  if (e.SMTP_URL) return { url: e.SMTP_URL };
+  if (!e.SMTP_HOST) return null;
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT ?? (e.SMTP_SECURE ? 465 : 587),
+    secure: e.SMTP_SECURE,
+    user: e.SMTP_USER ?? null,
+    password: e.SMTP_PASSWORD ?? null,
+  };
+}
 
 /** Named error for a bad environment: the message lists every offending variable. */
 export class ConfigError extends Error {
@@ -105,5 +145,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clientDir: path.resolve(e.CLIENT_DIR),
     versionIdleMs: e.VERSION_IDLE_MINUTES * 60_000,
     versionScanMs: e.VERSION_SCAN_SECONDS * 1000,
+    smtp: smtpConfig(e),
+    mailFrom: e.MAIL_FROM,
+    digestHour: e.MAIL_DIGEST_HOUR,
   });
 }

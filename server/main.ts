@@ -12,6 +12,7 @@ import { createApp } from './app.ts';
 import { writeInitialText } from './seed/demoDocument.ts';
 import { startVersionScheduler } from './versions/scheduler.ts';
 import { documentHooksFromEnv } from './testHooks.ts';
+import { startDigestScheduler } from './notifications/scheduler.ts';
 
 async function start() {
   let config;
@@ -45,6 +46,8 @@ async function start() {
   }) as Server;
   collab.inject(server);
   const stopVersions = startVersionScheduler(services, collab.control);
+  const stopDigest = startDigestScheduler(services);
+  log.info(config.smtp ? 'e-mail: sending through SMTP' : 'e-mail: no SMTP configured; e-mails are only logged (recipient and subject)');
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -53,6 +56,8 @@ async function start() {
     log.info(`${signal}: stopping`);
     server.close();
     stopVersions();
+    stopDigest();
+    services.mailer.close();
     const failed = collab.shutdown();
     if (failed.length) log.error(`could not store chapters: ${failed.join(', ')} (their updates stay in clients)`);
     try {

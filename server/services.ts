@@ -20,6 +20,13 @@ import { createVersionStore, type VersionStore } from './storage/versions.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createSessionManager, type SessionManager } from './auth/sessions.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/rateLimit.ts';
+// Accounts and e-mail (issue 16).
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createNotifier, type Notifier } from './notifications/notifier.ts';
+import { createNotificationStore, type NotificationStore } from './storage/notifications.ts';
+import { createPasswordResetStore, type PasswordResetStore } from './storage/passwordResets.ts';
+import { createSecretStore, type SecretStore } from './storage/secrets.ts';
+import { createPasswordResetThrottle, type PasswordResetThrottle } from './auth/resetThrottle.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -32,6 +39,10 @@ export interface Stores {
   suggestionDecisions: ReturnType<typeof createSuggestionDecisionStore>;
   comments: CommentStore;
   versions: VersionStore;
+  // Accounts and e-mail (issue 16).
+  passwordResets: PasswordResetStore;
+  notifications: NotificationStore;
+  secrets: SecretStore;
 }
 
 export interface Services {
@@ -44,6 +55,13 @@ export interface Services {
   sessions: SessionManager;
   /** In-memory login throttle (reset by a restart). */
   loginThrottle: LoginThrottle;
+  // Accounts and e-mail (issue 16; docs/email.md).
+  /** Outgoing e-mail: SMTP when configured, otherwise it only logs. */
+  mailer: Mailer;
+  /** E-mail notifications (mentions, replies, suggestions, freezes; digests). */
+  notifications: Notifier;
+  /** In-memory limits on "forgot password" requests per address and per e-mail. */
+  resetThrottle: PasswordResetThrottle;
 }
 
 export interface ServiceOptions {
@@ -52,6 +70,8 @@ export interface ServiceOptions {
   /** Milliseconds since the epoch; default Date.now. */
   clock?: Clock;
   log?: Logger;
+  /** Default: createMailer(config, log). */
+  mailer?: Mailer;
   documentHooks?: DocumentStoreHooks;
 }
 
@@ -71,7 +91,11 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     suggestionDecisions: createSuggestionDecisionStore(db),
     comments: createCommentStore(db),
     versions: createVersionStore(db),
+    passwordResets: createPasswordResetStore(db),
+    notifications: createNotificationStore(db),
+    secrets: createSecretStore(db),
   };
+  const mailer = opts.mailer ?? createMailer(config, log);
   return {
     config,
     db,
@@ -81,6 +105,9 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     passwords: createPasswordHasher(config),
     sessions: createSessionManager({ config, clock, sessions: stores.sessions, people: stores.people }),
     loginThrottle: createLoginThrottle(clock),
+    mailer,
+    notifications: createNotifier({ config, db, log, clock, stores, mailer }),
+    resetThrottle: createPasswordResetThrottle(clock),
   };
 }
 

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'invitation_invalid',
   'chapter_frozen',
   'internal',
+  // Accounts and e-mail (issue 16): an unknown, used or expired password-reset link.
+  'reset_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -161,6 +163,8 @@ export interface AddMemberResponse {
   member: MemberDto;
   /** Present when no password was given: a one-time link valid for 7 days. */
   invitationUrl?: string;
+  /** With invitationUrl: true when the link is also being e-mailed (SMTP is configured). */
+  invitationEmailed?: boolean;
 }
 
 export interface InvitationDto {
@@ -494,4 +498,31 @@ export interface SuggestionDecisionDto {
   decision: 'accepted' | 'rejected' | 'withdrawn';
   decidedBy: PersonRef | null;
   decidedAt: string;
+}
+
+// ---------- accounts and e-mail (issue 16; docs/email.md) ----------
+
+/** "Forgot password": the address to send a reset link to. */
+export const PasswordResetRequest = z.strictObject({ email });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
+/** Setting a new password through a reset link. */
+export const PasswordResetConfirm = z.strictObject({ password: newPassword });
+export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirm>;
+/** The same answer whether or not an account has that address. */
+export interface PasswordResetRequested {
+  status: 'accepted';
+}
+/** What the reset page shows before the new password is chosen. */
+export interface PasswordResetDto {
+  email: string;
+}
+
+/** How a person wants e-mail notifications: none, each at once, or one digest a day. */
+export const NOTIFICATION_MODES = ['off', 'immediate', 'digest'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+export const NotificationSettingsRequest = z.strictObject({ mode: z.enum(NOTIFICATION_MODES) });
+export interface NotificationSettingsDto {
+  mode: NotificationMode;
+  /** Whether the server sends e-mail at all (SMTP configured); false: notifications are only logged. */
+  emailEnabled: boolean;
 }

@@ -20,6 +20,9 @@ import {
 } from '../versions/guards.ts';
 import type { DecideSuggestionsRequest, SuggestionDecisionDto, SuggestionDto, WithdrawSuggestionsRequest } from '../../shared/api.ts';
 import { isDecideResponse, isSuggestLockResponse, isSuggestionDecisionList } from '../suggestions/guards.ts';
+// Accounts and e-mail (issue 16).
+import type { NotificationMode, NotificationSettingsDto, PasswordResetDto } from '../../shared/api.ts';
+import { isNotificationSettings, isPasswordReset } from './mailGuards.ts';
 
 const enc = encodeURIComponent;
 
@@ -117,4 +120,14 @@ export const api = {
   /** Coordinator: everyone's edits become suggestions (or not). */
   setSuggestLock: (chapterId: string, locked: boolean) =>
     request<{ suggestLock: boolean }>('PUT', `/chapters/${enc(chapterId)}/suggest-lock`, { locked }, isSuggestLockResponse),
+
+  // Accounts and e-mail (issue 16; docs/email.md).
+  /** Asks for a reset link; the same answer whether or not the address has an account. */
+  requestPasswordReset: (email: string) => request<unknown>('POST', '/auth/password-reset', { email }),
+  passwordReset: (token: string) => request<PasswordResetDto>('GET', `/auth/password-reset/${enc(token)}`, undefined, isPasswordReset),
+  /** Sets the new password; every session of the person ends. */
+  confirmPasswordReset: (token: string, password: string) => request<null>('POST', `/auth/password-reset/${enc(token)}`, { password }),
+  notificationSettings: () => request<NotificationSettingsDto>('GET', '/account/notifications', undefined, isNotificationSettings),
+  setNotificationMode: (mode: NotificationMode) =>
+    request<NotificationSettingsDto>('PUT', '/account/notifications', { mode }, isNotificationSettings),
 };

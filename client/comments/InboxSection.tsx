@@ -13,6 +13,10 @@ import { paths } from '../router/routes.ts';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { formatRelative } from './relativeTime.ts';
 import { useNow } from './useNow.ts';
+import { INBOX_CHANGED_EVENT, INBOX_SHOW_EVENT } from '../layout/InboxBadge.tsx';
+
+/** Fragment of the dashboard URL that shows the inbox (the header badge links to it). */
+export const INBOX_FRAGMENT = 'do-mnie';
 
 /** Link to a thread inside its chapter (CommentsPanel reads the fragment). */
 export const threadHref = (chapterId: string, threadId: string) => `${paths.chapter(chapterId)}#komentarz-${encodeURIComponent(threadId)}`;
@@ -35,6 +39,22 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
   useEffect(() => {
     void load();
   }, [load]);
+  // Arriving from the header badge (/#do-mnie): bring the inbox into view and focus its heading.
+  useEffect(() => {
+    const show = () => {
+      if (location.hash !== `#${INBOX_FRAGMENT}`) return;
+      const heading = document.getElementById('inbox-title');
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus();
+    };
+    show();
+    window.addEventListener('popstate', show);
+    window.addEventListener(INBOX_SHOW_EVENT, show);
+    return () => {
+      window.removeEventListener('popstate', show);
+      window.removeEventListener(INBOX_SHOW_EVENT, show);
+    };
+  }, []);
 
   const markRead = async (threads: InboxThreadDto[]) => {
     const ids = threads.filter((th) => th.unread > 0).map((th) => th.threadId);
@@ -42,6 +62,7 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
     try {
       await api.markInboxRead(ids);
       await load();
+      window.dispatchEvent(new Event(INBOX_CHANGED_EVENT));
       announce(t('inbox.unread', { count: 0 }));
     } catch (e) {
       setError(e);
@@ -53,8 +74,8 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
   const unread = threads.reduce((sum, th) => sum + th.unread, 0);
 
   return (
-    <section aria-labelledby="inbox-title" className="card inbox">
-      <h2 id="inbox-title">
+    <section aria-labelledby="inbox-title" className="card inbox" id={INBOX_FRAGMENT}>
+      <h2 id="inbox-title" tabIndex={-1}>
         {t('inbox.title')}
         {unread > 0 && <span className="unread-badge">{t('inbox.unread', { count: unread })}</span>}
       </h2>
@@ -73,7 +94,7 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
             {threads.map((th) => (
               <li key={th.threadId} className={th.unread > 0 ? 'inbox-item unread' : 'inbox-item'}>
                 <div className="inbox-meta">
-                  <AppLink href={threadHref(th.chapterId, th.threadId)} onClick={() => void api.markInboxRead([th.threadId]).catch(() => undefined)}>
+                  <AppLink href={threadHref(th.chapterId, th.threadId)} onClick={() => void api.markInboxRead([th.threadId]).then(() => window.dispatchEvent(new Event(INBOX_CHANGED_EVENT)), () => undefined)}>
                     {t('inbox.chapter', { title: th.chapterTitle })}
                   </AppLink>
                   {' · '}{th.reasons.map((r) => t(`inbox.reason.${r}`)).join(', ')}

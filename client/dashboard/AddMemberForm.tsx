@@ -23,6 +23,7 @@ export function AddMemberForm(props: { partnershipId: string; organizations: Par
   const [role, setRole] = useState<Role>('editor');
   const [password, setPassword] = useState('');
   const [invitationUrl, setInvitationUrl] = useState<string | null>(null);
+  const [emailedTo, setEmailedTo] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +33,7 @@ export function AddMemberForm(props: { partnershipId: string; organizations: Par
     }));
     if (!result) return;
     setInvitationUrl(result.invitationUrl ? new URL(result.invitationUrl, location.origin).href : null);
+    setEmailedTo(result.invitationEmailed ? result.member.email : null);
     announce(t('members.added', { name: result.member.name }));
     setEmail('');
     setName('');
@@ -58,7 +60,7 @@ export function AddMemberForm(props: { partnershipId: string; organizations: Par
       <input id="member-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       <FormError message={error} />
       <button type="submit" className="button-primary" disabled={busy}>{t('members.add')}</button>
-      {invitationUrl && <InvitationLink url={invitationUrl} />}
+      {invitationUrl && <InvitationLink url={invitationUrl} emailedTo={emailedTo} />}
     </form>
   );
 }

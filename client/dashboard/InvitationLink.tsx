@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-export function InvitationLink({ url }: { url: string }) {
+export function InvitationLink({ url, emailedTo }: { url: string; /** Set when the server is also e-mailing the link. */ emailedTo?: string | null }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -19,6 +19,7 @@ export function InvitationLink({ url }: { url: string }) {
       <input id="invitation-url" readOnly value={url} onFocus={(e) => e.target.select()} />
       <button type="button" onClick={copy}>{t('members.copy')}</button>
       <span role="status">{copied ? t('members.copied') : ''}</span>
+      {emailedTo && <p className="notice">{t('members.invitationEmailed', { email: emailedTo })}</p>}
     </div>
   );
 }

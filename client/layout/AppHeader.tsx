@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink, navigate } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { InboxBadge } from './InboxBadge.tsx';
 
 export function AppHeader({ me }: { me: MeResponse | null }) {
   const { t } = useI18n();
@@ -28,6 +29,7 @@ export function AppHeader({ me }: { me: MeResponse | null }) {
         <LanguageSwitch />
         {me && (
           <>
+            <InboxBadge />
             <span className="app-user" title={t('app.userMenu', { name: me.user.name, organization: me.user.organization.name })}>
               <strong>{me.user.name}</strong> · {me.user.organization.name}
             </span>

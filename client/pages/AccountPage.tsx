@@ -1,6 +1,7 @@
 /**
- * The change-password form. The server keeps this session and ends every other session of
- * the user (other browsers must log in again with the new password).
+ * The account page: the change-password form (the server keeps this session and ends every
+ * other session of the user: other browsers must log in again with the new password), and the
+ * e-mail notification settings below it.
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../apiClient/endpoints.ts';
@@ -8,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
 import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
+import { NotificationSettings } from '../account/NotificationSettings.tsx';
 
 export function AccountPage() {
   const { t } = useI18n();
@@ -32,6 +34,7 @@ export function AccountPage() {
   };
 
   return (
+    <>
     <section className="narrow card" aria-labelledby="account-title">
       <h1 id="account-title">{t('password.title')}</h1>
       <form onSubmit={submit} noValidate>
@@ -45,5 +48,7 @@ export function AccountPage() {
         <button type="submit" className="button-primary" disabled={busy}>{t('password.submit')}</button>
       </form>
     </section>
+    <NotificationSettings />
+    </>
   );
 }

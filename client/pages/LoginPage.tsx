@@ -5,6 +5,8 @@ import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
 import type { MessageKey } from '../i18n/pl.ts';
 
 export function LoginPage({ notice }: { notice: MessageKey | null }) {
@@ -37,6 +39,7 @@ export function LoginPage({ notice }: { notice: MessageKey | null }) {
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      <p><AppLink href={paths.forgotPassword()}>{t('login.forgot')}</AppLink></p>
     </section>
   );
 }

@@ -6,7 +6,10 @@ export type Route =
   | { name: 'invitation'; token: string }
   | { name: 'chapter'; chapterId: string }
   | { name: 'audit'; partnershipId: string }
-  | { name: 'notFound' };
+  | { name: 'notFound' }
+  // Accounts and e-mail (issue 16): "forgot password" and the reset link.
+  | { name: 'forgotPassword' }
+  | { name: 'passwordReset'; token: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -16,6 +19,11 @@ export const paths = {
   chapter: (chapterId: string) => `/rozdzial/${encodeURIComponent(chapterId)}`,
   /** The partnership's audit log (coordinators). */
   audit: (partnershipId: string) => `/partnerstwo/${encodeURIComponent(partnershipId)}/dziennik`,
+  // Accounts and e-mail (issue 16).
+  forgotPassword: () => '/nie-pamietam-hasla',
+  passwordReset: (token: string) => `/nowe-haslo/${encodeURIComponent(token)}`,
+  /** The dashboard's „Do mnie” inbox (InboxSection scrolls to it). */
+  inbox: () => '/#do-mnie',
 };
 
 function segment(value: string): string | null {
@@ -38,6 +46,9 @@ export function matchRoute(pathname: string): Route {
   if (head === 'partnerstwo' && value) return { name: 'dashboard', partnershipId: value };
   if (head === 'zaproszenie' && value) return { name: 'invitation', token: value };
   if (head === 'rozdzial' && value) return { name: 'chapter', chapterId: value };
+  // Accounts and e-mail (issue 16).
+  if (parts.length === 1 && head === 'nie-pamietam-hasla') return { name: 'forgotPassword' };
+  if (head === 'nowe-haslo' && value) return { name: 'passwordReset', token: value };
   if (head === 'partnerstwo' && parts.length === 3 && parts[2] === 'dziennik') {
     const partnershipId = segment(arg);
     if (partnershipId) return { name: 'audit', partnershipId };

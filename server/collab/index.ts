@@ -42,6 +42,7 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
     compactAfterUpdates: services.config.compactAfterUpdates,
     readFacts: createChapterLiveStateReader(services.db),
     beforeLoad: opts.beforeLoad,
+    onSuggesterChange: (chapterId, userId, doc) => services.notifications.suggestionActivity(chapterId, userId, doc),
     background:
       opts.backgroundCommits === false || services.db.memory
         ? null

@@ -4,6 +4,7 @@
  * answered before it has loaded, and it is unloaded when the last person leaves and
  * everything is stored.
  */
+import type * as Y from 'yjs';
 import type { DocumentStore } from '../storage/documents.ts';
 import type { Logger } from '../log.ts';
 import { CloseCode } from '../../shared/protocol.ts';
@@ -24,6 +25,8 @@ export interface RegistryOptions {
   beforeLoad?: (chapterId: string) => Promise<void> | void;
   /** Commits updates off the event loop (file databases); null: on the main connection. */
   background?: BackgroundAppender | null;
+  /** A change by someone who may only suggest was stored (e-mail notifications, issue 16). */
+  onSuggesterChange?: (chapterId: string, userId: string, doc: () => Y.Doc) => void;
 }
 
 export class RoomRegistry {
@@ -150,6 +153,7 @@ export class RoomRegistry {
       facts: this.opts.readFacts(chapterId),
       onIdle: (r) => this.releaseIfIdle(r),
       onBroken: (r, err) => this.drop(r, err),
+      onSuggesterChange: (r, userId) => this.opts.onSuggesterChange?.(r.chapterId, userId, () => r.doc),
     });
     this.rooms.set(chapterId, room);
     return room;

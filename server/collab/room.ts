@@ -50,6 +50,8 @@ export interface RoomOptions {
   onIdle(room: Room): void;
   /** Called when the document could not be rolled back (storage unreadable): drop the room. */
   onBroken(room: Room, err: unknown): void;
+  /** Called after a change by someone who may only suggest was accepted (e-mail notifications, issue 16). */
+  onSuggesterChange?(room: Room, userId: string): void;
 }
 
 interface PendingUpdate {
@@ -190,6 +192,7 @@ export class Room {
     if (opened > 0) this.clientIds.record(from.userId, opened, now);
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
+    if (restricted && actor.permissions.suggest) this.opts.onSuggesterChange?.(this, from.userId);
     return 'stored';
   }
 

@@ -48,6 +48,7 @@ export function createCommentService(services: Services, collab: CollabControl) 
       const at = services.clock();
       const threadId = store.createThread({ chapterId: facts.chapterId, userId: user.id, quote: req.quote, body: req.body, mentions, at });
       wrote(user, facts.chapterId, threadId, at);
+      services.notifications.commentWritten({ chapterId: facts.chapterId, threadId, authorId: user.id, body: req.body, mentions });
       return threadDto(threadId);
     },
 
@@ -64,6 +65,7 @@ export function createCommentService(services: Services, collab: CollabControl) 
         store.reopen(thread.id);
       })();
       wrote(user, facts.chapterId, thread.id, at);
+      services.notifications.commentWritten({ chapterId: facts.chapterId, threadId: thread.id, authorId: user.id, body: req.body, mentions });
       return threadDto(thread.id);
     },
 
@@ -74,8 +76,12 @@ export function createCommentService(services: Services, collab: CollabControl) 
       if (comment.deleted_at !== null) throw conflict('The comment has been deleted.');
       if (req.mentions) checkMentions(services, facts.partnershipId, req.mentions);
       const at = services.clock();
+      const before = new Set(store.mentionsOfThread(comment.thread_id).filter((m) => m.comment_id === comment.id).map((m) => m.user_id));
       if (!store.editComment(comment.id, req.body, req.mentions, at)) throw conflict('The comment has been deleted.');
       wrote(user, facts.chapterId, comment.thread_id, at);
+      // Only people newly mentioned by the edit are told (the comment's other readers were told before).
+      const added = (req.mentions ?? []).filter((id) => !before.has(id));
+      if (added.length) services.notifications.mentionAdded({ chapterId: facts.chapterId, threadId: comment.thread_id, authorId: user.id, body: req.body, mentions: added });
       return threadDto(comment.thread_id);
     },
 

@@ -21,6 +21,9 @@ import { auditRoutes } from './routes/audit.ts';
 import { freezeRoutes } from './routes/freeze.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
+// Accounts and e-mail (issue 16).
+import { passwordResetRoutes } from './routes/passwordReset.ts';
+import { notificationSettingsRoutes } from './routes/notificationSettings.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -46,6 +49,9 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', commentRoutes(services, collab));
   api.route('/inbox', inboxRoutes(services));
   api.route('/', suggestionRoutes(services, collab));
+  // Accounts and e-mail (issue 16): forgot password, notification settings.
+  api.route('/auth/password-reset', passwordResetRoutes(services, collab));
+  api.route('/account/notifications', notificationSettingsRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -9,6 +9,8 @@ import { versions } from './migrations/003-versions.ts';
 import { comments } from './migrations/004-comments.ts';
 import { suggestions } from './migrations/005-suggestions.ts';
 import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
+// E-mail (issue 16, accounts and e-mail).
+import { mail } from './migrations/010-mail.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   comments,
   suggestions,
   clientOpenedAt,
+  mail,
 ].sort((a, b) => a.version - b.version);

@@ -122,7 +122,10 @@ export async function freezeChapter(ctx: VersionContext, chapterId: string, o: F
       }
       return id;
     })();
-    if (!wasFrozen) ctx.collab.chapterStateChanged(chapterId);
+    if (!wasFrozen) {
+      ctx.collab.chapterStateChanged(chapterId);
+      ctx.services.notifications.chapterFreezeChanged({ chapterId, actorId: o.userId, frozen: true, note: o.note || null });
+    }
     return { versionId, sha256: content.sha256, newlyFrozen: !wasFrozen };
   });
   ctx.collab.notifyChapter(chapterId, { type: 'versions-changed' });
@@ -148,6 +151,7 @@ export function unfreezeChapter(ctx: VersionContext, chapterId: string, o: { use
     });
   })();
   ctx.collab.chapterStateChanged(chapterId);
+  ctx.services.notifications.chapterFreezeChanged({ chapterId, actorId: o.userId, frozen: false, note: o.reason });
 }
 
 /**

@@ -15,6 +15,7 @@ import { toPartnershipDto } from '../dto.ts';
 import { conflict, internal, notFound, validationFailed } from '../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
+import { emailInvitation } from '../../mail/invitation.ts';
 
 /** Lifetime of an invitation link (7 days). */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -79,7 +80,14 @@ export function partnershipRoutes(services: Services, collab: CollabControl): Ho
     const member = partnerships.member(partnership.id, result.userId);
     if (!member) throw internal();
     const response: AddMemberResponse = { member };
-    if (result.token) response.invitationUrl = INVITATION_PATH + result.token;
+    if (result.token) {
+      response.invitationUrl = INVITATION_PATH + result.token;
+      // The coordinator still sees the link; with SMTP the person also gets it by e-mail.
+      response.invitationEmailed = emailInvitation(services, {
+        to: member.email, name: member.name, partnershipName: partnership.name, role: member.role,
+        invitedBy: actor, path: response.invitationUrl, expiresAt: now + INVITATION_TTL_MS,
+      });
+    }
     return c.json(response, 201);
   });
 

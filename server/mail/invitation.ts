@@ -1,0 +1,42 @@
+/**
+ * E-mails an invitation link (issue 16). Used by the coordinator's "add member" route; any
+ * other flow that creates an invitation (an administrator naming a coordinator) calls it the
+ * same way, right after the invitation row is stored.
+ */
+import type { Role } from '../../shared/domain.ts';
+import type { Services } from '../services.ts';
+import type { UserRow } from '../storage/people.ts';
+import { appUrl } from './links.ts';
+import { sendInBackground } from './mailer.ts';
+import { invitationMail } from './templates/invitation.ts';
+
+export interface InvitationEmail {
+  /** The invited person's address and name. */
+  to: string;
+  name: string;
+  partnershipName: string;
+  role: Role;
+  /** Who invites (name and organisation are shown). */
+  invitedBy: Pick<UserRow, 'name' | 'org_name'>;
+  /** The client path with the token, e.g. `/zaproszenie/<token>`. */
+  path: string;
+  expiresAt: number;
+}
+
+/**
+ * Sends the invitation after the request has been answered (failures are logged, never
+ * thrown). Returns whether it goes out by SMTP (false: it is only logged, as without SMTP).
+ */
+export function emailInvitation(services: Services, i: InvitationEmail): boolean {
+  const mail = invitationMail({
+    to: i.to,
+    name: i.name,
+    partnershipName: i.partnershipName,
+    role: i.role,
+    invitedBy: `${i.invitedBy.name} · ${i.invitedBy.org_name}`,
+    url: appUrl(services.config, i.path),
+    expiresAt: new Date(i.expiresAt),
+  });
+  void sendInBackground(services.mailer, services.log, mail);
+  return services.mailer.kind === 'smtp';
+}

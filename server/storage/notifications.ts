@@ -1,0 +1,85 @@
+/**
+ * E-mail notification settings (off / immediate / digest) and the events waiting to be sent.
+ * Who is told about what is decided in server/notifications/recipients.ts.
+ */
+import type { NotificationMode } from '../../shared/api.ts';
+import type { NotificationKind } from '../mail/templates/notifications.ts';
+import type { Db } from './db.ts';
+
+/** Without a choice of their own, people get each notification at once. */
+export const DEFAULT_NOTIFICATION_MODE: NotificationMode = 'immediate';
+
+export interface NotificationEventRow {
+  id: number;
+  user_id: string;
+  kind: NotificationKind;
+  chapter_id: string;
+  actor_id: string | null;
+  data: string;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** Extra facts of an event, stored as JSON in `data`. */
+export interface NotificationData {
+  threadId?: string;
+  /** The comment's beginning, the freeze note or the unfreeze reason. */
+  excerpt?: string;
+  dueDate?: string;
+}
+
+export function createNotificationStore(db: Db) {
+  const getMode = db.prepare<[string], { mode: NotificationMode }>(`SELECT mode FROM notification_settings WHERE user_id = ?`);
+  const setMode = db.prepare(
+    `INSERT INTO notification_settings (user_id, mode, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (user_id) DO UPDATE SET mode = excluded.mode, updated_at = excluded.updated_at`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO notification_events (user_id, kind, chapter_id, actor_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const recent = db.prepare<[string, string, string, number], { n: number }>(
+    `SELECT count(*) AS n FROM notification_events WHERE user_id = ? AND chapter_id = ? AND kind = ? AND created_at > ?`,
+  );
+  const pendingOf = db.prepare<[string], NotificationEventRow>(
+    `SELECT * FROM notification_events WHERE user_id = ? AND sent_at IS NULL ORDER BY id`,
+  );
+  const pendingDigestUsers = db.prepare<[], { user_id: string }>(
+    `SELECT DISTINCT e.user_id FROM notification_events e JOIN notification_settings s ON s.user_id = e.user_id
+      WHERE e.sent_at IS NULL AND s.mode = 'digest'`,
+  );
+  const threadPeople = db.prepare<[{ id: string }], { user_id: string }>(
+    `SELECT created_by AS user_id FROM comment_threads WHERE id = @id
+     UNION SELECT author_id FROM comments WHERE thread_id = @id AND deleted_at IS NULL`,
+  );
+  // Wrote in the text (edits, suggestions and comment anchors all leave a client id) or commented.
+  const chapterPeople = db.prepare<[{ id: string }], { user_id: string }>(
+    `SELECT user_id FROM chapter_edit_log WHERE chapter_id = @id
+     UNION SELECT user_id FROM doc_clients WHERE chapter_id = @id
+     UNION SELECT c.author_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE t.chapter_id = @id`,
+  );
+  const dropPending = db.prepare(`UPDATE notification_events SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL`);
+  const markSent = db.prepare(`UPDATE notification_events SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL AND id <= ?`);
+  return {
+    modeOf: (userId: string): NotificationMode => getMode.get(userId)?.mode ?? DEFAULT_NOTIFICATION_MODE,
+    /** Sets the mode; turning notifications off also drops what was waiting (it would never be sent). */
+    setMode: db.transaction((userId: string, mode: NotificationMode, now: number): void => {
+      setMode.run(userId, mode, now);
+      if (mode === 'off') dropPending.run(now, userId);
+    }),
+    add(e: { userId: string; kind: NotificationKind; chapterId: string; actorId: string | null; data: NotificationData; at: number }): void {
+      insert.run(e.userId, e.kind, e.chapterId, e.actorId, JSON.stringify(e.data), e.at);
+    },
+    /** Whether the person got an event of this kind for this chapter after `since`. */
+    hasRecent: (userId: string, chapterId: string, kind: NotificationKind, since: number) => recent.get(userId, chapterId, kind, since)!.n > 0,
+    pendingOf: (userId: string) => pendingOf.all(userId),
+    /** People in digest mode with events waiting. */
+    pendingDigestUsers: () => pendingDigestUsers.all().map((r) => r.user_id),
+    /** Who started or wrote in a thread (deleted comments do not count). */
+    threadParticipants: (threadId: string) => threadPeople.all({ id: threadId }).map((r) => r.user_id),
+    /** Who edited, suggested or commented in a chapter, ever. */
+    chapterParticipants: (chapterId: string) => chapterPeople.all({ id: chapterId }).map((r) => r.user_id),
+    /** Marks the person's waiting events up to `upToId` as taken. */
+    markSent: (userId: string, upToId: number, now: number) => void markSent.run(now, userId, upToId),
+  };
+}
+export type NotificationStore = ReturnType<typeof createNotificationStore>;
