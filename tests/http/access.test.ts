@@ -135,6 +135,14 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/partnerships/:id/audit.csv': { rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/audit.csv` },
   'GET /api/invitations/:token': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}` },
   'POST /api/invitations/:token/accept': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}/accept`, body: () => ({ password: 'haslo-zaproszenia' }) },
+  // Accounts and e-mail: the reset request answers the same for everyone; made-up reset tokens are 404.
+  'POST /api/auth/password-reset': { rule: 'public', path: () => '/api/auth/password-reset', body: () => ({ email: DEMO.viewer }) },
+  'GET /api/auth/password-reset/:token': { rule: 'public', path: () => `/api/auth/password-reset/${'a'.repeat(32)}` },
+  'POST /api/auth/password-reset/:token': {
+    rule: 'public', path: () => `/api/auth/password-reset/${'a'.repeat(32)}`, body: () => ({ password: 'nowe-haslo-2026' }),
+  },
+  'GET /api/account/notifications': { rule: 'session', path: () => '/api/account/notifications' },
+  'PUT /api/account/notifications': { rule: 'session', path: () => '/api/account/notifications', body: () => ({ mode: 'digest' }) },
 };
 
 function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
@@ -187,7 +195,7 @@ describe('access matrix', async () => {
         attempts++;
         if (expected === 'ok') {
           // Public token routes answer 404 invitation_invalid for a made-up token: they must not be 401/403.
-          if (route.includes('/invitations/')) expect(res.status, `${route} as ${actor}`).toBe(404);
+          if (route.includes('/invitations/') || route.includes('/password-reset/')) expect(res.status, `${route} as ${actor}`).toBe(404);
           else expect(res.status, `${route} as ${actor}: ${await res.clone().text()}`).toBeLessThan(300);
         } else {
           expect(res.status, `${route} as ${actor}`).toBe(expected);

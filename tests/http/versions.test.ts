@@ -82,6 +82,7 @@ const list = async (email: string = DEMO.viewer) =>
 
 beforeEach(async () => {
   t = await createTestContext();
+  syncClock(); // log in at the real time the edits carry: sessions idle 7 days have ended
   chapterId = t.demo.walcz.chapterIds[5];
   for (const email of Object.values(DEMO)) cookies[email] = await t.login(email);
 });
