@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'invitation_invalid',
   'chapter_frozen',
   'internal',
+  // Figures in chapters (issue 14): refused image uploads.
+  'image_unsupported',
+  'image_type_mismatch',
+  'image_too_large',
+  'image_too_many_pixels',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -9,6 +9,8 @@ import { versions } from './migrations/003-versions.ts';
 import { comments } from './migrations/004-comments.ts';
 import { suggestions } from './migrations/005-suggestions.ts';
 import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
+// Figures in chapters (issue 14).
+import { files } from './migrations/013-files.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   comments,
   suggestions,
   clientOpenedAt,
+  // Figures in chapters (issue 14).
+  files,
 ].sort((a, b) => a.version - b.version);
