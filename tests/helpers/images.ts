@@ -25,7 +25,8 @@ export async function makeJpegWithGps(width = 40, height = 20): Promise<Buffer> 
     .withIccProfile('p3')
     .withExif({
       IFD0: { Make: 'TestCam', Model: 'Geo 1', Copyright: 'Urzad Gminy Tuczno' },
-      GPS: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 12/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '16/1 28/1 0/1' },
+      // IFD3 is the GPS directory.
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 12/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '16/1 28/1 0/1' },
     })
     .withMetadata({ orientation: 6 })
     .toBuffer();

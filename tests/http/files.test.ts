@@ -25,7 +25,7 @@ function upload(cookie: string | undefined, body: Buffer | string, contentType: 
   return Promise.resolve(t.app.request(`/api/chapters/${chapter}/files`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) }, env));
 }
 
-async function uploadOk(body: Buffer, contentType: string, fileName?: string, who = DEMO.editorTuczno): Promise<UploadedFileDto> {
+async function uploadOk(body: Buffer, contentType: string, fileName?: string, who: string = DEMO.editorTuczno): Promise<UploadedFileDto> {
   const res = await upload(cookies[who], body, contentType, fileName);
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as UploadedFileDto;
@@ -70,6 +70,9 @@ describe('uploading images', () => {
     const input = await makeJpegWithGps(40, 20);
     const before = await sharp(input).metadata();
     expect(before.exif?.toString('latin1')).toContain('TestCam');
+    // The GPS directory pointer (tag 0x8825, little-endian) and the latitude reference.
+    expect(before.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    expect(before.exif?.includes(Buffer.from('N\0', 'latin1'))).toBe(true);
     expect(before.icc).toBeDefined();
     expect(before.orientation).toBe(6);
     const out = await uploadOk(input, 'image/jpeg', 'gps.jpg');
