@@ -10,46 +10,9 @@
  */
 import { Node, mergeAttributes } from '@tiptap/core';
 import { fileUrl, isFileId } from '../files.ts';
-import { Limits } from '../limits.ts';
+import { FIGURE_NODE, figureDimension as dimension, figurePlainText, type FigureAttrs } from './figureAttrs.ts';
 
-export const FIGURE_NODE = 'figure';
-
-export interface FigureAttrs {
-  /** Lowercase hex SHA-256 of the stored image. */
-  fileId: string;
-  /** The text alternative (required, non-empty after trim). */
-  alt: string;
-  /** May be empty, e.g. „Mapa 3. Obszary strategicznej interwencji”. */
-  caption: string;
-  width: number;
-  height: number;
-}
-
-const dimension = (v: unknown): number | null => {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= Limits.maxImagePixels ? n : null;
-};
-
-/** Reads a figure's attributes from untrusted values (document, HTML), or null when not a valid figure. */
-export function asFigureAttrs(value: unknown): FigureAttrs | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  const width = dimension(v.width);
-  const height = dimension(v.height);
-  if (!isFileId(v.fileId) || typeof v.alt !== 'string' || width === null || height === null) return null;
-  const alt = v.alt.trim();
-  if (alt.length === 0 || alt.length > Limits.maxFigureAltLength) return null;
-  const caption = typeof v.caption === 'string' ? v.caption.trim() : '';
-  if (caption.length > Limits.maxFigureCaptionLength) return null;
-  return { fileId: v.fileId, alt, caption, width, height };
-}
-
-/** The text a figure stands for in plain-text views (word counts, comparisons): „[Rycina: alt]”. */
-export function figurePlainText(attrs: { alt?: unknown; caption?: unknown }): string {
-  const alt = typeof attrs.alt === 'string' ? attrs.alt.trim() : '';
-  const caption = typeof attrs.caption === 'string' ? attrs.caption.trim() : '';
-  return `[Rycina: ${alt}]${caption ? ` ${caption}` : ''}`;
-}
+export { FIGURE_NODE, asFigureAttrs, figurePlainText, type FigureAttrs } from './figureAttrs.ts';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
