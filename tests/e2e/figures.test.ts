@@ -4,7 +4,8 @@
  * (Polish message, focus on the field), then inserts the map with its caption; the image is
  * served and drawn, a second person sees the figure live, and axe finds nothing serious with
  * the dialog open or with the figure in the text. The figure's description is changed later
- * through the same button with the figure selected.
+ * through the same button with the figure selected. A ZMP expert's figure goes through
+ * suggesting mode: the coordinator sees it as a proposed block and the server refuses nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,8 @@ beforeAll(async () => {
     .composite([{ input: lake, left: 250, top: 30 }, { input: area, left: 40, top: 60 }, { input: area, left: 150, top: 200 }])
     .png()
     .toFile(MAP_FILE);
-  server = await startServer();
+  // LOG_LEVEL=info: a refused change's reason is in the server's output.
+  server = await startServer({ env: { LOG_LEVEL: 'info' } });
   browser = await launchBrowser();
   editor = await newPerson(browser, server.url);
   coordinator = await newPerson(browser, server.url);
@@ -115,5 +117,30 @@ describe('figures in the editor', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => figure(coordinator.page).locator('figcaption').innerText(), { timeout: 15_000 }).toBe('Mapa 4. Obszary strategicznej interwencji');
     expect(await page.locator('#chapter-text figure').count()).toBe(1);
+  });
+
+  it('an expert proposes a figure: it arrives as a block suggestion and nothing is refused', async () => {
+    const expert = await newPerson(browser, server.url);
+    await loginAs(expert.page, 'ekspert@zmp.example');
+    await openChapter(expert.page, CHAPTER);
+    const page = expert.page;
+    await page.locator('#chapter-text').click();
+    await page.keyboard.press('Control+End');
+    await page.getByRole('button', { name: /^Wstaw rycinę lub mapę/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Wstaw rycinę' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('W trybie sugestii rycina zostanie zaproponowana');
+    await dialog.getByLabel(/Plik obrazu/).setInputFiles(MAP_FILE);
+    await dialog.getByLabel('Tekst alternatywny (wymagany)').fill('Propozycja eksperta: mapa powiązań funkcjonalnych');
+    await dialog.getByRole('button', { name: 'Wstaw rycinę', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const proposed = (p: Page) => p.locator('#chapter-text figure.suggestion-block-insert img[alt="Propozycja eksperta: mapa powiązań funkcjonalnych"]');
+    await proposed(page).waitFor();
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    await proposed(coordinator.page).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.banner-warning').count()).toBe(0);
+    expect(server.output()).not.toMatch(/refused/i);
+    expect(await seriousAxeViolations(coordinator.page)).toEqual([]);
+    await expert.context.close();
   });
 });
