@@ -117,6 +117,13 @@ describe('figures in the editor', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => figure(coordinator.page).locator('figcaption').innerText(), { timeout: 15_000 }).toBe('Mapa 4. Obszary strategicznej interwencji');
     expect(await page.locator('#chapter-text figure').count()).toBe(1);
+    // On a phone (390 px) the 400 px map shrinks to fit: no horizontal scroll.
+    await coordinator.page.setViewportSize({ width: 390, height: 844 });
+    await figure(coordinator.page).scrollIntoViewIfNeeded();
+    await expect.poll(() => coordinator.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await figure(coordinator.page).locator('img').boundingBox();
+    expect(box!.width).toBeLessThan(390);
+    await coordinator.page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('an expert proposes a figure: it arrives as a block suggestion and nothing is refused', async () => {
