@@ -477,5 +477,4 @@ export const en: Messages = {
   'figure.inserted': 'Figure inserted.',
   'figure.updated': 'Figure description changed.',
   'figure.suggestedNote': 'In suggesting mode the figure is proposed as a suggestion to be accepted.',
-  'figure.plainText': '[Figure: {alt}]',
 };

@@ -478,7 +478,6 @@ export const pl = {
   'figure.inserted': 'Wstawiono rycinę.',
   'figure.updated': 'Zmieniono opis ryciny.',
   'figure.suggestedNote': 'W trybie sugestii rycina zostanie zaproponowana jako sugestia do akceptacji.',
-  'figure.plainText': '[Rycina: {alt}]',
 } as const;
 
 /** Keys of all UI messages. */
