@@ -50,7 +50,7 @@ export interface DeclaredType {
 
 const FORMATS: Record<string, ImageMime> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 const EXTENSIONS: Record<string, string> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', webp: 'webp', svg: 'svg', gif: 'gif', pdf: 'pdf', tif: 'tiff', tiff: 'tiff', heic: 'heif', avif: 'heif', txt: 'text' };
-const SUBTYPES: Record<string, string> = { png: 'png', jpeg: 'jpeg', jpg: 'jpeg', pjpeg: 'jpeg', webp: 'webp', 'svg+xml': 'svg', gif: 'gif', tiff: 'tiff', heic: 'heif', avif: 'heif' };
+const SUBTYPES: Record<string, string> = { png: 'png', 'x-png': 'png', jpeg: 'jpeg', jpg: 'jpeg', pjpeg: 'jpeg', webp: 'webp', 'svg+xml': 'svg', gif: 'gif', tiff: 'tiff', heic: 'heif', avif: 'heif' };
 
 /** The format the upload claims to be (sharp's names), or null when it claims nothing. */
 export function claimedFormat({ contentType, fileName }: DeclaredType): { byType: string | null; byName: string | null } {
