@@ -26,6 +26,11 @@ export const ERROR_CODES = [
   'internal',
   // Accounts and e-mail (issue 16): an unknown, used or expired password-reset link.
   'reset_invalid',
+  // Figures in chapters (issue 14): refused image uploads.
+  'image_unsupported',
+  'image_type_mismatch',
+  'image_too_large',
+  'image_too_many_pixels',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -48,4 +48,17 @@ export const Limits = {
   maxCommentQuoteLength: 1_000,
   /** People one comment may @mention. */
   maxMentionsPerComment: 50,
+
+  // ---- Figures in chapters (uploaded images) ----
+  /** Largest uploaded image (bytes, as sent). */
+  maxImageBytes: 15 * 1024 * 1024,
+  /**
+   * Largest image in pixels (width × height, as decoded). A small compressed file can decode
+   * to gigabytes (a "decompression bomb"): sharp refuses it before decoding (limitInputPixels).
+   */
+  maxImagePixels: 40_000_000,
+  /** Longest text alternative of a figure (characters). */
+  maxFigureAltLength: 1_000,
+  /** Longest caption of a figure (characters). */
+  maxFigureCaptionLength: 500,
 } as const;

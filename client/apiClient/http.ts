@@ -23,14 +23,31 @@ export async function request<T>(
   body?: unknown,
   check?: (value: unknown) => value is T,
 ): Promise<T> {
+  const init: RequestInit = {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+  return send(path, init, check);
+}
+
+/**
+ * Sends raw bytes (a file) under /api with the given Content-Type and headers; the answer is
+ * JSON as for `request`. Used for figure uploads (client/figures/upload.ts).
+ */
+export function sendBytes<T>(
+  path: string,
+  bytes: Blob,
+  headers: Record<string, string>,
+  check?: (value: unknown) => value is T,
+): Promise<T> {
+  return send(path, { method: 'POST', headers: { accept: 'application/json', ...headers }, body: bytes }, check);
+}
+
+async function send<T>(path: string, init: RequestInit, check?: (value: unknown) => value is T): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`/api${path}`, { ...init, credentials: 'same-origin' });
   } catch (cause) {
     throw new ApiError('network', 0, cause instanceof Error ? cause.message : 'network error');
   }

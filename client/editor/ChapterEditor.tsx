@@ -27,6 +27,9 @@ import { LinkForm } from './LinkForm.tsx';
 import { Outline } from './Outline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { WordCount } from './WordCount.tsx';
+import { FigureDialog } from '../figures/FigureDialog.tsx';
+import '../figures/figures.css';
+import { isSuggestingNow } from '../suggestions/mode.ts';
 
 export interface ChapterEditorProps {
   doc: Y.Doc;
@@ -40,11 +43,14 @@ export interface ChapterEditorProps {
   comments?: CommentsOptions;
   /** Tracked suggestions (mode, author colours and names, „Sugestie” tab); none without it. */
   suggestions?: SuggestionsOptions;
+  /** Figures (issue 14): the chapter images are uploaded to; no figure button without it. */
+  figures?: { chapterId: string };
 }
 
-export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [], comments: commentOptions, suggestions: suggestionOptions }: ChapterEditorProps) {
+export function ChapterEditor({ doc, provider, user, editable, title, sideTabs = [], comments: commentOptions, suggestions: suggestionOptions, figures }: ChapterEditorProps) {
   const { t } = useI18n();
   const [linkOpen, setLinkOpen] = useState(false);
+  const [figureOpen, setFigureOpen] = useState(false);
   const [sideTab, setSideTab] = useState<string | null>(null);
   const suggestionMode = useSuggestionModeExtension(suggestionOptions ?? null);
   const editor = useEditor(
@@ -75,6 +81,7 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
     if (!editable) setLinkOpen(false);
+    if (!editable) setFigureOpen(false);
   }, [editor, editable]);
 
   useEffect(() => {
@@ -100,10 +107,13 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
   return (
     <div className="editor-layout">
       <div className="editor-main" onKeyDown={onKeyDown}>
-        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onFigure={figures ? () => setFigureOpen(true) : undefined} />
         {suggestions && <SuggestModeBar suggestions={suggestions} />}
         {comments && <CommentButton comments={comments} />}
         {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+        {figureOpen && figures && (
+          <FigureDialog editor={editor} chapterId={figures.chapterId} suggesting={isSuggestingNow(editor)} onClose={() => setFigureOpen(false)} />
+        )}
         <EditorContent editor={editor} className="editor-surface" />
         {suggestions && <SuggestionTooltip editor={editor} people={suggestions.people} />}
       </div>

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TOOLBAR_ITEMS } from './toolbarItems.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
 
-export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
+export function Toolbar({ editor, onLink, onFigure }: { editor: Editor; onLink(): void; onFigure?: () => void }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const { onKeyDown, itemProps } = useRovingFocus(ref);
@@ -51,6 +51,20 @@ export function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) 
           </Fragment>
         );
       })}
+      {onFigure && (
+        <>
+          {/* Figures (issue 14): the last control, so the indices of the others stay as they were. */}
+          <span className="tool-separator" aria-hidden="true" />
+          <button type="button" className="tool" {...itemProps(TOOLBAR_ITEMS.length + 1)} aria-label={t('toolbar.figure')} title={t('toolbar.figure')}
+            aria-disabled={!state.editable || undefined} aria-haspopup="dialog" onMouseDown={(e) => e.preventDefault()} onClick={() => state.editable && onFigure()}>
+            <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round">
+              <rect x="3" y="4" width="18" height="16" rx="1.5" />
+              <path d="M3 17l5-5 4 4 3-3 6 6" />
+              <circle cx="15.5" cy="8.5" r="1.5" />
+            </svg>
+          </button>
+        </>
+      )}
     </div>
   );
 }

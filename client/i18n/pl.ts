@@ -487,6 +487,27 @@ export const pl = {
   'badge.unread': 'Do mnie: nieprzeczytane – {count}. Przejdź do listy',
   'badge.none': 'Do mnie: brak nieprzeczytanych. Przejdź do listy',
   'members.invitationEmailed': 'Wysyłamy też ten link e-mailem na adres {email}.',
+  // ---- Figures in chapters (issue 14) ----
+  'errors.image_unsupported': 'To nie jest obraz PNG, JPEG ani WebP. Pliki SVG, PDF i inne nie są przyjmowane.',
+  'errors.image_type_mismatch': 'Zawartość pliku nie zgadza się z jego nazwą lub typem (np. plik JPEG nazwany .png).',
+  'errors.image_too_large': 'Obraz jest za duży (najwyżej {maxMiB} MiB).',
+  'errors.image_too_many_pixels': 'Obraz ma zbyt wiele pikseli (najwyżej {maxMpx} mln).',
+  'toolbar.figure': 'Wstaw rycinę lub mapę (albo zmień zaznaczoną)',
+  'figure.insertTitle': 'Wstaw rycinę',
+  'figure.editTitle': 'Zmień opis ryciny',
+  'figure.file': 'Plik obrazu (PNG, JPEG lub WebP, do {maxMiB} MiB)',
+  'figure.fileRequired': 'Wybierz plik obrazu.',
+  'figure.alt': 'Tekst alternatywny (wymagany)',
+  'figure.altHint': 'Opisz, co przedstawia rycina, dla osób, które jej nie widzą, np. „Mapa powiatu wałeckiego z zaznaczonymi obszarami strategicznej interwencji”.',
+  'figure.altRequired': 'Wpisz tekst alternatywny – opis ryciny jest wymagany.',
+  'figure.caption': 'Podpis (opcjonalny)',
+  'figure.captionHint': 'Np. „Mapa 3. Obszary strategicznej interwencji”.',
+  'figure.insert': 'Wstaw rycinę',
+  'figure.save': 'Zapisz opis',
+  'figure.uploading': 'Wysyłanie obrazu…',
+  'figure.inserted': 'Wstawiono rycinę.',
+  'figure.updated': 'Zmieniono opis ryciny.',
+  'figure.suggestedNote': 'W trybie sugestii rycina zostanie zaproponowana jako sugestia do akceptacji.',
 } as const;
 
 /** Keys of all UI messages. */

@@ -92,7 +92,8 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
           chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
           suggestLock: live ? live.suggestLock : chapter.suggestLock,
           permissions: { edit: canEdit, suggest: canSuggest, review: canReview, manage: canManage },
-        }} />
+        }}
+        figures={{ chapterId: chapter.id }} />
     </article>
   );
 }

@@ -13,6 +13,8 @@ import { sanitizeVersionHtml } from './sanitizeHtml.ts';
 import { sha256Hex } from './sha256.ts';
 import { useLoad } from './useLoad.ts';
 import { VersionMeta } from './VersionMeta.tsx';
+// Figures in a version's text (issue 14): images fit the dialog's width.
+import '../figures/figures.css';
 
 export interface VersionViewerProps {
   versionId: string;

@@ -10,16 +10,28 @@
 const ALLOWED_TAGS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD',
   'BR', 'STRONG', 'EM', 'U', 'S', 'CODE', 'A', 'INS', 'DEL', 'COLGROUP', 'COL',
+  // Figures (issue 14).
+  'FIGURE', 'IMG', 'FIGCAPTION',
 ]);
 /** Elements whose content is dropped with them (never shown as text). */
 const DROPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'NOSCRIPT', 'SVG', 'MATH']);
-const ALLOWED_ATTRS: Record<string, readonly string[]> = { A: ['href'], TH: ['colspan', 'rowspan'], TD: ['colspan', 'rowspan'], OL: ['start'] };
+const ALLOWED_ATTRS: Record<string, readonly string[]> = {
+  A: ['href'], TH: ['colspan', 'rowspan'], TD: ['colspan', 'rowspan'], OL: ['start'],
+  FIGURE: ['data-file-id'], IMG: ['src', 'alt', 'width', 'height'],
+};
 const SAFE_HREF = /^(https?:|mailto:)/i;
+/** Images only from the app's own file store (a figure's image), never another address. */
+const SAFE_IMG_SRC = /^\/api\/files\/[0-9a-f]{64}$/;
 
 function clean(node: Element): void {
   for (const child of [...node.children]) {
     const tag = child.tagName.toUpperCase();
     if (DROPPED_TAGS.has(tag)) {
+      child.remove();
+      continue;
+    }
+    // An image only as a figure's, from the file store; any other image goes (with its handlers).
+    if (tag === 'IMG' && (child.parentElement?.tagName.toUpperCase() !== 'FIGURE' || !SAFE_IMG_SRC.test(child.getAttribute('src') ?? ''))) {
       child.remove();
       continue;
     }

@@ -45,3 +45,17 @@ export function mayInPartnership(role: Role | null, action: PartnershipAction): 
   if (action === 'read') return true;
   return role === 'coordinator';
 }
+
+/**
+ * Whether a person may be served an uploaded file (a figure's image): they must be able to
+ * read some partnership that owns it. `roles` are their roles in the owning partnerships
+ * (null where they are not a member).
+ */
+export function mayReadFile(roles: readonly (Role | null)[]): boolean {
+  return roles.some((role) => mayInPartnership(role, 'read'));
+}
+
+/** Uploading an image into a chapter is part of writing it: who may edit or suggest there. */
+export function mayUploadToChapter(permissions: ChapterPermissions): boolean {
+  return permissions.edit || permissions.suggest;
+}

@@ -24,11 +24,16 @@ import { suggestionRoutes } from './routes/suggestions.ts';
 // Accounts and e-mail (issue 16).
 import { passwordResetRoutes } from './routes/passwordReset.ts';
 import { notificationSettingsRoutes } from './routes/notificationSettings.ts';
+// Figures in chapters (issue 14).
+import { fileRoutes } from './routes/files.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.onError(onApiError(services.log));
   api.use('*', originGuard(services.config));
+  // Figures (issue 14): image uploads are not JSON and files may be cached, so these routes
+  // come before the JSON-only rule and the no-store header (both are handled in the routes).
+  api.route('/', fileRoutes(services));
   api.use('*', jsonBody());
   api.use('*', async (c, next) => {
     await next();

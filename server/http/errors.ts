@@ -53,6 +53,15 @@ export const conflict = (message: string) => new ApiError(409, 'conflict', messa
 export const invitationInvalid = () =>
   new ApiError(404, 'invitation_invalid', 'This invitation link is unknown, already used or expired.');
 export const chapterFrozen = () => new ApiError(409, 'chapter_frozen', 'The chapter is frozen.');
+/** Figures (issue 14): an upload that is not a PNG, JPEG or WebP image (SVG, PDF, text…). */
+export const imageUnsupported = (detected: string | null) =>
+  new ApiError(415, 'image_unsupported', 'Only PNG, JPEG and WebP images are accepted.', detected ? { detected } : undefined);
+export const imageTypeMismatch = (detected: string) =>
+  new ApiError(415, 'image_type_mismatch', 'The file is not of the type its name or Content-Type says.', { detected });
+export const imageTooLarge = (maxBytes: number) =>
+  new ApiError(413, 'image_too_large', `The image exceeds ${maxBytes} bytes.`, { maxBytes });
+export const imageTooManyPixels = (maxPixels: number) =>
+  new ApiError(413, 'image_too_many_pixels', `The image has more than ${maxPixels} pixels.`, { maxPixels });
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

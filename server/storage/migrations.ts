@@ -11,6 +11,8 @@ import { suggestions } from './migrations/005-suggestions.ts';
 import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
 // E-mail (issue 16, accounts and e-mail).
 import { mail } from './migrations/010-mail.ts';
+// Figures in chapters (issue 14).
+import { files } from './migrations/013-files.ts';
 
 export interface Migration {
   version: number;
@@ -26,4 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   suggestions,
   clientOpenedAt,
   mail,
+  // Figures in chapters (issue 14).
+  files,
 ].sort((a, b) => a.version - b.version);

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { ProseMirrorJson } from '../../shared/api.ts';
 import { BLOCK_SUGGESTION_ATTR, SUGGESTION_INSERT_MARK, asBlockSuggestion } from '../../shared/annotations.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
+import { FIGURE_NODE, figurePlainText } from '../../shared/editor/figureAttrs.ts';
 
 /**
  * y-tiptap stores marks that may overlap (comments) under `<name>--<8-char hash>`; this
@@ -117,6 +118,15 @@ export function attributedText(doc: Y.Doc): AttributedText {
     if (asBlockSuggestion(node.getAttribute(BLOCK_SUGGESTION_ATTR))?.type === 'insert') return;
     if (node.nodeName === 'hardBreak') {
       push(BREAK, -1);
+      return;
+    }
+    if (node.nodeName === FIGURE_NODE) {
+      // A figure reads as its own block „[Rycina: alt] caption”, written by whoever last set its
+      // text alternative, so that a new, removed or redescribed figure shows in a comparison.
+      breakBlock();
+      push(figurePlainText(node.getAttributes()), node._map.get('alt')?.id.client ?? -1);
+      blockOpen = true;
+      breakBlock();
       return;
     }
     const children = node.toArray();

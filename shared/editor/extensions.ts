@@ -11,6 +11,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import type { Doc } from 'yjs';
 import { DOCUMENT_FIELD } from '../protocol.ts';
 import { CommentMark } from './comment.ts';
+import { Figure } from './figure.ts';
 import { isSafeLinkHref } from './links.ts';
 import { suggestionSchemaExtensions } from './suggestions/schema.ts';
 
@@ -53,6 +54,8 @@ export function createEditorExtensions(opts: EditorExtensionOptions = {}): AnyEx
     TableKit.configure({ table: { resizable: false } }),
     CharacterCount,
     CommentMark,
+    // Figures: uploaded images with a text alternative and a caption (docs/figures.md).
+    Figure,
     // Tracked suggestions' marks and block attribute (behaviour: SuggestionMode, client-side).
     ...suggestionSchemaExtensions,
   ];

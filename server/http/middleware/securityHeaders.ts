@@ -30,7 +30,8 @@ export function securityHeaders(config: Config): MiddlewareHandler<AppEnv> {
   const csp = contentSecurityPolicy(config);
   return async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', csp);
+    // A route may set a stricter policy of its own (served files: server/http/routes/files.ts).
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');

@@ -33,6 +33,7 @@ export const SUGGESTION_BLOCK_TYPES = [
   'horizontalRule',
   'taskList',
   'taskItem',
+  'figure',
 ] as const;
 
 function suggestionMark(name: string, tag: 'ins' | 'del', cls: string) {
