@@ -85,7 +85,8 @@ export interface RequestOptions {
   cookie?: string;
   /** JSON-serialised with Content-Type application/json unless `rawBody` is given. */
   body?: unknown;
-  rawBody?: string;
+  /** Sent as is (a string or bytes, e.g. an image upload). */
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
   /** Remote address the request comes from (default 127.0.0.1). */
   ip?: string;
@@ -142,7 +143,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
 
   const request: TestContext['request'] = (method, urlPath, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (o.rawBody !== undefined) body = o.rawBody;
     else if (o.body !== undefined) {
       body = JSON.stringify(o.body);

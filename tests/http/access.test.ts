@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import * as Y from 'yjs';
+import { storeFile } from '../../server/storage/files.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
 type Actor = ActorKind;
@@ -30,7 +33,19 @@ interface RouteCase {
   rule: Rule;
   path: (t: TestContext) => string;
   body?: (t: TestContext) => unknown;
+  /** Bytes sent as the body instead of JSON, with their Content-Type. */
+  raw?: { bytes: Uint8Array; type: string };
 }
+
+/** A real PNG for the figure routes. */
+const PNG = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#2a7' } }).png().toBuffer();
+/** The PNG stored as a file of the Wałcz partnership (for serving). */
+const storedPng = (t: TestContext) => {
+  const id = createHash('sha256').update(PNG).digest('hex');
+  storeFile(t.services.db, { id, bytes: PNG, mime: 'image/png', width: 4, height: 3 },
+    { partnershipId: w(t).partnershipId, userId: t.userId(DEMO.editorTuczno) }, t.clock.now);
+  return id;
+};
 
 const w = (t: TestContext) => t.demo.walcz;
 /** A comment thread by the coordinator (so only the coordinator may edit or delete its comment). */
@@ -135,6 +150,11 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/partnerships/:id/audit.csv': { rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/audit.csv` },
   'GET /api/invitations/:token': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}` },
   'POST /api/invitations/:token/accept': { rule: 'public', path: () => `/api/invitations/${'a'.repeat(39)}/accept`, body: () => ({ password: 'haslo-zaproszenia' }) },
+  // Figures: uploading is for those who may edit or suggest; files are served to members of an owning partnership.
+  'POST /api/chapters/:id/files': {
+    rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/files`, raw: { bytes: new Uint8Array(PNG), type: 'image/png' },
+  },
+  'GET /api/files/:fileId': { rule: 'read', path: (t) => `/api/files/${storedPng(t)}` },
   // Accounts and e-mail: the reset request answers the same for everyone; made-up reset tokens are 404.
   'POST /api/auth/password-reset': { rule: 'public', path: () => '/api/auth/password-reset', body: () => ({ email: DEMO.viewer }) },
   'GET /api/auth/password-reset/:token': { rule: 'public', path: () => `/api/auth/password-reset/${'a'.repeat(32)}` },
@@ -161,8 +181,9 @@ function snapshot(t: TestContext): string {
   const tables = [
     'users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log',
     'chapter_versions', 'milestones', 'doc_updates', 'doc_states', 'comment_threads', 'comments', 'suggestion_decisions',
+    'files', 'partnership_files',
   ];
-  return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()));
+  return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }
 
 describe('access matrix', async () => {
@@ -190,7 +211,9 @@ describe('access matrix', async () => {
         const path = spec.path(t);
         const body = spec.body?.(t);
         const before = snapshot(t);
-        const res = await t.request(method, path, { cookie, body });
+        const res = await t.request(method, path, spec.raw
+          ? { cookie, rawBody: spec.raw.bytes, headers: { 'content-type': spec.raw.type } }
+          : { cookie, body });
         const expected = expectedStatus(spec.rule, actor);
         attempts++;
         if (expected === 'ok') {
