@@ -21,6 +21,8 @@ import { auditRoutes } from './routes/audit.ts';
 import { freezeRoutes } from './routes/freeze.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
+// Serving and operations (issue 16): liveness and readiness.
+import { healthRoutes } from './routes/health.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -33,7 +35,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
     c.header('Cache-Control', 'no-store');
   });
 
-  api.get('/health', (c) => c.json({ status: 'ok' }));
+  api.route('/health', healthRoutes(services, collab));
   api.route('/auth', authRoutes(services, collab));
   api.route('/strategies', strategyRoutes(services, collab));
   api.route('/partnerships', partnershipRoutes(services, collab));

@@ -78,6 +78,8 @@ export function recordingCollab(services?: Services): RecordingCollab {
     closeUserConnections: (userId, opts) => void calls.push({ kind: 'closeUserConnections', userId, ...opts }),
     chapterStateChanged: (chapterId) => void calls.push({ kind: 'chapterStateChanged', chapterId }),
     notifyChapter: (chapterId, event) => void calls.push({ kind: 'notifyChapter', chapterId, event }),
+    // Serving and operations (issue 16): the registry's real commit state (no worker on :memory:).
+    commitHealth: () => (registry ? registry.writes.health() : { worker: 'none', writesFailing: false }),
   };
 }
 
