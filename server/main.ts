@@ -12,6 +12,7 @@ import { createApp } from './app.ts';
 import { writeInitialText } from './seed/demoDocument.ts';
 import { startVersionScheduler } from './versions/scheduler.ts';
 import { documentHooksFromEnv } from './testHooks.ts';
+import { warmCompressedAssets } from './http/warmAssets.ts';
 
 async function start() {
   let config;
@@ -44,6 +45,7 @@ async function start() {
     process.stdout.write(`Listening on http://${host}:${info.port}\n`);
   }) as Server;
   collab.inject(server);
+  void warmCompressedAssets(app, config.clientDir).then((n) => log.debug(`compressed ${n} client assets ahead`));
   const stopVersions = startVersionScheduler(services, collab.control);
 
   let stopping = false;

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/http.ts';
 import { chooseEncoding } from '../../server/http/middleware/acceptEncoding.ts';
 import { COMPRESS_MIN_BYTES } from '../../server/http/middleware/compression.ts';
+import { warmCompressedAssets } from '../../server/http/warmAssets.ts';
 
 let t: TestContext;
 const dir = () => t.services.config.clientDir;
@@ -83,6 +84,12 @@ describe('compression', () => {
     expect(health.headers.get('content-encoding')).toBeNull();
     expect(health.headers.get('vary')).toBeNull();
     expect(JSON.parse(text).status).toBe('up');
+  });
+
+  it('warms the hashed assets after a start (every script in Brotli), ignoring maps', async () => {
+    fs.writeFileSync(path.join(dir(), 'assets', 'index-def456.css'), `.a{color:red}\n`.repeat(200));
+    expect(await warmCompressedAssets(t.app, dir())).toBe(2);
+    expect(await warmCompressedAssets(t.app, path.join(dir(), 'missing'))).toBe(0);
   });
 
   it('does not compress HEAD answers', async () => {

@@ -15,7 +15,7 @@
  *
  * Why not hono/compress: on Node 20 it offers gzip and deflate only (CompressionStream has no
  * Brotli there), and its size threshold reads Content-Length, which c.json() answers do not
- * carry, so it compressed even `{"status":"ok"}`.
+ * carry, so it gzipped even a 15-byte `{"status":"ok"}` (into 35 bytes).
  *
  * The body is read into memory before compressing; a streaming answer of a compressible type
  * must set `Cache-Control: no-transform` to pass through untouched.
