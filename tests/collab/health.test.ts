@@ -75,7 +75,7 @@ describe('readiness on a real server', () => {
     } finally {
       clearInterval(typing);
     }
-  });
+  }, 120_000);
 
   it('is 503 documentWrites while commits fail and ready after they recover; 503 stopped without a worker', async () => {
     let failing = false;
