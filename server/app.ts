@@ -7,6 +7,7 @@ import type { AppEnv, CollabControl } from './context.ts';
 import type { Services } from './services.ts';
 import { createApi } from './http/api.ts';
 import { clientIp } from './http/middleware/clientIp.ts';
+import { compression } from './http/middleware/compression.ts';
 import { securityHeaders } from './http/middleware/securityHeaders.ts';
 import { session } from './http/middleware/session.ts';
 import { serveClient } from './http/static.ts';
@@ -22,6 +23,8 @@ export interface CollabLayer {
 
 export function createApp(services: Services, collab: CollabLayer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Outermost, so it sees every answer in its final form (headers included).
+  app.use('*', compression());
   app.use('*', clientIp(services.config));
   app.use('*', securityHeaders(services.config));
   app.use('*', session(services));

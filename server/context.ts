@@ -40,6 +40,18 @@ export interface CollabControl {
   notifyChapter(chapterId: string, event: { type: string }): void;
   /** Reads and changes chapter documents through their rooms (loading them when needed). */
   documents: ChapterDocuments;
+  /** How document commits are doing, for GET /api/health/ready. */
+  commitHealth(): CommitHealth;
+}
+
+/**
+ * Document commits as the readiness check sees them: the commit worker's state (`none` when
+ * commits run on the main connection by design: an in-memory database) and whether commits
+ * are failing and waiting for a retry.
+ */
+export interface CommitHealth {
+  worker: 'none' | 'starting' | 'running' | 'stuck' | 'stopped';
+  writesFailing: boolean;
 }
 
 /** Server-side access to a chapter's live document. */

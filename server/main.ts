@@ -13,6 +13,7 @@ import { writeInitialText } from './seed/demoDocument.ts';
 import { startVersionScheduler } from './versions/scheduler.ts';
 import { documentHooksFromEnv } from './testHooks.ts';
 import { startDigestScheduler } from './notifications/scheduler.ts';
+import { warmCompressedAssets } from './http/warmAssets.ts';
 
 async function start() {
   let config;
@@ -45,6 +46,7 @@ async function start() {
     process.stdout.write(`Listening on http://${host}:${info.port}\n`);
   }) as Server;
   collab.inject(server);
+  void warmCompressedAssets(app, config.clientDir).then((n) => log.debug(`compressed ${n} client assets ahead`));
   const stopVersions = startVersionScheduler(services, collab.control);
   const stopDigest = startDigestScheduler(services);
   log.info(config.smtp ? 'e-mail: sending through SMTP' : 'e-mail: no SMTP configured; e-mails are only logged (recipient and subject)');

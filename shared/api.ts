@@ -531,3 +531,26 @@ export interface NotificationSettingsDto {
   /** Whether the server sends e-mail at all (SMTP configured); false: notifications are only logged. */
   emailEnabled: boolean;
 }
+
+// --- Serving and operations (issue 16): health endpoints -------------------------------------
+
+/** GET /api/health: the process is up and serving HTTP. */
+export interface HealthResponse {
+  status: 'up';
+}
+
+/** One readiness check; `state` or `error` say what was found. */
+export interface HealthCheckDto {
+  ok: boolean;
+  /** commitWorker: none · starting · running · stuck · stopped. */
+  state?: string;
+  /** database: SQLite's error code in lower case (sqlite_readonly, sqlite_busy, sqlite_full, …). */
+  error?: string;
+}
+
+/** GET /api/health/ready: 200 when every check passes, else 503 naming the failed ones. */
+export interface HealthReadyResponse {
+  status: 'ready' | 'not_ready';
+  checks: { database: HealthCheckDto; commitWorker: HealthCheckDto; documentWrites: HealthCheckDto };
+  failed: ('database' | 'commitWorker' | 'documentWrites')[];
+}

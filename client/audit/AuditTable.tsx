@@ -1,11 +1,13 @@
 /** Audit entries as a table: when, what (in words), who (person · organisation), chapter, details. */
 import type { AuditEntryDto } from '../../shared/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { auditActionLabel, auditDetails } from './actions.ts';
 
 export function AuditTable({ entries, caption }: { entries: AuditEntryDto[]; caption: string }) {
   const { t, formatDate } = useI18n();
   return (
+    <TableScroll label={caption}>
     <table className="data-table audit-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
@@ -33,5 +35,6 @@ export function AuditTable({ entries, caption }: { entries: AuditEntryDto[]; cap
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

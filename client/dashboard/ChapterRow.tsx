@@ -25,9 +25,10 @@ export function ChapterRow(props: {
         {chapter.frozen && <span className="badge"> <span aria-hidden="true">❄ </span>{t('dashboard.frozen')}</span>}
         <OpenThreadsBadge count={chapter.openThreads} />
       </th>
-      <td><ChapterStatusLabel status={chapter.status} /></td>
-      <td className="num">{t('dashboard.people', { count: chapter.activeUsers })}</td>
-      <td>
+      {/* data-label: the column's name, shown before the value when rows stack on small screens. */}
+      <td data-label={t('dashboard.status')}><ChapterStatusLabel status={chapter.status} /></td>
+      <td className="num" data-label={t('dashboard.activeNow')}>{t('dashboard.people', { count: chapter.activeUsers })}</td>
+      <td data-label={t('dashboard.lastChange')}>
         {change ? (
           <>
             <time dateTime={change.at}>{formatDate(change.at)}</time>
@@ -38,7 +39,7 @@ export function ChapterRow(props: {
         )}
       </td>
       {props.actions && (
-        <td>
+        <td data-label={t('dashboard.actions')}>
           <ChapterManageControls chapter={chapter} index={props.index} count={props.count} actions={props.actions} />
         </td>
       )}

@@ -5,6 +5,7 @@ import type { Role } from '../../shared/domain.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
@@ -44,6 +45,7 @@ export function MembersSection({ partnership, myUserId, reload }: { partnership:
   return (
     <section aria-labelledby="members-title" className="card">
       <h2 id="members-title">{t('members.title')}</h2>
+      <TableScroll label={t('members.title')}>
       <table className="data-table">
         <thead>
           <tr>
@@ -59,6 +61,7 @@ export function MembersSection({ partnership, myUserId, reload }: { partnership:
           {partnership.members.map((m) => <MemberRow key={m.userId} member={m} actions={actions} isMe={m.userId === myUserId} />)}
         </tbody>
       </table>
+      </TableScroll>
       <FormError message={error} />
       {manage && <AddMemberForm partnershipId={partnership.id} organizations={partnership.organizations} reload={reload} />}
     </section>

@@ -1,12 +1,14 @@
 /** The partnership's organisations: name, kind, TERC code (never keyed by name: two are "Wałcz"). */
 import type { PartnershipOrganizationDto } from '../../shared/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 
 export function OrganizationsTable({ organizations }: { organizations: PartnershipOrganizationDto[] }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="orgs-title" className="card">
       <h2 id="orgs-title">{t('dashboard.organizations')}</h2>
+      <TableScroll label={t('dashboard.organizations')}>
       <table className="data-table">
         <thead>
           <tr>
@@ -28,6 +30,7 @@ export function OrganizationsTable({ organizations }: { organizations: Partnersh
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }

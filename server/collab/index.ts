@@ -53,6 +53,7 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
     closeUserConnections: (userId, o) => registry.closeUserConnections(userId, o),
     chapterStateChanged: (id) => registry.chapterStateChanged(id),
     notifyChapter: (id, ev) => registry.notifyChapter(id, ev),
+    commitHealth: () => registry.writes.health(),
     documents: {
       read: (id, fn) => registry.withRoom(id, (room) => fn(room.doc)),
       change: (id, userId, fn) => registry.withRoom(id, (room) => room.applyServerChange(userId, fn)),

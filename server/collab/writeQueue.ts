@@ -18,6 +18,7 @@ import type { DocumentStore, StoredUpdate } from '../storage/documents.ts';
 import type { BackgroundAppender } from '../storage/backgroundAppend.ts';
 import type { WriteJob } from '../storage/appendWorker.ts';
 import type { Logger } from '../log.ts';
+import type { CommitHealth } from '../context.ts';
 
 /** What the queue needs from a room. */
 export interface QueuedWriter {
@@ -66,6 +67,11 @@ export class WriteQueue {
   /** True while a failed commit waits for its retry. */
   get failing(): boolean {
     return this.retryTimer !== null;
+  }
+
+  /** For the readiness check: the commit worker's state (`none` without one) and whether commits fail. */
+  health(): CommitHealth {
+    return { worker: this.background ? this.background.state() : 'none', writesFailing: this.failing };
   }
 
   /**

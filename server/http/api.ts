@@ -26,6 +26,8 @@ import { passwordResetRoutes } from './routes/passwordReset.ts';
 import { notificationSettingsRoutes } from './routes/notificationSettings.ts';
 // Figures in chapters (issue 14).
 import { fileRoutes } from './routes/files.ts';
+// Serving and operations (issue 16): liveness and readiness.
+import { healthRoutes } from './routes/health.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -41,7 +43,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
     c.header('Cache-Control', 'no-store');
   });
 
-  api.get('/health', (c) => c.json({ status: 'ok' }));
+  api.route('/health', healthRoutes(services, collab));
   api.route('/auth', authRoutes(services, collab));
   api.route('/strategies', strategyRoutes(services, collab));
   api.route('/partnerships', partnershipRoutes(services, collab));

@@ -2,7 +2,8 @@
  * Serves the built client (config.clientDir, the `vite build` output) with an SPA fallback:
  * any other GET outside /api and /collab gets index.html. Hashed files under /assets/ are
  * cached for a year; index.html is never cached. Without a build: a plain 503 saying how to
- * make one.
+ * make one. Source maps (`*.map`) are never served: the production build emits none
+ * (vite.config.ts), and a map left by a development build would hand out the whole source.
  *
  * @example app.use('*', serveClient(config))
  */
@@ -19,7 +20,6 @@ const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -59,6 +59,7 @@ export function serveClient(config: Pick<Config, 'clientDir'>): MiddlewareHandle
     } catch {
       return c.text('Bad path\n', 400);
     }
+    if (rel.toLowerCase().endsWith('.map')) return c.text('Not found\n', 404);
     const file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
     const inside = file.startsWith(root + path.sep);
     if (inside && file !== indexFile && fs.existsSync(file) && fs.statSync(file).isFile()) {

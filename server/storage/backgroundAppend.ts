@@ -16,6 +16,16 @@ import type { AppendReply, AppendRequest, AppendWorkerInit, WriteJob } from './a
 /** How long a synchronous flush (graceful stop) waits for the job in flight. */
 const SETTLE_TIMEOUT_MS = 30_000;
 
+/**
+ * A job in flight longer than this makes the worker `stuck` for the readiness check: every
+ * commit waits behind it, so nobody's edits are confirmed. The slowest fsyncs seen under tier B
+ * fuzzing took hundreds of milliseconds (docs/reliability.md); 5 s is far outside that.
+ */
+export const COMMIT_STUCK_MS = 5000;
+
+/** The worker as the readiness check sees it. */
+export type CommitWorkerState = 'starting' | 'running' | 'stuck' | 'stopped';
+
 interface InFlight {
   seq: number;
   done(err: Error | null): void;
@@ -29,6 +39,8 @@ export class BackgroundAppender {
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private stopped = false;
+  /** performance.now() when the job in flight was handed over. */
+  private inFlightSince = 0;
   private readonly log: Logger;
 
   constructor(opts: { path: string; synchronous: 'FULL' | 'NORMAL'; log: Logger }) {
@@ -63,11 +75,20 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
     return this.inFlight !== null;
   }
 
+  /** `stopped` after it failed or was stopped; `stuck` while one job has taken over COMMIT_STUCK_MS. */
+  state(now = performance.now()): CommitWorkerState {
+    if (this.stopped) return 'stopped';
+    if (!this.ready) return 'starting';
+    if (this.inFlight && now - this.inFlightSince > COMMIT_STUCK_MS) return 'stuck';
+    return 'running';
+  }
+
   /** Hands a job to the worker; `done` runs once it is stored (or failed). Only when ready and not busy. */
   submit(job: WriteJob, done: (err: Error | null) => void): void {
     if (!this.ready || this.inFlight) throw new Error('commit worker not ready');
     const seq = ++this.seq;
     this.inFlight = { seq, done };
+    this.inFlightSince = performance.now();
     const request: AppendRequest = { ...job, seq };
     this.port.postMessage(request);
   }

@@ -13,6 +13,8 @@ import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
 import { mail } from './migrations/010-mail.ts';
 // Figures in chapters (issue 14).
 import { files } from './migrations/013-files.ts';
+// Serving and operations (issue 16): the readiness write probe.
+import { healthProbe } from './migrations/016-health-probe.ts';
 
 export interface Migration {
   version: number;
@@ -30,4 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   mail,
   // Figures in chapters (issue 14).
   files,
+  // Serving and operations (issue 16).
+  healthProbe,
 ].sort((a, b) => a.version - b.version);

@@ -78,6 +78,8 @@ export function recordingCollab(services?: Services): RecordingCollab {
     closeUserConnections: (userId, opts) => void calls.push({ kind: 'closeUserConnections', userId, ...opts }),
     chapterStateChanged: (chapterId) => void calls.push({ kind: 'chapterStateChanged', chapterId }),
     notifyChapter: (chapterId, event) => void calls.push({ kind: 'notifyChapter', chapterId, event }),
+    // Serving and operations (issue 16): the registry's real commit state (no worker on :memory:).
+    commitHealth: () => (registry ? registry.writes.health() : { worker: 'none', writesFailing: false }),
   };
 }
 
@@ -143,8 +145,8 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
 
   const request: TestContext['request'] = (method, urlPath, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
-    let body: string | Uint8Array | undefined;
-    if (o.rawBody !== undefined) body = o.rawBody;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (o.rawBody !== undefined) body = typeof o.rawBody === 'string' ? o.rawBody : new Uint8Array(o.rawBody);
     else if (o.body !== undefined) {
       body = JSON.stringify(o.body);
       headers['content-type'] ??= 'application/json';

@@ -78,6 +78,8 @@ const frozenChapter = (t: TestContext) => {
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
+  // Serving and operations (issue 16).
+  'GET /api/health/ready': { rule: 'public', path: () => '/api/health/ready' },
   'POST /api/auth/login': { rule: 'public', path: () => '/api/auth/login', body: () => ({ email: DEMO.viewer, password: 'strategia-demo' }) },
   'POST /api/auth/logout': { rule: 'public', path: () => '/api/auth/logout' },
   'GET /api/auth/me': { rule: 'session', path: () => '/api/auth/me' },

@@ -126,10 +126,10 @@ describe('me and logout', () => {
 });
 
 describe('health', () => {
-  it('GET /api/health answers ok without a session', async () => {
+  it('GET /api/health answers up without a session', async () => {
     const res = await t.request('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'up' });
   });
 
   it('unknown API paths are JSON 404s, not the client app', async () => {

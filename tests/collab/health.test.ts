@@ -1,0 +1,113 @@
+/**
+ * Readiness follows the commit path on a real server with real y-websocket clients:
+ * - ready (200) once the commit worker has started;
+ * - 503 while a compaction hangs in the worker (TEST_HOOKS=compaction-pause on the server
+ *   process) and nobody's edits can be confirmed: `database: sqlite_busy` at once (the hung
+ *   transaction holds the write lock), `commitWorker: stuck` after COMMIT_STUCK_MS; liveness
+ *   stays 200;
+ * - 503 `documentWrites` while document commits fail, ready again after they recover;
+ * - 503 `commitWorker: stopped` once the worker is gone.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HealthReadyResponse } from '../../shared/api.ts';
+import { COMMIT_STUCK_MS } from '../../server/storage/backgroundAppend.ts';
+import { COMPACTION_PAUSED_MARKER } from '../../server/testHooks.ts';
+import { chapterIds, DEMO } from '../helpers/demo.ts';
+import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
+import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
+import { appendParagraph, connectClient, type TestClient } from '../helpers/yclient.ts';
+
+let inproc: InProcessServer | null = null;
+let child: RunningServer | null = null;
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await inproc?.close();
+  inproc = null;
+  await child?.kill();
+  child = null;
+});
+
+async function ready(url: string): Promise<{ status: number; body: HealthReadyResponse }> {
+  const res = await fetch(`${url}/api/health/ready`);
+  return { status: res.status, body: (await res.json()) as HealthReadyResponse };
+}
+
+/** A client of the coordinator on the first chapter, synced. */
+async function typist(url: string, wsUrl: string): Promise<TestClient> {
+  const cookie = await login(url, DEMO.coordinator);
+  const [chapter] = await chapterIds(url, cookie);
+  const client = connectClient(wsUrl, chapter, { cookie });
+  clients.push(client);
+  await client.synced();
+  return client;
+}
+
+describe('readiness on a real server', () => {
+  it('is 503 (database busy, then commitWorker stuck) while a compaction hangs in the worker; liveness stays 200', async () => {
+    child = await startServer({ env: { TEST_HOOKS: 'compaction-pause', COMPACT_AFTER_UPDATES: '20' } });
+    const server = child;
+    await waitFor(async () => (await ready(server.url)).status === 200, 'ready after the worker started');
+    expect((await ready(server.url)).body.checks.commitWorker).toEqual({ ok: true, state: 'running' });
+
+    const client = await typist(server.url, server.wsUrl);
+    const typing = setInterval(() => appendParagraph(client.doc, `akapit ${Date.now()}`), 50);
+    try {
+      await waitFor(() => server.output().includes(COMPACTION_PAUSED_MARKER), 'compaction to hang', 30_000);
+      const pausedAt = performance.now();
+      const busy = await ready(server.url);
+      expect(busy.status).toBe(503);
+      expect(busy.body.checks.database).toEqual({ ok: false, error: 'sqlite_busy' });
+      const stuck = (await waitFor(
+        async () => {
+          const r = await ready(server.url);
+          return r.body.checks.commitWorker.ok ? null : r;
+        },
+        'readiness to notice the stuck worker',
+        COMMIT_STUCK_MS + 8000,
+        200,
+      ))!;
+      expect(performance.now() - pausedAt).toBeGreaterThanOrEqual(COMMIT_STUCK_MS * 0.9);
+      expect(stuck.status).toBe(503);
+      expect(stuck.body.failed).toEqual(['database', 'commitWorker']);
+      expect(stuck.body.checks.commitWorker).toEqual({ ok: false, state: 'stuck' });
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    } finally {
+      clearInterval(typing);
+    }
+  }, 120_000);
+
+  it('is 503 documentWrites while commits fail and ready after they recover; 503 stopped without a worker', async () => {
+    let failing = false;
+    inproc = await startInProcessServer({
+      documentHooks: {
+        beforeWrite: () => {
+          if (failing) throw new Error('SQLITE_IOERR (simulated disk failure)');
+        },
+      },
+    });
+    const server = inproc;
+    await waitFor(async () => (await ready(server.url)).status === 200, 'ready after the worker started');
+
+    const client = await typist(server.url, server.wsUrl);
+    failing = true;
+    appendParagraph(client.doc, 'nie da się zapisać');
+    const failed = (await waitFor(async () => {
+      const r = await ready(server.url);
+      return r.status === 503 ? r : null;
+    }, 'readiness to notice failing commits'))!;
+    expect(failed.body.failed).toEqual(['documentWrites']);
+    expect(failed.body.checks.commitWorker).toEqual({ ok: true, state: 'running' });
+
+    failing = false;
+    await waitFor(async () => (await ready(server.url)).status === 200, 'ready after the retry stored the edit', 10_000);
+
+    // The worker goes away (as when its thread dies): commits fall back to the main thread,
+    // which keeps edits safe but slow; readiness says so.
+    server.collab.registry.writes.background!.stop();
+    const stopped = await ready(server.url);
+    expect(stopped.status).toBe(503);
+    expect(stopped.body.failed).toEqual(['commitWorker']);
+    expect(stopped.body.checks.commitWorker).toEqual({ ok: false, state: 'stopped' });
+  });
+});
