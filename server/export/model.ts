@@ -1,0 +1,88 @@
+/**
+ * What an export is made of, gathered on the main thread (gather.ts) and written in a worker
+ * (worker.ts) by one writer per format. Plain data only: it crosses the thread boundary.
+ */
+import type { ProseMirrorJson } from '../../shared/api.ts';
+
+export const EXPORT_FORMATS = ['docx', 'pdf', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** The version a chapter is exported from (null: the current text). */
+export interface ExportVersion {
+  id: string;
+  /** e.g. "wersja zatwierdzona „Projekt do konsultacji” z 6 grudnia 2026". */
+  label: string;
+  sha256: string;
+  approved: boolean;
+}
+
+export interface ExportChapter {
+  id: string;
+  title: string;
+  json: ProseMirrorJson;
+  version: ExportVersion | null;
+}
+
+export interface ExportComment {
+  /** "Name (Organisation)". */
+  author: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  body: string;
+}
+
+/** An open comment thread: its first comment and the replies, oldest first. */
+export interface ExportThread {
+  id: string;
+  comments: ExportComment[];
+}
+
+export interface ExportPartner {
+  name: string;
+  terc: string | null;
+}
+
+export interface ExportDocument {
+  strategyTitle: string;
+  partnershipName: string;
+  partners: ExportPartner[];
+  /** What is exported: "tekst bieżący", a milestone, a version. */
+  label: string;
+  /** When the export was made (milliseconds since the epoch). */
+  at: number;
+  /** Suggestions as tracked changes and open threads as comments (DOCX only). */
+  tracked: boolean;
+  chapters: ExportChapter[];
+  /** Suggestion author id → "Name (Organisation)". */
+  people: Record<string, string>;
+  /** Open threads by id (tracked exports only). */
+  threads: Record<string, ExportThread>;
+}
+
+/** A stored image as the figure storage gives it. */
+export interface StoredImage {
+  bytes: Uint8Array;
+  mime: 'image/png' | 'image/jpeg' | 'image/webp';
+  width: number;
+  height: number;
+}
+
+/** Where writers get figures' images from (injected: storage on the server, memory in tests). */
+export interface FigureImages {
+  get(fileId: string): StoredImage | undefined;
+}
+
+/** An image source over a plain map (the worker's, and tests'). */
+export function imagesFromMap(map: ReadonlyMap<string, StoredImage> | Record<string, StoredImage>): FigureImages {
+  const m = map instanceof Map ? map : new Map(Object.entries(map));
+  return { get: (fileId) => m.get(fileId) };
+}
+
+/** Name used when a suggestion's author is no longer known. */
+export const UNKNOWN_AUTHOR = 'Autor nieznany';
