@@ -184,7 +184,8 @@ function paragraph(w: Walk, nodes: readonly TreeNode[], ctx: BlockContext, extra
   });
 }
 
-const HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+/** Chapter headings by level: the chapter title is Heading 1, so the editor's levels 1 and 2 are Heading 2. */
+const HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 function list(w: Walk, n: ElementNode, ctx: BlockContext, reference: 'bullets' | 'numbers'): Block[] {
   const level = ctx.list ? Math.min(ctx.list.level + 1, 8) : 0;
@@ -267,7 +268,7 @@ function figure(w: Walk, n: ElementNode, ctx: BlockContext): Block[] {
 /** DOCX blocks for each element kind. */
 const DOCX_ELEMENTS: Record<ElementKind, (w: Walk, n: ElementNode, ctx: BlockContext) => Block[]> = {
   paragraph: (w, n, ctx) => [paragraph(w, n.children, ctx)],
-  heading: (w, n, ctx) => [paragraph(w, n.children, ctx, { heading: HEADINGS[Math.min(n.level, 5) - 1] })],
+  heading: (w, n, ctx) => [paragraph(w, n.children, ctx, { heading: HEADINGS[n.level - 1] })],
   quote: (w, n, ctx) => blocks(w, n.children, { ...ctx, quote: true }),
   bulletList: (w, n, ctx) => list(w, n, ctx, 'bullets'),
   orderedList: (w, n, ctx) => list(w, n, ctx, 'numbers'),

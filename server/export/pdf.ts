@@ -114,7 +114,7 @@ export const PDF_ELEMENTS: Record<ElementKind, (w: Walk, n: ElementNode) => Cont
   heading: (_w, n) => [
     n.level <= 2
       ? ({ text: plainTextOf(n.children), style: 'h2', tocItem: true, tocMargin: [16, 0, 0, 0] } satisfies ContentTocItem)
-      : para(n.children, { style: `h${Math.min(n.level + 1, 6)}` }),
+      : para(n.children, { style: `h${n.level}` }),
   ],
   quote: (w, n) => [{ stack: blocks(w, n.children), italics: true, margin: [24, 0, 0, 6] }],
   bulletList: (w, n) => [list(w, n, false)],

@@ -21,6 +21,8 @@ import { auditRoutes } from './routes/audit.ts';
 import { freezeRoutes } from './routes/freeze.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
+// Export (issue 14)
+import { exportRoutes } from './routes/export.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -46,6 +48,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', commentRoutes(services, collab));
   api.route('/inbox', inboxRoutes(services));
   api.route('/', suggestionRoutes(services, collab));
+  // Export (issue 14): DOCX, PDF and Markdown downloads.
+  api.route('/', exportRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });
