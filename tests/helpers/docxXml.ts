@@ -64,7 +64,7 @@ function paragraph(xml: string): DocxParagraph {
 /** One part of the package, '' when absent (read with unzip). */
 function part(file: string, name: string): string {
   try {
-    return execFileSync('unzip', ['-p', file, name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('unzip', ['-p', file, name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return '';
   }
