@@ -456,4 +456,13 @@ export const en: Messages = {
   'suggestions.decision.accepted': 'Accepted',
   'suggestions.decision.rejected': 'Rejected',
   'suggestions.decision.withdrawn': 'Withdrawn',
+  // ---------- export (issue 14) ----------
+  'export.docx': 'DOCX (Word)',
+  'export.docxTracked': 'DOCX with changes and comments',
+  'export.pdf': 'PDF',
+  'export.md': 'Markdown',
+  'export.chapter': 'Download the chapter:',
+  'export.version': 'Download this version:',
+  'export.strategy': 'Download the whole strategy (current text):',
+  'export.milestone': 'Download milestone “{name}”:',
 };

@@ -457,6 +457,15 @@ export const pl = {
   'suggestions.decision.accepted': 'Zaakceptowana',
   'suggestions.decision.rejected': 'Odrzucona',
   'suggestions.decision.withdrawn': 'Wycofana',
+  // ---------- export (issue 14) ----------
+  'export.docx': 'DOCX (Word)',
+  'export.docxTracked': 'DOCX ze zmianami i komentarzami',
+  'export.pdf': 'PDF',
+  'export.md': 'Markdown',
+  'export.chapter': 'Pobierz rozdział:',
+  'export.version': 'Pobierz tę wersję:',
+  'export.strategy': 'Pobierz całą strategię (tekst bieżący):',
+  'export.milestone': 'Pobierz kamień milowy „{name}”:',
 } as const;
 
 /** Keys of all UI messages. */

@@ -13,6 +13,7 @@ import { sanitizeVersionHtml } from './sanitizeHtml.ts';
 import { sha256Hex } from './sha256.ts';
 import { useLoad } from './useLoad.ts';
 import { VersionMeta } from './VersionMeta.tsx';
+import { ExportLinks } from '../export/ExportLinks.tsx';
 
 export interface VersionViewerProps {
   versionId: string;
@@ -61,6 +62,7 @@ export function VersionViewer({ versionId, canRestore, onCompare, onRestore, onC
             <button type="button" onClick={() => onCompare(version)}>{t('versions.compareWithCurrent')}</button>
             {canRestore && <button type="button" onClick={() => onRestore(version)}>{t('versions.restore')}</button>}
           </div>
+          <ExportLinks base={`/api/chapters/${version.chapterId}/export`} query={{ version: version.id }} label={t('export.version')} />
           <Checksum version={version} />
           <h3 className="visually-hidden">{t('versions.textHeading')}</h3>
           {/* The HTML is the server renderer's escaped output (server/render/html.ts), trusted, and
