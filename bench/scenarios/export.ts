@@ -1,6 +1,7 @@
 /**
- * (h) Exporting the whole demo strategy while people type. The trace's final text (~58 pages)
- * is spread over the 16 demo chapters (each already holds its seeded text), then:
+ * (h) Exporting the whole demo strategy while people type. Generated Polish text of 60
+ * standard pages (1,800 characters each; a seeded generator, so every run writes the same) is
+ * spread over the 16 demo chapters (each already holds its seeded text), then:
  *
  * (i) end to end on our server: one editor types 5 edits/s into another chapter with 10
  *     watchers; phases run idle, export, export, idle (each half the duration, so drift in
@@ -16,7 +17,7 @@ import sharp from 'sharp';
 import type { ProseMirrorJson, StrategyDto } from '../../shared/api.ts';
 import { writeExport } from '../../server/export/worker.ts';
 import type { ExportDocument, StoredImage } from '../../server/export/model.ts';
-import { CHARS_PER_PAGE, chapterDoc, toParagraphs } from '../chapter.ts';
+import { CHARS_PER_PAGE, chapterDoc } from '../chapter.ts';
 import { WorkerPool } from '../load/pool.ts';
 import type { ClientSpec } from '../load/messages.ts';
 import { latencySummary, median } from '../stats.ts';
@@ -25,6 +26,32 @@ import { typingPhase } from './steady.ts';
 import type { Scenario, ScenarioContext, ScenarioOutcome } from './types.ts';
 
 const COORDINATOR = 'koordynator@walcz.example';
+const PAGES = 60;
+const WORDS = ['rozwój', 'gmina', 'powiat', 'strategia', 'mieszkańcy', 'przedsiębiorczość', 'turystyka', 'jeziora', 'drogi', 'szkoły',
+  'zdrowie', 'środowisko', 'współpraca', 'inwestycje', 'dziedzictwo', 'kultura', 'rolnictwo', 'energia', 'woda', 'transport',
+  'obszar', 'funkcjonalny', 'wskaźnik', 'cel', 'działanie', 'źródło', 'finansowania', 'łączność', 'młodzież', 'seniorzy'];
+
+/** Paragraphs of about 600 characters of Polish words, `pages` standard pages in all (seeded, deterministic). */
+export function generatedParagraphs(pages: number): string[] {
+  let seed = 14;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
+  const out: string[] = [];
+  let total = 0;
+  while (total < pages * CHARS_PER_PAGE) {
+    const sentences: string[] = [];
+    let length = 0;
+    while (length < 600) {
+      const words = Array.from({ length: 8 + (next() % 10) }, () => WORDS[next() % WORDS.length]!);
+      const sentence = `${words.join(' ')}.`;
+      sentences.push(sentence.charAt(0).toUpperCase() + sentence.slice(1));
+      length += sentence.length + 1;
+    }
+    const p = sentences.join(' ');
+    out.push(p);
+    total += p.length;
+  }
+  return out;
+}
 const WATCHERS = 10;
 const RATE = 5;
 const FIGURES = 8;
@@ -195,13 +222,13 @@ export const scenarioH: Scenario = {
   ],
   notApplicable: (kind) => (kind === 'ours' ? null : 'no export in this server'),
   async run(ctx): Promise<ScenarioOutcome> {
-    const trace = ctx.trace();
-    const paragraphs = toParagraphs(trace.endContent);
+    const paragraphs = generatedParagraphs(PAGES);
+    const characters = paragraphs.reduce((n, p) => n + p.length, 0);
     const e2e = await endToEnd(ctx, paragraphs);
     const local = await inProcess(paragraphs);
     return {
       converged: e2e.converged,
-      notes: [...e2e.notes, `text: ${trace.endContent.length} characters (≈${(trace.endContent.length / CHARS_PER_PAGE).toFixed(0)} pages of ${CHARS_PER_PAGE}) over 16 chapters`],
+      notes: [...e2e.notes, `text: ${paragraphs.length} paragraphs, ${characters} characters (≈${(characters / CHARS_PER_PAGE).toFixed(0)} pages of ${CHARS_PER_PAGE}) over 16 chapters`],
       metrics: { ...e2e.metrics, ...local },
     };
   },
