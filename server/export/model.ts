@@ -2,10 +2,9 @@
  * What an export is made of, gathered on the main thread (gather.ts) and written in a worker
  * (worker.ts) by one writer per format. Plain data only: it crosses the thread boundary.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ExportFileFormat, ProseMirrorJson } from '../../shared/api.ts';
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormat = ExportFileFormat;
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -76,12 +75,6 @@ export interface StoredImage {
 /** Where writers get figures' images from (injected: storage on the server, memory in tests). */
 export interface FigureImages {
   get(fileId: string): StoredImage | undefined;
-}
-
-/** An image source over a plain map (the worker's, and tests'). */
-export function imagesFromMap(map: ReadonlyMap<string, StoredImage> | Record<string, StoredImage>): FigureImages {
-  const m = map instanceof Map ? map : new Map(Object.entries(map));
-  return { get: (fileId) => m.get(fileId) };
 }
 
 /** Name used when a suggestion's author is no longer known. */
