@@ -10,12 +10,16 @@
  *     export times and sizes.
  * (ii) in process, the writers alone on the same text plus 8 figures (1600×1000 PNG and WebP,
  *     made with sharp): the server's figure storage belongs to the figure feature, so through
- *     the API (i) figures are exported with their text alternative only.
+ *     the API (i) figures are exported with their text alternative only. And the longest
+ *     event-loop wait while that PDF is written on the loop itself, and by the export pool.
  */
 import * as Y from 'yjs';
 import sharp from 'sharp';
 import type { ProseMirrorJson, StrategyDto } from '../../shared/api.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ExportPool } from '../../server/export/pool.ts';
 import { writeExport } from '../../server/export/worker.ts';
+import { createLogger } from '../../server/log.ts';
 import type { ExportDocument, StoredImage } from '../../server/export/model.ts';
 import { CHARS_PER_PAGE, chapterDoc } from '../chapter.ts';
 import { WorkerPool } from '../load/pool.ts';
@@ -196,7 +200,23 @@ async function inProcess(paragraphs: string[]) {
   await time('docx'); // warm-up (module and font loading)
   const docx = await time('docx');
   const pdf = await time('pdf');
-  return { inDocxMs: docx.ms, inDocxKiB: docx.kib, inPdfMs: pdf.ms, inPdfKiB: pdf.kib, inPdfPages: pdf.pages };
+  // The longest the event loop waits while a PDF is written on it, and while the pool writes it in a worker.
+  const loopDelay = async (write: () => Promise<unknown>) => {
+    const h = monitorEventLoopDelay({ resolution: 10 });
+    h.enable();
+    await write();
+    h.disable();
+    return h.max / 1e6;
+  };
+  const pool = new ExportPool({ log: createLogger('error') });
+  try {
+    await pool.run('md', doc, new Map()); // starts the worker
+    const onLoop = await loopDelay(() => writeExport('pdf', doc, images));
+    const inWorker = await loopDelay(() => pool.run('pdf', doc, images));
+    return { inDocxMs: docx.ms, inDocxKiB: docx.kib, inPdfMs: pdf.ms, inPdfKiB: pdf.kib, inPdfPages: pdf.pages, loopMaxDirectMs: onLoop, loopMaxWorkerMs: inWorker };
+  } finally {
+    await pool.stop();
+  }
 }
 
 export const scenarioH: Scenario = {
@@ -219,6 +239,8 @@ export const scenarioH: Scenario = {
     { key: 'inPdfMs', label: '(ii) in process with 8 figures: PDF (ms)', lowerIsBetter: true },
     { key: 'inPdfKiB', label: '(ii) PDF size (KiB)', lowerIsBetter: true },
     { key: 'inPdfPages', label: '(ii) PDF pages', lowerIsBetter: false },
+    { key: 'loopMaxDirectMs', label: '(ii) longest event-loop wait, PDF written on the loop (ms)', lowerIsBetter: true },
+    { key: 'loopMaxWorkerMs', label: '(ii) longest event-loop wait, PDF written by the export pool (ms)', lowerIsBetter: true },
   ],
   notApplicable: (kind) => (kind === 'ours' ? null : 'no export in this server'),
   async run(ctx): Promise<ScenarioOutcome> {
