@@ -26,7 +26,7 @@ import { readTree } from '../render/tree.ts';
 import { chapterBlocks, type DocxState } from './docxBody.ts';
 import type { EmbeddableImage } from './images.ts';
 import type { ExportChapter, ExportDocument } from './model.ts';
-import { polishDate } from './polish.ts';
+import { capitalize, polishDate } from './polish.ts';
 
 const FONT = 'Calibri';
 
@@ -56,7 +56,6 @@ function titlePage(doc: ExportDocument): Paragraph[] {
   ];
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function footer(doc: ExportDocument, chapter: ExportChapter | null): Footer {
   const small = (text: string) => new TextRun({ text, size: 16 });

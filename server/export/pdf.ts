@@ -17,7 +17,7 @@ import type { ElementKind } from '../render/schema.ts';
 import { plainTextOf, readTree, type ElementNode, type TextLeaf, type TreeNode } from '../render/tree.ts';
 import { fitWidth, type EmbeddableImage } from './images.ts';
 import type { ExportChapter, ExportDocument } from './model.ts';
-import { polishDate } from './polish.ts';
+import { capitalize, polishDate } from './polish.ts';
 
 /** Width of the text area of an A4 page with 50 pt margins, in points. */
 const TEXT_WIDTH = 495;
@@ -147,7 +147,6 @@ function blocks(w: Walk, nodes: readonly TreeNode[]): Content[] {
   return out;
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function titlePage(doc: ExportDocument): Content[] {
   return [

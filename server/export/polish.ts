@@ -17,3 +17,8 @@ export function polishDate(ms: number): string {
 export function personLabel(name: string, organization: string): string {
   return `${name} (${organization})`;
 }
+
+/** The label with its first letter upper-case, for the start of a line. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
