@@ -10,6 +10,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], environment: 'node' } },
       { test: { name: 'http', include: ['tests/http/**/*.test.ts'], environment: 'node' } },
+      // Export (issue 14): files opened by LibreOffice and pdftotext.
+      { test: { name: 'export', include: ['tests/export/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 300_000 } },
       {
         test: {
           name: 'collab',

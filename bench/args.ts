@@ -7,7 +7,7 @@ export const USAGE = `npm run bench -- [flags]
   --quick              smoke run: 3 s, scenario a, relay and ours (if it starts)
   --duration <s>       measured seconds per steady run (default 20)
   --warmup <s>         unmeasured seconds before each window (default 2)
-  --scenarios a,b,...  which of a–g (default all); none with --client measures only the client
+  --scenarios a,b,...  which of a–h (default all); none with --client measures only the client
   --servers x,y        of ${SERVER_KINDS.join(', ')} (default all)
   --repeat <n>         run everything n times, alternating server order (default 1)
   --workers <n>        load-generator processes (default 2)
@@ -36,7 +36,7 @@ const Flags = z.object({
   quick: z.boolean().default(false),
   duration: z.coerce.number().positive().max(600).optional(),
   warmup: z.coerce.number().min(0).max(60).optional(),
-  scenarios: z.string().regex(/^([a-g](,[a-g])*|none)$/).optional(),
+  scenarios: z.string().regex(/^([a-h](,[a-h])*|none)$/).optional(),
   servers: z.string().optional(),
   repeat: z.coerce.number().int().min(1).max(10).default(1),
   workers: z.coerce.number().int().min(1).max(8).default(2),
@@ -70,7 +70,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     quick: f.quick,
     durationS: f.duration ?? (f.quick ? 3 : 20),
     warmupS: f.warmup ?? (f.quick ? 0.5 : 2),
-    scenarios: f.scenarios === 'none' ? [] : f.scenarios ? f.scenarios.split(',') : f.quick ? ['a'] : ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+    scenarios: f.scenarios === 'none' ? [] : f.scenarios ? f.scenarios.split(',') : f.quick ? ['a'] : ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
     servers: servers as ServerKind[],
     repeat: f.repeat,
     workers: f.workers,

@@ -554,3 +554,18 @@ export interface HealthReadyResponse {
   checks: { database: HealthCheckDto; commitWorker: HealthCheckDto; documentWrites: HealthCheckDto };
   failed: ('database' | 'commitWorker' | 'documentWrites')[];
 }
+// ---------- export (issue 14) ----------
+
+/** Formats of `GET /api/strategies/:id/export.<format>` and `GET /api/chapters/:id/export.<format>`. */
+export const EXPORT_FILE_FORMATS = ['docx', 'pdf', 'md'] as const;
+export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
+
+const tracked = z.enum(['0', '1']).optional();
+
+/** `?milestone=<id>` (that milestone's approved versions), `?tracked=1` (DOCX: suggestions and comments). */
+export const StrategyExportQuery = z.strictObject({ milestone: id.optional(), tracked });
+export type StrategyExportQuery = z.infer<typeof StrategyExportQuery>;
+
+/** `?version=<id>` (that version instead of the current text), `?tracked=1` (DOCX: suggestions and comments). */
+export const ChapterExportQuery = z.strictObject({ version: id.optional(), tracked });
+export type ChapterExportQuery = z.infer<typeof ChapterExportQuery>;

@@ -62,3 +62,15 @@ export const Limits = {
   /** Longest caption of a figure (characters). */
   maxFigureCaptionLength: 500,
 } as const;
+
+// ---------- export (issue 14) ----------
+
+/** Exports (DOCX, PDF, Markdown) are written in worker threads, a few at a time. */
+export const EXPORT_LIMITS = {
+  /** Exports written at once (one worker thread each). */
+  workers: 2,
+  /** Exports waiting for a worker; more are refused with 429 and Retry-After. */
+  maxQueued: 8,
+  /** A worker taking longer than this is stopped and the export fails. */
+  timeoutMs: 120_000,
+} as const;

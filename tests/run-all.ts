@@ -20,7 +20,7 @@ interface Counts {
 const extra = process.argv.slice(2);
 const phases: string[][] = extra.length > 0
   ? [extra]
-  : [['--project', 'unit', '--project', 'http', '--project', 'collab', '--project', 'e2e'], ['--project', 'reliability']];
+  : [['--project', 'unit', '--project', 'http', '--project', 'export', '--project', 'collab', '--project', 'e2e'], ['--project', 'reliability']];
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 phases.forEach((phaseArgs, i) => {

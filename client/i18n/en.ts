@@ -507,4 +507,13 @@ export const en: Messages = {
   'figure.inserted': 'Figure inserted.',
   'figure.updated': 'Figure description changed.',
   'figure.suggestedNote': 'In suggesting mode the figure is proposed as a suggestion to be accepted.',
+  // ---------- export (issue 14) ----------
+  'export.docx': 'DOCX (Word)',
+  'export.docxTracked': 'DOCX with changes and comments',
+  'export.pdf': 'PDF',
+  'export.md': 'Markdown',
+  'export.chapter': 'Download the chapter:',
+  'export.version': 'Download this version:',
+  'export.strategy': 'Download the whole strategy (current text):',
+  'export.milestone': 'Download milestone “{name}”:',
 };

@@ -508,6 +508,15 @@ export const pl = {
   'figure.inserted': 'Wstawiono rycinę.',
   'figure.updated': 'Zmieniono opis ryciny.',
   'figure.suggestedNote': 'W trybie sugestii rycina zostanie zaproponowana jako sugestia do akceptacji.',
+  // ---------- export (issue 14) ----------
+  'export.docx': 'DOCX (Word)',
+  'export.docxTracked': 'DOCX ze zmianami i komentarzami',
+  'export.pdf': 'PDF',
+  'export.md': 'Markdown',
+  'export.chapter': 'Pobierz rozdział:',
+  'export.version': 'Pobierz tę wersję:',
+  'export.strategy': 'Pobierz całą strategię (tekst bieżący):',
+  'export.milestone': 'Pobierz kamień milowy „{name}”:',
 } as const;
 
 /** Keys of all UI messages. */

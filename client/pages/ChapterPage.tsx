@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { historyTab } from '../versions/historyTab.tsx';
+import { ExportLinks } from '../export/ExportLinks.tsx';
 
 export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const { t } = useI18n();
@@ -80,6 +81,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
         </div>
         <SaveStatusIndicator status={snapshot.status} />
       </div>
+      <ExportLinks base={`/api/chapters/${chapter.id}/export`} label={t('export.chapter')} tracked />
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit && !canSuggest} notice={snapshot.notice} />
       <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={textEditable} title={chapter.title}

@@ -13,6 +13,7 @@ import { FREEZE_NOTE_MAX_LENGTH, VERSION_NAME_MAX_LENGTH } from './limits.ts';
 import { personLabel } from './labels.ts';
 import { TextFormDialog } from './TextFormDialog.tsx';
 import './versions.css';
+import { ExportLinks } from '../export/ExportLinks.tsx';
 
 /** „Wszystkie rozdziały zamrożone”, „Zamrożone rozdziały: 3 z 16” or „Żaden rozdział nie jest zamrożony”. */
 export function strategyFrozenKey(frozen: number, total: number): 'milestones.allFrozen' | 'milestones.someFrozen' | 'milestones.noneFrozen' {
@@ -20,13 +21,14 @@ export function strategyFrozenKey(frozen: number, total: number): 'milestones.al
   return frozen > 0 ? 'milestones.someFrozen' : 'milestones.noneFrozen';
 }
 
-function MilestoneItem({ milestone }: { milestone: MilestoneDto }) {
+function MilestoneItem({ milestone, strategyId }: { milestone: MilestoneDto; strategyId: string }) {
   const { t, formatDate } = useI18n();
   return (
     <li>
       <strong>{milestone.name}</strong> — <time dateTime={milestone.createdAt}>{formatDate(milestone.createdAt)}</time>
       {milestone.createdBy && <span className="muted"> · {personLabel(t, milestone.createdBy)}</span>}
       {milestone.note && <div className="muted">{t('versions.note', { note: milestone.note })}</div>}
+      <ExportLinks base={`/api/strategies/${strategyId}/export`} query={{ milestone: milestone.id }} label={t('export.milestone', { name: milestone.name })} />
       <details>
         <summary>{t('milestones.hashes', { count: milestone.chapters.length })}</summary>
         <ul>
@@ -70,7 +72,8 @@ export function StrategyMilestones({ strategy, manage, reload }: { strategy: Str
           <button type="button" className="button-primary" onClick={() => setOpen(true)}>{t('milestones.open')}</button>
         )}
       </div>
-      {milestones.length > 0 && <ol className="milestone-list">{milestones.map((m) => <MilestoneItem key={m.id} milestone={m} />)}</ol>}
+      <ExportLinks base={`/api/strategies/${strategy.id}/export`} label={t('export.strategy')} tracked />
+      {milestones.length > 0 && <ol className="milestone-list">{milestones.map((m) => <MilestoneItem key={m.id} milestone={m} strategyId={strategy.id} />)}</ol>}
       {open && (
         <TextFormDialog
           title={t('milestones.dialogTitle')}

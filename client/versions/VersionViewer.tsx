@@ -15,6 +15,7 @@ import { useLoad } from './useLoad.ts';
 import { VersionMeta } from './VersionMeta.tsx';
 // Figures in a version's text (issue 14): images fit the dialog's width.
 import '../figures/figures.css';
+import { ExportLinks } from '../export/ExportLinks.tsx';
 
 export interface VersionViewerProps {
   versionId: string;
@@ -63,6 +64,7 @@ export function VersionViewer({ versionId, canRestore, onCompare, onRestore, onC
             <button type="button" onClick={() => onCompare(version)}>{t('versions.compareWithCurrent')}</button>
             {canRestore && <button type="button" onClick={() => onRestore(version)}>{t('versions.restore')}</button>}
           </div>
+          <ExportLinks base={`/api/chapters/${version.chapterId}/export`} query={{ version: version.id }} label={t('export.version')} />
           <Checksum version={version} />
           <h3 className="visually-hidden">{t('versions.textHeading')}</h3>
           {/* The HTML is the server renderer's escaped output (server/render/html.ts), trusted, and

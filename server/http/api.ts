@@ -28,6 +28,8 @@ import { notificationSettingsRoutes } from './routes/notificationSettings.ts';
 import { fileRoutes } from './routes/files.ts';
 // Serving and operations (issue 16): liveness and readiness.
 import { healthRoutes } from './routes/health.ts';
+// Export (issue 14)
+import { exportRoutes } from './routes/export.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -59,6 +61,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Accounts and e-mail (issue 16): forgot password, notification settings.
   api.route('/auth/password-reset', passwordResetRoutes(services, collab));
   api.route('/account/notifications', notificationSettingsRoutes(services));
+  // Export (issue 14): DOCX, PDF and Markdown downloads.
+  api.route('/', exportRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

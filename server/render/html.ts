@@ -1,5 +1,6 @@
 /**
- * Renders a chapter (ProseMirror JSON in the shared editor schema) to HTML without a DOM.
+ * Renders a chapter (ProseMirror JSON in the shared editor schema) to HTML without a DOM, by
+ * walking the tree of the shared schema description (schema.ts, tree.ts).
  *
  * The output is deterministic (same JSON, same bytes: an approved version's SHA-256 is taken
  * over it), escapes every text and attribute, and allows links only to http(s) and mailto.
@@ -11,17 +12,11 @@
  * they become `<ins>` / `<del>`, and suggested blocks carry `data-suggestion="insert|delete"`.
  */
 import type { ProseMirrorJson } from '../../shared/api.ts';
-import {
-  BLOCK_SUGGESTION_ATTR,
-  COMMENT_MARK,
-  SUGGESTION_DELETE_MARK,
-  SUGGESTION_INSERT_MARK,
-  asBlockSuggestion,
-} from '../../shared/annotations.ts';
-import { isSafeLinkHref } from '../../shared/editor/links.ts';
+import type { ElementKind, StyleKind } from './schema.ts';
+import { readTree, type ElementNode, type SuggestionMode, type TextLeaf, type TreeNode } from './tree.ts';
 
 export interface RenderOptions {
-  suggestions?: 'clean' | 'marked';
+  suggestions?: SuggestionMode;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -31,93 +26,53 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 }
 
-/** Simple block and inline nodes: node type → tag. */
-const TAGS: Record<string, string> = {
-  paragraph: 'p',
-  bulletList: 'ul',
-  listItem: 'li',
-  blockquote: 'blockquote',
-  table: 'table',
-  tableRow: 'tr',
-};
+/** Tags of the inline styles (links are written with their target). */
+export const HTML_STYLE_TAGS: Record<Exclude<StyleKind, 'link'>, string> = { strong: 'strong', emphasis: 'em', strike: 's' };
 
-/** Marks in nesting order, outermost first, so equal text always nests the same way. */
-const MARK_ORDER = ['link', 'bold', 'italic', 'underline', 'strike', 'code', SUGGESTION_INSERT_MARK, SUGGESTION_DELETE_MARK];
-const MARK_TAGS: Record<string, string> = {
-  bold: 'strong',
-  italic: 'em',
-  underline: 'u',
-  strike: 's',
-  code: 'code',
-  [SUGGESTION_INSERT_MARK]: 'ins',
-  [SUGGESTION_DELETE_MARK]: 'del',
-};
-
-function intAttr(node: ProseMirrorJson, name: string, min: number, max: number): number | null {
-  const v = Number(node.attrs?.[name]);
-  return Number.isInteger(v) && v >= min && v <= max ? v : null;
+function spanAttrs(n: ElementNode): string {
+  return (n.colspan ? ` colspan="${n.colspan}"` : '') + (n.rowspan ? ` rowspan="${n.rowspan}"` : '');
 }
 
-function cellAttrs(node: ProseMirrorJson): string {
-  let out = '';
-  const colspan = intAttr(node, 'colspan', 2, 1000);
-  const rowspan = intAttr(node, 'rowspan', 2, 1000);
-  if (colspan) out += ` colspan="${colspan}"`;
-  if (rowspan) out += ` rowspan="${rowspan}"`;
-  return out;
-}
+/** The element each kind becomes: tag and attribute string. Figures and line breaks are written whole. */
+export const HTML_ELEMENTS: Record<ElementKind, (n: ElementNode, inner: string) => string> = {
+  paragraph: (_n, inner) => `<p>${inner}</p>`,
+  heading: (n, inner) => `<h${n.level}>${inner}</h${n.level}>`,
+  quote: (_n, inner) => `<blockquote>${inner}</blockquote>`,
+  bulletList: (_n, inner) => `<ul>${inner}</ul>`,
+  orderedList: (n, inner) => `<ol${n.start !== null && n.start !== 1 ? ` start="${n.start}"` : ''}>${inner}</ol>`,
+  listItem: (_n, inner) => `<li>${inner}</li>`,
+  table: (_n, inner) => `<table>${inner}</table>`,
+  tableRow: (_n, inner) => `<tr>${inner}</tr>`,
+  tableCell: (n, inner) => (n.header ? `<th${spanAttrs(n)}>${inner}</th>` : `<td${spanAttrs(n)}>${inner}</td>`),
+  lineBreak: () => '<br>',
+  figure: (n) => {
+    const f = n.figure!;
+    const size = (f.width ? ` width="${f.width}"` : '') + (f.height ? ` height="${f.height}"` : '');
+    const caption = f.caption ? `<figcaption>${escapeHtml(f.caption)}</figcaption>` : '';
+    return `<figure data-file-id="${f.fileId}"><img src="/api/files/${f.fileId}" alt="${escapeHtml(f.alt)}"${size}>${caption}</figure>`;
+  },
+};
 
-function renderText(node: ProseMirrorJson, opts: Required<RenderOptions>): string {
-  const marks = (node.marks ?? []).filter((m) => m.type !== COMMENT_MARK);
-  const names = new Set(marks.map((m) => m.type));
-  if (opts.suggestions === 'clean' && names.has(SUGGESTION_INSERT_MARK)) return '';
-  let html = escapeHtml(node.text ?? '');
-  // Wrap from the innermost mark outwards.
-  for (const type of [...MARK_ORDER].reverse()) {
-    if (!names.has(type)) continue;
-    if (type === 'link') {
-      const href = marks.find((m) => m.type === 'link')?.attrs?.href;
-      if (typeof href === 'string' && isSafeLinkHref(href)) html = `<a href="${escapeHtml(href.trim())}">${html}</a>`;
-    } else if (opts.suggestions === 'marked' || (type !== SUGGESTION_INSERT_MARK && type !== SUGGESTION_DELETE_MARK)) {
-      html = `<${MARK_TAGS[type]}>${html}</${MARK_TAGS[type]}>`;
-    }
+function renderText(leaf: TextLeaf): string {
+  let html = escapeHtml(leaf.text);
+  // Wrap from the innermost outwards: deletion, insertion, then the styles in reverse order.
+  if (leaf.deletion) html = `<del>${html}</del>`;
+  if (leaf.insertion) html = `<ins>${html}</ins>`;
+  for (const style of [...leaf.styles].reverse()) {
+    html = style === 'link' ? `<a href="${escapeHtml(leaf.href!)}">${html}</a>` : `<${HTML_STYLE_TAGS[style]}>${html}</${HTML_STYLE_TAGS[style]}>`;
   }
   return html;
 }
 
-/** The element a node becomes: tag and attribute string, or null to render only its content. */
-function elementOf(node: ProseMirrorJson): { tag: string; attrs: string } | null {
-  switch (node.type) {
-    case 'heading':
-      return { tag: `h${intAttr(node, 'level', 1, 6) ?? 2}`, attrs: '' };
-    case 'orderedList': {
-      const start = intAttr(node, 'start', 0, 1_000_000);
-      return { tag: 'ol', attrs: start !== null && start !== 1 ? ` start="${start}"` : '' };
-    }
-    case 'tableHeader':
-      return { tag: 'th', attrs: cellAttrs(node) };
-    case 'tableCell':
-      return { tag: 'td', attrs: cellAttrs(node) };
-    default: {
-      const tag = TAGS[node.type];
-      return tag ? { tag, attrs: '' } : null;
-    }
-  }
-}
-
-function renderNode(node: ProseMirrorJson, opts: Required<RenderOptions>): string {
-  if (node.type === 'text') return renderText(node, opts);
-  if (node.type === 'hardBreak') return '<br>';
-  if (node.type === 'horizontalRule') return '<hr>';
-  const block = asBlockSuggestion(node.attrs?.[BLOCK_SUGGESTION_ATTR]);
-  if (block?.type === 'insert' && opts.suggestions === 'clean') return '';
-  const inner = (node.content ?? []).map((c) => renderNode(c, opts)).join('');
-  if (node.type === 'codeBlock') return `<pre><code>${inner}</code></pre>`;
-  const el = elementOf(node);
-  // Unknown nodes keep their text, without markup of their own.
-  if (!el) return inner;
-  const mark = block && opts.suggestions === 'marked' ? ` data-suggestion="${block.type}"` : '';
-  return `<${el.tag}${el.attrs}${mark}>${inner}</${el.tag}>`;
+function renderNode(node: TreeNode): string {
+  if (node.kind === 'text') return renderText(node);
+  const inner = node.children.map(renderNode).join('');
+  if (node.kind === 'group') return inner;
+  const html = HTML_ELEMENTS[node.element](node, inner);
+  if (!node.suggestion) return html;
+  // The block suggestion goes on the opening tag.
+  const open = html.indexOf('>');
+  return `${html.slice(0, open)} data-suggestion="${node.suggestion.type}"${html.slice(open)}`;
 }
 
 /**
@@ -126,7 +81,7 @@ function renderNode(node: ProseMirrorJson, opts: Required<RenderOptions>): strin
  *   // '<p>A &amp; B</p>'
  */
 export function renderHtml(doc: ProseMirrorJson, options: RenderOptions = {}): string {
-  const opts: Required<RenderOptions> = { suggestions: options.suggestions ?? 'clean' };
-  if (doc.type !== 'doc') return renderNode(doc, opts);
-  return (doc.content ?? []).map((c) => renderNode(c, opts)).filter((s) => s !== '').join('\n');
+  const nodes = readTree(doc, options.suggestions ?? 'clean');
+  if (doc.type !== 'doc') return nodes.map(renderNode).join('');
+  return nodes.map(renderNode).filter((s) => s !== '').join('\n');
 }

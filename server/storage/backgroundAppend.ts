@@ -6,10 +6,9 @@
  * Until the worker has started (and if it ever stops) `ready` is false and the write queue
  * commits on the main connection instead, so a worker that cannot start costs speed, not data.
  */
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import type { MessagePort } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { startTsWorker } from '../workers/tsWorker.ts';
 import type { Logger } from '../log.ts';
 import type { AppendReply, AppendRequest, AppendWorkerInit, WriteJob } from './appendWorker.ts';
 
@@ -48,14 +47,7 @@ export class BackgroundAppender {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const init: AppendWorkerInit = { path: opts.path, synchronous: opts.synchronous, port: port2, done: this.done.buffer as SharedArrayBuffer };
-    // The server runs its TypeScript through tsx; the worker registers it before loading its entry.
-    const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
-    this.worker = new Worker(boot, {
-      eval: true,
-      workerData: { ...init, tsx: tsxEsmApi(), entry: new URL('./appendWorker.ts', import.meta.url).href },
-      transferList: [port2],
-    });
+    this.worker = startTsWorker(new URL('./appendWorker.ts', import.meta.url), init, [port2]);
     this.port.on('message', (r: AppendReply) => this.answer(r));
     // Neither keeps the process alive (adding the listener refs the port, so unref after it).
     this.worker.unref();
@@ -135,10 +127,4 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
     this.inFlight = null;
     flight?.done(err);
   }
-}
-
-/** tsx's ESM registration API, as a file URL (its package exports it as index.mjs beside the CommonJS build). */
-function tsxEsmApi(): string {
-  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
 }

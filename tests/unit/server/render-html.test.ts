@@ -83,10 +83,38 @@ describe('renderHtml', () => {
   });
 
   it('is deterministic whatever the order of marks and attributes', () => {
-    const a = renderHtml(doc(p(text('x', [{ type: 'italic' }, { type: 'bold' }, { type: 'strike' }, { type: 'underline' }]))));
-    const b = renderHtml(doc(p(text('x', [{ type: 'underline' }, { type: 'strike' }, { type: 'bold' }, { type: 'italic' }]))));
+    const a = renderHtml(doc(p(text('x', [{ type: 'italic' }, { type: 'bold' }, { type: 'strike' }, { type: 'link', attrs: { href: 'https://a.pl' } }]))));
+    const b = renderHtml(doc(p(text('x', [{ type: 'link', attrs: { href: 'https://a.pl' } }, { type: 'strike' }, { type: 'bold' }, { type: 'italic' }]))));
     expect(a).toBe(b);
-    expect(a).toBe('<p><strong><em><u><s>x</s></u></em></strong></p>');
+    expect(a).toBe('<p><a href="https://a.pl"><strong><em><s>x</s></em></strong></a></p>');
+  });
+
+  it('drops marks and nodes the editor does not have (underline, code, code blocks, rules keep only their text)', () => {
+    const html = renderHtml(
+      doc(
+        p(text('a', [{ type: 'underline' }, { type: 'code' }, { type: 'bold' }])),
+        { type: 'codeBlock', content: [text('kod')] },
+        { type: 'horizontalRule' },
+      ),
+    );
+    expect(html).toBe('<p><strong>a</strong></p>\nkod');
+  });
+
+  it('renders a figure with its text alternative and caption, escaped', () => {
+    const fileId = 'ab'.repeat(32);
+    const fig = (caption: string, extra: Record<string, unknown> = {}): ProseMirrorJson => ({
+      type: 'figure',
+      attrs: { fileId, alt: 'Mapa "OSI" <gmin>', caption, width: 800, height: 600, ...extra },
+    });
+    expect(renderHtml(doc(fig('Mapa 3. Obszary strategicznej interwencji')))).toBe(
+      `<figure data-file-id="${fileId}"><img src="/api/files/${fileId}" alt="Mapa &quot;OSI&quot; &lt;gmin&gt;" width="800" height="600">` +
+        '<figcaption>Mapa 3. Obszary strategicznej interwencji</figcaption></figure>',
+    );
+    expect(renderHtml(doc(fig('')))).not.toContain('figcaption');
+    expect(renderHtml(doc(fig('x', { fileId: '../../etc/passwd' })))).toBe('');
+    const suggested = fig('', { suggestion: { ...sugg, type: 'insert' } });
+    expect(renderHtml(doc(suggested))).toBe('');
+    expect(renderHtml(doc(suggested), { suggestions: 'marked' })).toMatch(/^<figure data-file-id="[0-9a-f]+" data-suggestion="insert"><img /);
   });
 
   it('keeps the text of unknown nodes and drops unknown marks', () => {

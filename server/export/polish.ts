@@ -1,0 +1,24 @@
+/** Polish dates and labels for exported documents. */
+
+const MONTHS = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
+
+const WARSAW = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/**
+ * The date in Warsaw, written out in Polish.
+ * @example polishDate(Date.UTC(2026, 11, 6, 12)) // "6 grudnia 2026"
+ */
+export function polishDate(ms: number): string {
+  const parts = Object.fromEntries(WARSAW.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+}
+
+/** "Name (Organisation)", as tracked changes and comments name their author. */
+export function personLabel(name: string, organization: string): string {
+  return `${name} (${organization})`;
+}
+
+/** The label with its first letter upper-case, for the start of a line. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
