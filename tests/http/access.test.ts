@@ -157,6 +157,11 @@ const ROUTES: Record<string, RouteCase> = {
     rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/files`, raw: { bytes: new Uint8Array(PNG), type: 'image/png' },
   },
   'GET /api/files/:fileId': { rule: 'read', path: (t) => `/api/files/${storedPng(t)}` },
+  // Export: everyone who may read may download (viewers too).
+  ...Object.fromEntries((['docx', 'pdf', 'md'] as const).flatMap((f) => [
+    [`GET /api/strategies/:id/export.${f}`, { rule: 'read', path: (t: TestContext) => `/api/strategies/${w(t).strategyId}/export.${f}` }],
+    [`GET /api/chapters/:id/export.${f}`, { rule: 'read', path: (t: TestContext) => `/api/chapters/${w(t).chapterIds[3]}/export.${f}` }],
+  ])) as Record<string, RouteCase>,
   // Accounts and e-mail: the reset request answers the same for everyone; made-up reset tokens are 404.
   'POST /api/auth/password-reset': { rule: 'public', path: () => '/api/auth/password-reset', body: () => ({ email: DEMO.viewer }) },
   'GET /api/auth/password-reset/:token': { rule: 'public', path: () => `/api/auth/password-reset/${'a'.repeat(32)}` },
@@ -231,7 +236,7 @@ describe('access matrix', async () => {
       }
     }
     expect(attempts).toBe(ACTORS.length);
-  });
+  }, 120_000); // export routes write whole documents in worker threads, six times over
 
   it('answers an unknown id exactly like another partnership’s id (no existence leak)', async () => {
     const t = await createTestContext();
