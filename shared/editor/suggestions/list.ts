@@ -54,7 +54,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
       const s = mark ? asSuggestion(mark.attrs) : null;
       if (!s) continue;
       const end = pos + node.nodeSize;
-      const prev = findOpen(out, s.id, kind);
+      const prev = findOpen(out, s.id, s.authorId, kind);
       if (prev) {
         prev.text += prev.to === pos ? node.text : `\n${node.text}`;
         prev.to = end;
@@ -68,11 +68,11 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
   return out.sort((a, b) => a.from - b.from || (a.scope === 'block' ? -1 : 1));
 }
 
-/** The last inline entry of this kind, if it has this id (so it continues). */
-function findOpen(out: SuggestionEntry[], id: string, kind: SuggestionEntry['kind']): SuggestionEntry | null {
+/** The last inline entry of this kind, if it has this id and author (so it continues). */
+function findOpen(out: SuggestionEntry[], id: string, authorId: string, kind: SuggestionEntry['kind']): SuggestionEntry | null {
   for (let i = out.length - 1; i >= 0; i--) {
     const e = out[i];
-    if (e.scope === 'inline' && e.kind === kind) return e.id === id ? e : null;
+    if (e.scope === 'inline' && e.kind === kind) return e.id === id && e.authorId === authorId ? e : null;
   }
   return null;
 }
