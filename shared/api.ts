@@ -461,10 +461,12 @@ export const DecideSuggestionsRequest = z
     authorId: id.optional(),
     organizationId: id.optional(),
     all: z.literal(true).optional(),
+    /** One card: every part (kind, scope) of each id by that author, and nothing by anyone else (issue 13). */
+    suggestions: z.array(z.strictObject({ id: z.string().min(1).max(64), authorId: id })).min(1).max(1000).optional(),
   })
   .refine(
-    (v) => [v.ids, v.authorId, v.organizationId, v.all].filter((x) => x !== undefined).length === 1,
-    'give exactly one of ids, authorId, organizationId, all',
+    (v) => [v.ids, v.authorId, v.organizationId, v.all, v.suggestions].filter((x) => x !== undefined).length === 1,
+    'give exactly one of ids, authorId, organizationId, all, suggestions',
   );
 export type DecideSuggestionsRequest = z.infer<typeof DecideSuggestionsRequest>;
 

@@ -15,6 +15,8 @@ export interface SuggestionEntry {
   id: string;
   kind: 'insert' | 'delete';
   scope: 'inline' | 'block';
+  /** The node type a block entry is on (`paragraph`, `table`, `listItem`, `figure`…); `text` for inline entries. */
+  node: string;
   authorId: string;
   createdAt: string;
   /** The suggested (or proposed-for-deletion) text; blocks of one entry joined by "\n". */
@@ -38,6 +40,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
         id: block.id,
         kind: block.type,
         scope: 'block',
+        node: node.type.name,
         authorId: block.authorId,
         createdAt: block.createdAt,
         text: node.textContent,
@@ -59,7 +62,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
         prev.text += prev.to === pos ? node.text : `\n${node.text}`;
         prev.to = end;
       } else {
-        const e: SuggestionEntry = { id: s.id, kind, scope: 'inline', authorId: s.authorId, createdAt: s.createdAt, text: node.text ?? '', from: pos, to: end };
+        const e: SuggestionEntry = { id: s.id, kind, scope: 'inline', node: 'text', authorId: s.authorId, createdAt: s.createdAt, text: node.text ?? '', from: pos, to: end };
         out.push(e);
       }
     }
