@@ -7,11 +7,12 @@
  * transaction's real effect on the chapter, whatever bytes a hand-written client sent:
  *
  * - comment permission: only comment anchors (the `comment--*` formatting keys) may change;
- * - suggest permission: new text must carry the person's own `suggestionInsert` mark, and
- *   text may only be removed if it is their own suggested insertion; existing text may gain
- *   or lose their own `suggestionDelete` mark; new blocks must carry their own block
- *   suggestion (`suggestion` attribute, type insert) and only such blocks may be removed;
- *   an existing block may gain or lose their own `suggestion` of type delete;
+ * - suggest permission: the rules table in docs/suggestions.md. In short: new text carries
+ *   the person's own insertion mark or stands in their own proposed block; only their own
+ *   proposals are removed, and an insertion proposal only together with what it inserted (never
+ *   by dropping its mark or attribute, issue 13); existing text and blocks may gain or lose
+ *   their own deletion proposal; every suggestion value they add names them, with an id nobody
+ *   else holds in the chapter (suggestionIds.ts), also inside their own proposed block;
  * - nothing else: no other formatting, no attribute changes, nothing outside the chapter
  *   text, nothing left half-integrated (checked by the Room).
  *

@@ -279,6 +279,22 @@ describe('defect 2: every suggestion an expert adds carries their own name, wher
       firstText(d).insert(0, 'xx ', { [SUGGESTION_INSERT_MARK]: sugg(expertId, 'wlasne-4'), [SUGGESTION_DELETE_MARK]: sugg(editorId, 'podrobka-4') }));
   });
 
+  // Found going through the rules table: inside one's own proposed block any value passed,
+  // also a suggestion value nobody can read (no author), which lists and decides as nothing.
+  it('inside one’s own proposed block, an unreadable suggestion value is refused', async () => {
+    await expectRefusedUnchanged(expertCookie, (d) =>
+      ownBlockWith(d, (t) => t.insert(0, 'bez autora', { [SUGGESTION_INSERT_MARK]: { id: 'bez-autora' } }), 'blok-bez-autora'));
+    await expectRefusedUnchanged(expertCookie, (d) => {
+      const list = new Y.XmlElement('bulletList');
+      list.setAttribute(BLOCK_SUGGESTION_ATTR, block(expertId, 'lista-bez-autora', 'insert'));
+      const item = new Y.XmlElement('listItem');
+      item.setAttribute(BLOCK_SUGGESTION_ATTR, { id: 'x', type: 'delete' } as unknown as string);
+      item.insert(0, [new Y.XmlElement('paragraph')]);
+      list.insert(0, [item]);
+      frag(d).insert(0, [list]);
+    });
+  });
+
   it('existing text in one’s own proposed paragraph cannot be re-marked in an editor’s name', async () => {
     await expectAccepted(expertCookie, (d) => ownBlockWith(d, (t) => t.insert(0, 'Własny akapit do przeformatowania'), 'blok-wlasny-5'));
     await expectRefusedUnchanged(expertCookie, (d) =>
