@@ -62,6 +62,18 @@ const TARGET_OF_NODE: Record<string, SuggestionTarget> = {
   figure: 'figure',
 };
 
+/** What a block of this node type is, for labels. */
+export function targetOfNode(nodeType: string): SuggestionTarget {
+  return TARGET_OF_NODE[nodeType] ?? 'block';
+}
+
+/** The label of a single suggestion (tooltip): a block one says what the block is. */
+export function hitLabel(kind: SuggestionKind, target: SuggestionTarget | undefined): MessageKey {
+  if (kind === 'blockInsert') return `suggestions.card.new.${target ?? 'paragraph'}`;
+  if (kind === 'blockDelete') return `suggestions.card.removed.${target ?? 'paragraph'}`;
+  return KIND_LABELS[kind];
+}
+
 /** The outermost block among the parts of one kind (text when none is a block). */
 export function targetOf(parts: readonly SuggestionEntry[], kind: 'insert' | 'delete'): SuggestionTarget {
   let outer: SuggestionEntry | null = null;
@@ -69,7 +81,7 @@ export function targetOf(parts: readonly SuggestionEntry[], kind: 'insert' | 'de
     if (p.kind !== kind || p.scope !== 'block') continue;
     if (!outer || p.to - p.from > outer.to - outer.from) outer = p;
   }
-  return outer ? (TARGET_OF_NODE[outer.node] ?? 'block') : 'text';
+  return outer ? targetOfNode(outer.node) : 'text';
 }
 
 /** The card's label: "wstawienie", "nowa tabela", "usunięcie punktu listy", "zamiana: akapit → lista"… */
