@@ -180,7 +180,7 @@ describe('defect 1: withdrawing one’s own proposal never turns it into accepte
     expect(after.suggestions.filter((s) => s.id === 'blok-eksperta')).toEqual([]);
   });
 
-  it('an own proposed table row list (nested blocks): the outer proposal cannot be dropped while inner blocks keep theirs', async () => {
+  it('an own proposed list (nested blocks): the outer proposal cannot be dropped while inner blocks keep theirs', async () => {
     await expectAccepted(expertCookie, (d) => {
       const list = new Y.XmlElement('bulletList');
       list.setAttribute(BLOCK_SUGGESTION_ATTR, block(expertId, 'lista-eksperta', 'insert'));
