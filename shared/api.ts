@@ -2,6 +2,7 @@
  * The JSON API: request schemas (validated on the server at the edge) and response types
  * (what the client receives). docs/api.md documents the same contract for integrators.
  */
+import { normaliseText, readableLine, readableText } from './text.ts';
 import { z } from 'zod';
 import { Limits } from './limits.ts';
 import { CHAPTER_STATUSES, ORGANIZATION_KINDS, ROLES } from './domain.ts';
@@ -44,7 +45,7 @@ export interface ApiErrorBody {
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const password = z.string().min(1).max(1024);
 const newPassword = z.string().min(10, 'at least 10 characters').max(1024);
-const personName = z.string().trim().min(1).max(120);
+const personName = readableLine(1, 120);
 const id = z.string().min(1).max(64);
 
 export const LoginRequest = z.strictObject({ email, password });
@@ -69,7 +70,7 @@ export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequest>;
 export const AcceptInvitationRequest = z.strictObject({ password: newPassword });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
-const title = z.string().trim().min(1).max(Limits.maxTitleLength);
+const title = readableLine(1, Limits.maxTitleLength);
 
 export const CreateChapterRequest = z.strictObject({ title });
 export type CreateChapterRequest = z.infer<typeof CreateChapterRequest>;
@@ -200,8 +201,8 @@ export const VERSION_NAME_MAX = 200;
 /** Longest freeze note, unfreeze reason or milestone note (characters). */
 export const FREEZE_NOTE_MAX = 2000;
 
-const versionName = z.string().trim().min(1).max(VERSION_NAME_MAX);
-const freezeText = z.string().trim().min(1, 'required').max(FREEZE_NOTE_MAX);
+const versionName = readableLine(1, VERSION_NAME_MAX);
+const freezeText = readableText(1, FREEZE_NOTE_MAX, 'required');
 
 /** Save the current text as a named version ("Projekt do konsultacji"). */
 export const CreateVersionRequest = z.strictObject({ name: versionName });
@@ -218,7 +219,7 @@ export type UnfreezeRequest = z.infer<typeof UnfreezeRequest>;
 /** A strategy milestone: freezes every chapter under one name. */
 export const CreateMilestoneRequest = z.strictObject({
   name: versionName,
-  note: z.string().trim().max(FREEZE_NOTE_MAX).optional(),
+  note: readableText(0, FREEZE_NOTE_MAX).optional(),
 });
 export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
 
@@ -351,9 +352,8 @@ export interface AuditListResponse {
 
 // ---------- comments (docs/comments.md) ----------
 
-/** Removes control characters a keyboard cannot type (keeps tab and line breaks); CRLF → LF. */
-const plainText = (s: string) =>
-  s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+/** Comment text: the shared normalisation of readable text (shared/text.ts), lines allowed. */
+const plainText = (s: string) => normaliseText(s, { lines: true });
 
 /** A comment body: plain text (never HTML), trimmed, 1…Limits.maxCommentLength characters. */
 export const CommentBody = z
@@ -397,7 +397,7 @@ export const MarkInboxReadRequest = z.strictObject({ threadIds: z.array(id).min(
 export type MarkInboxReadRequest = z.infer<typeof MarkInboxReadRequest>;
 
 /** Query of GET /api/partnerships/:id/mentionable (`q`: part of a name or organisation). */
-export const MentionableQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const MentionableQuery = z.strictObject({ q: readableLine(0, 100).optional() });
 export type MentionableQuery = z.infer<typeof MentionableQuery>;
 
 export interface CommentDto {
@@ -470,10 +470,12 @@ export const DecideSuggestionsRequest = z
     authorId: id.optional(),
     organizationId: id.optional(),
     all: z.literal(true).optional(),
+    /** One card: every part (kind, scope) of each id by that author, and nothing by anyone else (issue 13). */
+    suggestions: z.array(z.strictObject({ id: z.string().min(1).max(64), authorId: id })).min(1).max(1000).optional(),
   })
   .refine(
-    (v) => [v.ids, v.authorId, v.organizationId, v.all].filter((x) => x !== undefined).length === 1,
-    'give exactly one of ids, authorId, organizationId, all',
+    (v) => [v.ids, v.authorId, v.organizationId, v.all, v.suggestions].filter((x) => x !== undefined).length === 1,
+    'give exactly one of ids, authorId, organizationId, all, suggestions',
   );
 export type DecideSuggestionsRequest = z.infer<typeof DecideSuggestionsRequest>;
 

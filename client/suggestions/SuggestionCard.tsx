@@ -6,7 +6,7 @@
 import { useId, type CSSProperties } from 'react';
 import { colorForUser } from '../collab/presence.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { excerpt, KIND_LABELS, partTexts, type SuggestionItem } from './model.ts';
+import { cardLabel, excerpt, partTexts, type SuggestionItem } from './model.ts';
 import { attributionText } from './people.ts';
 import type { ChapterSuggestions } from './useChapterSuggestions.ts';
 
@@ -15,7 +15,10 @@ export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; su
   const id = useId();
   const { options, people, busy } = suggestions;
   const { deleted, inserted } = partTexts(item);
-  const kind = t(KIND_LABELS[item.kind]);
+  const label = cardLabel(item);
+  const kind = label.what ? t(label.key, { from: t(label.what.from), to: t(label.what.to) }) : t(label.key);
+  // The card's buttons decide exactly what it shows: every part of this id by this author.
+  const target = { suggestions: [{ id: item.id, authorId: item.authorId }] };
   const canReview = options.permissions.review;
   const mine = item.authorId === options.myId && options.permissions.suggest;
   return (
@@ -36,11 +39,11 @@ export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; su
         {canReview && (
           <>
             <button type="button" className="suggestion-accept" disabled={busy} aria-describedby={`${id}-kind ${id}-who`}
-              onClick={() => void suggestions.decide({ ids: [item.id] }, 'accept')}>
+              onClick={() => void suggestions.decide(target, 'accept')}>
               <span aria-hidden="true">✓ </span>{t('suggestions.accept')}
             </button>
             <button type="button" className="suggestion-reject" disabled={busy} aria-describedby={`${id}-kind ${id}-who`}
-              onClick={() => void suggestions.decide({ ids: [item.id] }, 'reject')}>
+              onClick={() => void suggestions.decide(target, 'reject')}>
               <span aria-hidden="true">✕ </span>{t('suggestions.reject')}
             </button>
           </>

@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { suggestionAtElement, suggestionAtPos, type SuggestionHit } from './at.ts';
-import { KIND_LABELS } from './model.ts';
+import { hitLabel } from './model.ts';
 import { attributionText, type PeopleDirectory } from './people.ts';
 import './suggestions.css';
 
@@ -35,7 +35,7 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
   const hideTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastCaretId = useRef<string | null>(null);
   const describe = (hit: SuggestionHit) => ({
-    kind: t('suggestions.hoverKind', { kind: t(KIND_LABELS[hit.kind]) }),
+    kind: t('suggestions.hoverKind', { kind: t(hitLabel(hit.kind, hit.target)) }),
     who: attributionText(people, hit, formatDate, t('suggestions.unknownAuthor')),
   });
   const describeRef = useRef(describe);

@@ -6,7 +6,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import {
   BLOCK_SUGGESTION_ATTR, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, asBlockSuggestion, asSuggestion,
 } from '../../shared/annotations.ts';
-import type { SuggestionKind } from './model.ts';
+import { targetOfNode, type SuggestionKind, type SuggestionTarget } from './model.ts';
 
 /** A suggestion found at a place: enough to say who, when and what. */
 export interface SuggestionHit {
@@ -14,7 +14,15 @@ export interface SuggestionHit {
   authorId: string;
   createdAt: string;
   kind: SuggestionKind;
+  /** For a block suggestion: what the block is (a table, a list item…). */
+  target?: SuggestionTarget;
 }
+
+/** HTML elements of the chapter text by the node type they render. */
+const NODE_OF_TAG: Record<string, string> = {
+  P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  LI: 'listItem', UL: 'bulletList', OL: 'orderedList', TABLE: 'table', TR: 'tableRow', TD: 'tableCell', TH: 'tableHeader', FIGURE: 'figure',
+};
 
 /**
  * The suggestion touching the caret at `pos`: the text after it, else the text before it,
@@ -31,7 +39,10 @@ export function suggestionAtPos(doc: PMNode, pos: number): SuggestionHit | null 
   }
   for (let d = $pos.depth; d > 0; d--) {
     const block = asBlockSuggestion($pos.node(d).attrs[BLOCK_SUGGESTION_ATTR]);
-    if (block) return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind: block.type === 'insert' ? 'blockInsert' : 'blockDelete' };
+    if (block) {
+      const kind = block.type === 'insert' ? 'blockInsert' : 'blockDelete';
+      return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind, target: targetOfNode($pos.node(d).type.name) };
+    }
   }
   return null;
 }
@@ -53,7 +64,10 @@ export function suggestionAtElement(target: Element | null, root: Element): Sugg
       } catch {
         block = null;
       }
-      if (block) return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind: block.type === 'insert' ? 'blockInsert' : 'blockDelete' };
+      if (block) {
+        const kind = block.type === 'insert' ? 'blockInsert' : 'blockDelete';
+        return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind, target: targetOfNode(NODE_OF_TAG[el.tagName] ?? '') };
+      }
     }
   }
   return null;

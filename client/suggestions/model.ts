@@ -1,8 +1,10 @@
 /**
  * The panel's view of the open suggestions: entries of listSuggestions (shared/editor) grouped
- * by suggestion id — one edit's parts (a replaced word: its deletion and insertion; a new
- * paragraph and its text) are decided together, as the server decides by id — in text order,
- * with their kind in words, filters by author and organisation, and what the bulk buttons act on.
+ * by suggestion id and author — one edit's parts (a replaced word: its deletion and insertion; a
+ * new paragraph and its text) are one card, and the card's buttons decide exactly those parts
+ * (the server decides by id and author) — in text order, with what they are in words (a table,
+ * a list item, a paragraph… not only "a block"), filters by author and organisation, and what
+ * the bulk buttons act on.
  */
 import type { SuggestionEntry } from '../../shared/editor/suggestions/list.ts';
 import type { MessageKey } from '../i18n/pl.ts';
@@ -33,23 +35,86 @@ export const KIND_LABELS: Record<SuggestionKind, MessageKey> = {
 };
 
 function kindOf(parts: SuggestionEntry[]): SuggestionKind {
-  const block = parts.find((p) => p.scope === 'block');
-  if (block) return block.kind === 'insert' ? 'blockInsert' : 'blockDelete';
   const ins = parts.some((p) => p.kind === 'insert');
   const del = parts.some((p) => p.kind === 'delete');
-  return ins && del ? 'replace' : ins ? 'insert' : 'delete';
+  // One edit's deletion and insertion (a split or joined paragraph, a paragraph turned into a
+  // list) is a replacement, whatever scope its halves have.
+  if (ins && del) return 'replace';
+  if (parts.some((p) => p.scope === 'block')) return ins ? 'blockInsert' : 'blockDelete';
+  return ins ? 'insert' : 'delete';
 }
 
-/** Groups entries (already in text order) by id; items keep the order of their first part. */
-export function groupSuggestions(entries: readonly SuggestionEntry[]): SuggestionItem[] {
-  const byId = new Map<string, SuggestionEntry[]>();
-  for (const e of entries) {
-    const parts = byId.get(e.id);
-    if (parts) parts.push(e);
-    else byId.set(e.id, [e]);
+/** What a suggestion is about, for its label. */
+export type SuggestionTarget = 'text' | 'paragraph' | 'heading' | 'listItem' | 'list' | 'table' | 'figure' | 'block';
+
+const TARGET_OF_NODE: Record<string, SuggestionTarget> = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  listItem: 'listItem',
+  taskItem: 'listItem',
+  bulletList: 'list',
+  orderedList: 'list',
+  taskList: 'list',
+  table: 'table',
+  tableRow: 'table',
+  tableCell: 'table',
+  tableHeader: 'table',
+  figure: 'figure',
+};
+
+/** What a block of this node type is, for labels. */
+export function targetOfNode(nodeType: string): SuggestionTarget {
+  return TARGET_OF_NODE[nodeType] ?? 'block';
+}
+
+/** The label of a single suggestion (tooltip): a block one says what the block is. */
+export function hitLabel(kind: SuggestionKind, target: SuggestionTarget | undefined): MessageKey {
+  if (kind === 'blockInsert') return `suggestions.card.new.${target ?? 'paragraph'}`;
+  if (kind === 'blockDelete') return `suggestions.card.removed.${target ?? 'paragraph'}`;
+  return KIND_LABELS[kind];
+}
+
+/** The outermost block among the parts of one kind (text when none is a block). */
+export function targetOf(parts: readonly SuggestionEntry[], kind: 'insert' | 'delete'): SuggestionTarget {
+  let outer: SuggestionEntry | null = null;
+  for (const p of parts) {
+    if (p.kind !== kind || p.scope !== 'block') continue;
+    if (!outer || p.to - p.from > outer.to - outer.from) outer = p;
   }
-  return [...byId.entries()].map(([id, parts]) => ({
-    id,
+  return outer ? targetOfNode(outer.node) : 'text';
+}
+
+/** The card's label: "wstawienie", "nowa tabela", "usunięcie punktu listy", "zamiana: akapit → lista"… */
+export function cardLabel(item: SuggestionItem): { key: MessageKey; what?: { from: MessageKey; to: MessageKey } } {
+  const ins = targetOf(item.parts, 'insert');
+  const del = targetOf(item.parts, 'delete');
+  switch (item.kind) {
+    case 'blockInsert':
+      return { key: `suggestions.card.new.${ins}` };
+    case 'blockDelete':
+      return { key: `suggestions.card.removed.${del}` };
+    case 'replace':
+      if (ins === 'text' && del === 'text') return { key: KIND_LABELS.replace };
+      return { key: 'suggestions.card.replaceWhat', what: { from: `suggestions.what.${del}`, to: `suggestions.what.${ins}` } };
+    default:
+      return { key: KIND_LABELS[item.kind] };
+  }
+}
+
+/**
+ * Groups entries (already in text order) by id and author: marks of two people never share a
+ * card, even under one id. Items keep the order of their first part.
+ */
+export function groupSuggestions(entries: readonly SuggestionEntry[]): SuggestionItem[] {
+  const byKey = new Map<string, SuggestionEntry[]>();
+  for (const e of entries) {
+    const key = `${e.id}\u0000${e.authorId}`;
+    const parts = byKey.get(key);
+    if (parts) parts.push(e);
+    else byKey.set(key, [e]);
+  }
+  return [...byKey.values()].map((parts) => ({
+    id: parts[0].id,
     authorId: parts[0].authorId,
     createdAt: parts[0].createdAt,
     kind: kindOf(parts),
@@ -65,12 +130,19 @@ export function excerpt(text: string, max = 120): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The text a part shows: deleted text or inserted text (a block's whole text, or none for an empty paragraph). */
+/** The text a card shows: deleted text and inserted text, from every part of the card. */
 export function partTexts(item: SuggestionItem): { deleted: string; inserted: string } {
-  // A block part repeats the inline parts inside it: prefer the inline ones when there are any.
+  // A block part repeats the inline parts inside it: a block part counts only when none of the
+  // card's inline parts lies inside it (a joined paragraph: its inline insertion in the first
+  // paragraph, the deleted second paragraph as a whole). Nested block parts: the outermost.
   const inline = item.parts.filter((p) => p.scope === 'inline');
-  const parts = inline.length > 0 ? inline : item.parts;
-  const join = (kind: 'insert' | 'delete') => parts.filter((p) => p.kind === kind).map((p) => p.text).join(' ');
+  const blocks = item.parts.filter((p) => p.scope === 'block');
+  const inside = (p: SuggestionEntry, q: SuggestionEntry) => q !== p && q.from >= p.from && q.to <= p.to;
+  const shown = [
+    ...inline,
+    ...blocks.filter((b) => !inline.some((i) => inside(b, i)) && !blocks.some((o) => inside(o, b))),
+  ].sort((a, b) => a.from - b.from);
+  const join = (kind: 'insert' | 'delete') => shown.filter((p) => p.kind === kind).map((p) => p.text).filter((x) => x !== '').join(' ');
   return { deleted: join('delete'), inserted: join('insert') };
 }
 

@@ -7,7 +7,7 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DecideSuggestionsRequest } from '../../shared/api.ts';
+import type { DecideSuggestionsRequest, SuggestionDto } from '../../shared/api.ts';
 import { SKIP_SUGGESTIONS_META } from '../../shared/editor/suggestions/extension.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
@@ -137,12 +137,14 @@ export function useChapterSuggestions(
     view.focus();
   }, [editor]);
 
-  const run = useCallback(async (call: () => Promise<{ decided: unknown[] }>, done: 'suggestions.announceAccepted' | 'suggestions.announceRejected' | 'suggestions.announceWithdrawn') => {
+  const run = useCallback(async (call: () => Promise<{ decided: SuggestionDto[] }>, done: 'suggestions.announceAccepted' | 'suggestions.announceRejected' | 'suggestions.announceWithdrawn') => {
     setBusy(true);
     setError(null);
     try {
       const { decided } = await call();
-      announce(decided.length > 0 ? t(done, { count: decided.length }) : t('suggestions.announceNone'));
+      // Counted as the panel counts them: one per card (id and author), not per part.
+      const count = new Set(decided.map((d) => `${d.id}\u0000${d.author?.id ?? ''}`)).size;
+      announce(count > 0 ? t(done, { count }) : t('suggestions.announceNone'));
     } catch (e) {
       setError(t(errorMessageKey(e)));
     } finally {

@@ -7,11 +7,12 @@
  * transaction's real effect on the chapter, whatever bytes a hand-written client sent:
  *
  * - comment permission: only comment anchors (the `comment--*` formatting keys) may change;
- * - suggest permission: new text must carry the person's own `suggestionInsert` mark, and
- *   text may only be removed if it is their own suggested insertion; existing text may gain
- *   or lose their own `suggestionDelete` mark; new blocks must carry their own block
- *   suggestion (`suggestion` attribute, type insert) and only such blocks may be removed;
- *   an existing block may gain or lose their own `suggestion` of type delete;
+ * - suggest permission: the rules table in docs/suggestions.md. In short: new text carries
+ *   the person's own insertion mark or stands in their own proposed block; only their own
+ *   proposals are removed, and an insertion proposal only together with what it inserted (never
+ *   by dropping its mark or attribute, issue 13); existing text and blocks may gain or lose
+ *   their own deletion proposal; every suggestion value they add names them, with an id nobody
+ *   else holds in the chapter (suggestionIds.ts), also inside their own proposed block;
  * - nothing else: no other formatting, no attribute changes, nothing outside the chapter
  *   text, nothing left half-integrated (checked by the Room).
  *
@@ -22,6 +23,7 @@
  */
 import * as Y from 'yjs';
 import { newItems } from './structCheck.ts';
+import { idFreeFor, suggestionIdOwners } from './suggestionIds.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import {
   BLOCK_SUGGESTION_ATTR,
@@ -56,6 +58,8 @@ export function collectChangeSet(tr: Y.Transaction): ChangeSet {
   return { inserted: new Set(newItems(tr)), deleted };
 }
 
+const SUGGESTION_MARKS = [SUGGESTION_INSERT_MARK, SUGGESTION_DELETE_MARK] as const;
+
 const refuse = (why: string): Verdict => ({ ok: false, item: why });
 const OK: Verdict = { ok: true, empty: false };
 
@@ -72,6 +76,8 @@ type View = 'before' | 'after';
 class Judge {
   private readonly texts = new Set<Y.XmlText>();
   private readonly attrs = new Map<Y.AbstractType<any>, Set<string>>();
+  /** Suggestion values added by this change, judged once each (a run shares one value). */
+  private readonly newValues = new Map<unknown, boolean>();
 
   constructor(
     private readonly change: ChangeSet,
@@ -155,22 +161,45 @@ class Judge {
     return OK;
   }
 
+  /**
+   * New text: it must carry the person's own insertion mark or stand inside a block they
+   * propose to insert, and every suggestion mark on it must be theirs, with an id nobody else
+   * holds (also inside their own block: a forged mark would name someone else).
+   */
   private newText(text: Y.XmlText, attrs: Map<string, unknown>): Verdict {
     if (!this.actor.permissions.suggest) return refuse('new text');
-    const s = asSuggestion(attrs.get(SUGGESTION_INSERT_MARK));
-    if (s?.authorId === this.actor.userId || this.ownInsertedBlock(text, 'after')) return OK;
+    for (const key of SUGGESTION_MARKS) {
+      const v = attrs.get(key);
+      if (v !== undefined && !this.ownNew(v)) return refuse(`new text with a "${key}" mark that is not the author’s own`);
+    }
+    if (attrs.has(SUGGESTION_INSERT_MARK) || this.ownInsertedBlock(text, 'after')) return OK;
     return refuse('new text without the author’s insertion mark');
   }
 
+  /**
+   * Removed text: the person's own suggested insertion (withdrawn) or anything inside a block
+   * they propose to insert. Someone else's suggestion inside that block is a proposal about
+   * their proposal: it would go with the block on rejection, so it goes with its text now.
+   */
   private removedText(text: Y.XmlText, attrs: Map<string, unknown>): Verdict {
     if (!this.actor.permissions.suggest) return refuse('removed text');
-    const s = asSuggestion(attrs.get(SUGGESTION_INSERT_MARK));
-    if (s?.authorId === this.actor.userId || this.ownInsertedBlock(text, 'before')) return OK;
+    if (this.isOwn(attrs.get(SUGGESTION_INSERT_MARK))) return OK;
+    if (this.removedWithOwnBlock(text)) return OK;
+    if (this.ownInsertedBlock(text, 'before')) return OK;
     return refuse('removed text that is not the author’s own suggestion');
   }
 
+  /**
+   * Kept text whose formatting changed. Comment anchors need the comment permission. A
+   * suggestion mark of someone else is never changed or removed (except inside the person's
+   * own proposed block, where it would go with the block on rejection); a mark added or replaced is
+   * the person's own (id nobody else holds). Their insertion mark is only removed inside a
+   * block they propose to insert (elsewhere the text would become accepted text) and only added
+   * there (elsewhere existing text would become removable). Other formatting changes only on
+   * the person's own proposed text.
+   */
   private keptText(text: Y.XmlText, before: Map<string, unknown>, after: Map<string, unknown>): Verdict {
-    if (this.actor.permissions.suggest && this.isOwnSuggestedText(text, before, after)) return OK;
+    const suggest = this.actor.permissions.suggest;
     for (const key of new Set([...before.keys(), ...after.keys()])) {
       const b = before.get(key) ?? null;
       const a = after.get(key) ?? null;
@@ -179,7 +208,16 @@ class Judge {
         if (this.actor.permissions.comment) continue;
         return refuse('comment anchor without comment permission');
       }
-      if (key === SUGGESTION_DELETE_MARK && this.actor.permissions.suggest && this.ownToggle(b, a)) continue;
+      if (!suggest) return refuse(`formatting "${key}" changed`);
+      if (key === SUGGESTION_INSERT_MARK || key === SUGGESTION_DELETE_MARK) {
+        if (b !== null && !this.isOwn(b) && !this.insideOwnBlock(text)) return refuse(`another person’s "${key}" changed`);
+        if (a !== null && !this.ownNew(a)) return refuse(`"${key}" not in the author’s own name`);
+        if (key === SUGGESTION_INSERT_MARK && (b === null || a === null) && !this.ownInsertedBlock(text, a === null ? 'after' : 'before')) {
+          return refuse(a === null ? 'own insertion turned into accepted text' : 'existing text marked as an insertion');
+        }
+        continue;
+      }
+      if (this.isOwnSuggestedText(text, before, after)) continue;
       return refuse(`formatting "${key}" changed`);
     }
     return OK;
@@ -187,23 +225,50 @@ class Judge {
 
   /**
    * Text that is the actor's own proposal before and after (own insertion mark, or inside
-   * their own proposed block) is theirs to reshape: any formatting may change.
+   * their own proposed block): its other formatting is theirs to change.
    */
   private isOwnSuggestedText(text: Y.XmlText, before: Map<string, unknown>, after: Map<string, unknown>): boolean {
-    const me = this.actor.userId;
-    const ownMark = (attrs: Map<string, unknown>) => asSuggestion(attrs.get(SUGGESTION_INSERT_MARK))?.authorId === me;
-    if (ownMark(before) && ownMark(after)) return true;
+    const ownBefore = this.isOwn(before.get(SUGGESTION_INSERT_MARK)) || this.ownInsertedBlock(text, 'before');
+    return ownBefore && (this.isOwn(after.get(SUGGESTION_INSERT_MARK)) || this.ownInsertedBlock(text, 'after'));
+  }
+
+  /** Whether the text stands inside a block the actor proposes to insert, before and after. */
+  private insideOwnBlock(text: Y.XmlText): boolean {
     return this.ownInsertedBlock(text, 'before') && this.ownInsertedBlock(text, 'after');
   }
 
-  /** Adding one's own mark where there was none, or removing one's own. */
-  private ownToggle(b: unknown, a: unknown): boolean {
-    const me = this.actor.userId;
-    if (b === null) return asSuggestion(a)?.authorId === me;
-    if (a === null) return asSuggestion(b)?.authorId === me;
-    return asSuggestion(a)?.authorId === me && asSuggestion(b)?.authorId === me;
+  /** Whether a suggestion value names the actor. */
+  private isOwn(value: unknown): boolean {
+    return asSuggestion(value)?.authorId === this.actor.userId;
   }
 
+  /** Whether a suggestion mark or attribute the actor adds is valid, theirs, and its id nobody else's. */
+  private ownNew(value: unknown): boolean {
+    let ok = this.newValues.get(value);
+    if (ok !== undefined) return ok;
+    const s = asSuggestion(value);
+    const me = this.actor.userId;
+    ok = s !== null && s.authorId === me && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
+    this.newValues.set(value, ok);
+    return ok;
+  }
+
+  private doc(): Y.Doc {
+    for (const item of this.change.inserted) if (item.parent instanceof Y.AbstractType && item.parent.doc) return item.parent.doc;
+    for (const item of this.change.deleted) if (item.parent instanceof Y.AbstractType && item.parent.doc) return item.parent.doc;
+    throw new Error('change without a document');
+  }
+
+  /**
+   * Element attributes. Inside a block the person proposes to insert, its attributes are theirs
+   * to shape. The `suggestion` attribute: someone else's is never changed or removed (except
+   * inside the person's own proposed block, which it depends on); one that
+   * is added or replaced names the person, with an id nobody else holds; a block becomes
+   * "proposed for insertion" only when it is new (or inside their own proposed block), "proposed
+   * for deletion" anywhere; the person withdraws their deletion proposal by removing it, but an
+   * insertion proposal only by removing the block (removing the attribute, or turning it into a
+   * deletion proposal, would make the block accepted text).
+   */
   private compareAttribute(type: Y.AbstractType<any>, key: string): Verdict {
     const b = mapValue(type, key, 'before', this);
     const a = mapValue(type, key, 'after', this);
@@ -211,17 +276,20 @@ class Judge {
     // Attributes vanish with their element: the element's removal is judged as a block.
     if (this.removedWithAncestor(type)) return OK;
     if (!this.actor.permissions.suggest) return refuse(`attribute "${key}" changed`);
-    // Anything inside a block the person is proposing to insert is theirs to shape.
-    if (this.ownInsertedBlock(type, 'after') && this.ownInsertedBlock(type, 'before', true)) return OK;
-    if (key !== BLOCK_SUGGESTION_ATTR || !(type instanceof Y.XmlElement)) return refuse(`attribute "${key}" changed`);
-    const bs = asBlockSuggestion(b);
+    if (key !== BLOCK_SUGGESTION_ATTR || !(type instanceof Y.XmlElement)) {
+      if (this.ownInsertedBlock(type, 'after') && this.ownInsertedBlock(type, 'before', true)) return OK;
+      return refuse(`attribute "${key}" changed`);
+    }
     const as = asBlockSuggestion(a);
-    const me = this.actor.userId;
+    if (a !== null && !(as && this.ownNew(a))) return refuse('block suggestion not in the author’s own name');
+    const parent = type._item?.parent;
+    if (parent instanceof Y.AbstractType && this.ownInsertedBlock(parent, 'after') && this.ownInsertedBlock(parent, 'before', true)) return OK;
+    if (b !== null && !this.isOwn(b)) return refuse('block suggestion of another person changed');
+    const bs = asBlockSuggestion(b);
     const isNew = type._item !== null && this.change.inserted.has(type._item);
-    if (b === null && as?.authorId === me && (as.type === 'delete' || isNew)) return OK;
-    if (a === null && bs?.authorId === me) return OK;
-    if (bs?.authorId === me && as?.authorId === me && bs.type === as.type) return OK;
-    return refuse('block suggestion of another person changed');
+    if (bs === null) return as!.type === 'delete' || isNew ? OK : refuse('existing block marked as an insertion');
+    if (as === null) return bs.type === 'delete' ? OK : refuse('own proposed block turned into accepted text');
+    return bs.type === as.type ? OK : refuse('block suggestion changed its kind');
   }
 
   /**
@@ -236,6 +304,17 @@ class Judge {
         const s = asBlockSuggestion(mapValue(t, BLOCK_SUGGESTION_ATTR, view, this));
         if (s?.type === 'insert' && s.authorId === this.actor.userId) return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * Whether an element holding `type` was removed by this change and was (or was inside) a
+   * block the actor proposed to insert: withdrawing a proposed block takes what it holds.
+   */
+  private removedWithOwnBlock(type: Y.AbstractType<any>): boolean {
+    for (let t: Y.AbstractType<any> | null = type; t && t._item; t = t._item.parent as Y.AbstractType<any>) {
+      if (t instanceof Y.XmlElement && this.change.deleted.has(t._item) && this.ownInsertedBlock(t, 'before')) return true;
     }
     return false;
   }

@@ -65,7 +65,9 @@ function scan(doc: Y.Doc, onBlock: (hit: BlockHit) => void, onRun: (run: TextRun
 export function listSuggestions(doc: Y.Doc): FoundSuggestion[] {
   const byKey = new Map<string, FoundSuggestion>();
   const add = (kind: SuggestionKind, scope: 'inline' | 'block', attrs: SuggestionAttrs, text: string) => {
-    const key = `${attrs.id}:${kind}:${scope}`;
+    // Marks of different authors never merge, even under one id (the change check refuses
+    // reusing someone else's id; an editor's client could still write one).
+    const key = `${attrs.id}:${attrs.authorId}:${kind}:${scope}`;
     const found = byKey.get(key);
     if (found) found.text += text;
     else byKey.set(key, { ...attrs, kind, scope, text });
@@ -78,6 +80,9 @@ export function listSuggestions(doc: Y.Doc): FoundSuggestion[] {
   return [...byKey.values()];
 }
 
+/** What one decision selects: an id, its author and its kind (both scopes, one edit's halves). */
+const decisionKey = (id: string, authorId: string, kind: SuggestionKind) => `${id}\u0000${authorId}\u0000${kind}`;
+
 /**
  * Accepts or rejects every suggestion `match` selects, in one transaction (call inside the
  * caller's transaction if it needs a specific origin). Returns what was decided.
@@ -85,8 +90,8 @@ export function listSuggestions(doc: Y.Doc): FoundSuggestion[] {
  * - accept deletion: the text/block is removed; reject deletion: it stays, unmarked.
  */
 export function decideSuggestions(doc: Y.Doc, match: (s: FoundSuggestion) => boolean, decision: Decision): FoundSuggestion[] {
-  const selected = new Set(listSuggestions(doc).filter(match).map((s) => `${s.id}:${s.kind}`));
-  const decided = listSuggestions(doc).filter((s) => selected.has(`${s.id}:${s.kind}`));
+  const selected = new Set(listSuggestions(doc).filter(match).map((s) => decisionKey(s.id, s.authorId, s.kind)));
+  const decided = listSuggestions(doc).filter((s) => selected.has(decisionKey(s.id, s.authorId, s.kind)));
   if (decided.length === 0) return [];
   // One action per text run: a run may carry an insertion and a deletion mark at once
   // (someone proposed deleting someone's proposed text); removing it settles both.
@@ -94,9 +99,9 @@ export function decideSuggestions(doc: Y.Doc, match: (s: FoundSuggestion) => boo
   const blocks: BlockHit[] = [];
   scan(
     doc,
-    (b) => selected.has(`${b.attrs.id}:${b.kind}`) && blocks.push(b),
+    (b) => selected.has(decisionKey(b.attrs.id, b.attrs.authorId, b.kind)) && blocks.push(b),
     (r) => {
-      if (!selected.has(`${r.attrs.id}:${r.kind}`)) return;
+      if (!selected.has(decisionKey(r.attrs.id, r.attrs.authorId, r.kind))) return;
       const list = actions.get(r.text) ?? [];
       actions.set(r.text, list);
       let a = list.find((x) => x.index === r.index && x.length === r.length);

@@ -123,4 +123,31 @@ describe('suggestions API', () => {
     const res = await t.request('POST', `/api/chapters/${chapterId}/suggestions/decide`, { cookie: editor, body: { decision: 'reject', ids: ['del1'] } });
     expect(res.status).toBe(200);
   });
+
+  // Issue 13: one id held by two authors (only an editor's client can still write that).
+  it('lists two authors under one id apart, and a card’s {id, authorId} decides only that author’s parts', async () => {
+    const expert = t.userId(DEMO.expert);
+    const tuczno = t.userId(DEMO.editorTuczno);
+    await t.collab.documents.change(chapterId, tuczno, (doc) => {
+      const p = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      p.insert(0, [text]);
+      doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [p]);
+      text.insert(0, 'eksperta ', { [SUGGESTION_INSERT_MARK]: sugg('wspolne', expert) });
+      text.insert(9, 'urzędnika', { [SUGGESTION_INSERT_MARK]: sugg('wspolne', tuczno) });
+    });
+    const cookie = await t.login(DEMO.coordinator);
+    const list = (await (await t.request('GET', `/api/chapters/${chapterId}/suggestions`, { cookie })).json()) as SuggestionDto[];
+    expect(list.filter((s) => s.id === 'wspolne').map((s) => [s.author?.id, s.text])).toEqual([[expert, 'eksperta '], [tuczno, 'urzędnika']]);
+    const res = await t.request('POST', `/api/chapters/${chapterId}/suggestions/decide`, {
+      cookie, body: { decision: 'reject', suggestions: [{ id: 'wspolne', authorId: expert }] },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { decided: SuggestionDto[] }).decided.map((s) => [s.id, s.author?.id])).toEqual([['wspolne', expert]]);
+    const text = await chapterText();
+    expect(text).not.toContain('eksperta ');
+    expect(text).toContain('urzędnika');
+    const bad = await t.request('POST', `/api/chapters/${chapterId}/suggestions/decide`, { cookie, body: { decision: 'reject', suggestions: [{ id: 'wspolne' }] } });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -17,8 +17,9 @@ export function meResponse(services: Services, user: UserRow): MeResponse {
 }
 
 /**
- * Evaluates a password under the login throttle: 429 without evaluating when the account or
- * address is out of attempts; a correct password costs no attempt.
+ * Evaluates a password under the login throttle (server/auth/rateLimit.ts): 429 without
+ * evaluating when out of attempts, a short wait first when slowed down; a correct password
+ * costs no attempt.
  */
 export async function checkPassword(
   services: Services,
@@ -29,9 +30,14 @@ export async function checkPassword(
 ): Promise<boolean> {
   const reservation = services.loginThrottle.reserve(account, address);
   if (!reservation.ok) throw rateLimited(reservation.retryAfterSeconds);
-  const ok = await services.passwords.verifyOrDummy(storedHash, password);
-  if (ok) reservation.succeeded();
-  return ok;
+  try {
+    if (reservation.delayMs > 0) await new Promise((r) => setTimeout(r, reservation.delayMs));
+    const ok = await services.passwords.verifyOrDummy(storedHash, password);
+    if (ok) reservation.succeeded();
+    return ok;
+  } finally {
+    reservation.done();
+  }
 }
 
 export function authRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {

@@ -88,8 +88,10 @@ export function suggestionRoutes(services: Services, collab: CollabControl): Hon
     const req = await readJson(c, DecideSuggestionsRequest);
     const people = peopleOf(f.partnershipId);
     const ids = req.ids ? new Set(req.ids) : null;
+    const exact = req.suggestions ? new Set(req.suggestions.map((s) => `${s.id}\u0000${s.authorId}`)) : null;
     const match = (s: FoundSuggestion) =>
       req.all === true ||
+      (exact !== null && exact.has(`${s.id}\u0000${s.authorId}`)) ||
       (ids !== null && ids.has(s.id)) ||
       (req.authorId !== undefined && s.authorId === req.authorId) ||
       (req.organizationId !== undefined && (people.get(s.authorId) as { organizationId?: string } | undefined)?.organizationId === req.organizationId);

@@ -15,6 +15,8 @@ export interface SuggestionEntry {
   id: string;
   kind: 'insert' | 'delete';
   scope: 'inline' | 'block';
+  /** The node type a block entry is on (`paragraph`, `table`, `listItem`, `figure`…); `text` for inline entries. */
+  node: string;
   authorId: string;
   createdAt: string;
   /** The suggested (or proposed-for-deletion) text; blocks of one entry joined by "\n". */
@@ -38,6 +40,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
         id: block.id,
         kind: block.type,
         scope: 'block',
+        node: node.type.name,
         authorId: block.authorId,
         createdAt: block.createdAt,
         text: node.textContent,
@@ -54,12 +57,12 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
       const s = mark ? asSuggestion(mark.attrs) : null;
       if (!s) continue;
       const end = pos + node.nodeSize;
-      const prev = findOpen(out, s.id, kind);
+      const prev = findOpen(out, s.id, s.authorId, kind);
       if (prev) {
         prev.text += prev.to === pos ? node.text : `\n${node.text}`;
         prev.to = end;
       } else {
-        const e: SuggestionEntry = { id: s.id, kind, scope: 'inline', authorId: s.authorId, createdAt: s.createdAt, text: node.text ?? '', from: pos, to: end };
+        const e: SuggestionEntry = { id: s.id, kind, scope: 'inline', node: 'text', authorId: s.authorId, createdAt: s.createdAt, text: node.text ?? '', from: pos, to: end };
         out.push(e);
       }
     }
@@ -68,11 +71,11 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
   return out.sort((a, b) => a.from - b.from || (a.scope === 'block' ? -1 : 1));
 }
 
-/** The last inline entry of this kind, if it has this id (so it continues). */
-function findOpen(out: SuggestionEntry[], id: string, kind: SuggestionEntry['kind']): SuggestionEntry | null {
+/** The last inline entry of this kind, if it has this id and author (so it continues). */
+function findOpen(out: SuggestionEntry[], id: string, authorId: string, kind: SuggestionEntry['kind']): SuggestionEntry | null {
   for (let i = out.length - 1; i >= 0; i--) {
     const e = out[i];
-    if (e.scope === 'inline' && e.kind === kind) return e.id === id ? e : null;
+    if (e.scope === 'inline' && e.kind === kind) return e.id === id && e.authorId === authorId ? e : null;
   }
   return null;
 }

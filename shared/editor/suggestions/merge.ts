@@ -261,7 +261,7 @@ function mergeChildren(
       }
       if (isOwnInsertedBlock(o, ctx.userId)) {
         // Inside one's own proposed block every change is direct.
-        emitLikeNew(o.type.create(o.attrs, n.content, n.marks), j, directPlan(o, n));
+        emitLikeNew(o.type.create(o.attrs, ownBlockNode(o, n, ctx.userId).content, n.marks), j, directPlan(o, n));
         continue;
       }
       if (o.isTextblock) {
@@ -317,14 +317,7 @@ function directPlan(o: PMNode, n: PMNode): PlanItem {
   if (o.isTextblock) {
     const O = atomsOf(o);
     const N = atomsOf(n);
-    const min = Math.min(O.length, N.length);
-    const same = (a: Atom, b: Atom) => (a.node || b.node ? !!a.node && !!b.node && a.node.eq(b.node) : a.ch === b.ch && sameMarkSet(a.marks, b.marks));
-    let p = 0;
-    while (p < min && same(O[p], N[p])) p++;
-    if (p > 0 && p < O.length && isHigh(O[p - 1].ch)) p--;
-    let s = 0;
-    while (s < min - p && same(O[O.length - 1 - s], N[N.length - 1 - s])) s++;
-    if (s > 0 && isLow(O[O.length - s].ch)) s--;
+    const [p, s] = directBounds(O, N);
     const oldMid = O.slice(p, O.length - s);
     const newMid = N.slice(p, N.length - s);
     if (oldMid.some((x) => x.node) || newMid.some((x) => x.node)) return { kind: 'keep', name: o.type.name };
@@ -343,6 +336,67 @@ function directPlan(o: PMNode, n: PMNode): PlanItem {
     return { kind: 'insert', name: N[step.n as number].type.name };
   });
   return { kind: 'keep', name: o.type.name, inner: { start: 0, end: O.length, items } };
+}
+
+/** The common prefix and suffix (in atoms) of a direct change of a textblock. */
+function directBounds(O: Atom[], N: Atom[]): [number, number] {
+  const min = Math.min(O.length, N.length);
+  const same = (a: Atom, b: Atom) => (a.node || b.node ? !!a.node && !!b.node && a.node.eq(b.node) : a.ch === b.ch && sameMarkSet(a.marks, b.marks));
+  let p = 0;
+  while (p < min && same(O[p], N[p])) p++;
+  if (p > 0 && p < O.length && isHigh(O[p - 1].ch)) p--;
+  let s = 0;
+  while (s < min - p && same(O[O.length - 1 - s], N[N.length - 1 - s])) s++;
+  if (s > 0 && isLow(O[O.length - s].ch)) s--;
+  return [p, s];
+}
+
+/**
+ * A direct change inside one's own proposed block, with what is new in it cleared of other
+ * people's suggestions: characters typed inside someone's marked run inherit their mark in
+ * ProseMirror, and the server refuses any new suggestion that is not in the writer's own name.
+ */
+function ownBlockNode(o: PMNode, n: PMNode, userId: string): PMNode {
+  if (o.isTextblock && n.isTextblock) {
+    const O = atomsOf(o);
+    const N = atomsOf(n);
+    const [p, s] = directBounds(O, N);
+    let changed = false;
+    const atoms = N.map((a, i) => {
+      if (i < p || i >= N.length - s || a.node) return a;
+      const marks = a.marks.filter((m) => !SUGGESTION_MARKS.has(m.type.name) || m.attrs.authorId === userId);
+      if (marks.length === a.marks.length) return a;
+      changed = true;
+      return { ...a, marks };
+    });
+    return changed ? n.copy(atomsToFragment(n.type.schema, atoms)) : n;
+  }
+  if (o.isLeaf || n.isLeaf || o.isTextblock || n.isTextblock) return n.copy(stripForeignSuggestions(n.content, userId));
+  const O: PMNode[] = [];
+  o.forEach((c) => O.push(c));
+  const N: PMNode[] = [];
+  n.forEach((c) => N.push(c));
+  const children = align(O, N).flatMap((step) => {
+    if (step.n === undefined) return [];
+    const c = N[step.n];
+    if (step.o === undefined) return [...stripForeignSuggestions(Fragment.from(c), userId).content];
+    return [step.same ? c : ownBlockNode(O[step.o], c, userId)];
+  });
+  return n.copy(Fragment.from(children));
+}
+
+/** New content with every suggestion (mark or block attribute) not by `userId` removed. */
+function stripForeignSuggestions(fragment: Fragment, userId: string): Fragment {
+  const out: PMNode[] = [];
+  fragment.forEach((c) => {
+    if (c.isText) out.push(c.mark(c.marks.filter((m) => !SUGGESTION_MARKS.has(m.type.name) || m.attrs.authorId === userId)));
+    else {
+      const s = hasBlockAttr(c) ? asBlockSuggestion(c.attrs[BLOCK_SUGGESTION_ATTR]) : null;
+      const attrs = s && s.authorId !== userId ? { ...c.attrs, [BLOCK_SUGGESTION_ATTR]: null } : c.attrs;
+      out.push(c.type.create(attrs, stripForeignSuggestions(c.content, userId), c.marks));
+    }
+  });
+  return Fragment.from(out);
 }
 
 function forgetClaims(tracker: Tracker, from: number, to: number): void {

@@ -3,13 +3,17 @@
  * Seeded random editing by two experts in suggesting mode (typing, Backspace, Delete, Enter,
  * selection deletes, typing over a selection, bold, headings, bullet lists), every update judged by the server's change
  * check: nothing may be refused, and all peers must converge. Then everything is rejected
- * and the original text must come back.
+ * and the original text must come back. Then a hand-written expert client mixing valid
+ * suggestions with attacks (issue 13), see the last describe.
  */
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideSuggestions } from '../../../shared/suggestions/decide.ts';
+import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '../../../shared/protocol.ts';
 import { Network, editorActor, expertActor, press, type } from './suggestionsHarness.ts';
+import { JudgingRelay, expertMoves, openSuggestions, rejectedView, serialise } from '../../helpers/attackingExpert.ts';
 
 let net: Network;
 afterEach(() => net?.destroy());
@@ -112,6 +116,69 @@ describe('random suggesting by two experts', () => {
         content: (j.content ?? []).filter((n, i, all) => !(i === all.length - 1 && n.type === 'paragraph' && !n.content && i >= (original.content?.length ?? 0))),
       });
       expect(strip(ed.editor.getJSON()), log.join('\n')).toEqual(original);
+    }, 30_000); // 3–6 s each on the shared 2-core machine: above the default 5 s under load
+  }
+});
+
+/**
+ * Issue 13: a hand-written expert client (no editor) mixing valid suggestions with attack moves
+ * (dropping one's own proposal, forging another author's mark inside one's own block, reusing
+ * another author's id, plain edits, removing someone else's suggestion). After every round: the
+ * text an editor sees with every suggestion rejected equals the text before the experts
+ * started, and every listed suggestion's author is the connection that made it.
+ */
+describe('random attacking experts against the change check', () => {
+  const ROUNDS = Number(process.env.ATTACK_ROUNDS ?? 80);
+  const seeds = process.env.ATTACK_SEED ? [Number(process.env.ATTACK_SEED)] : [101, 102, 103, 104, 105, 106, 107, 108];
+  for (const seed of seeds) {
+    it(`seed ${seed}: no attack changes the rejected view or names the wrong author`, () => {
+      const relay = new JudgingRelay();
+      // The editor writes the starting text directly.
+      const base = new Y.Doc();
+      base.transact(() => {
+        const f = base.getXmlFragment(DOCUMENT_FIELD);
+        for (const text of ['Cele strategiczne', 'Rozwój gospodarczy gminy Tuczno.', 'Anna nie ma kota', 'Koniec']) {
+          const p = new Y.XmlElement('paragraph');
+          p.insert(0, [new Y.XmlText(text)]);
+          f.insert(f.length, [p]);
+        }
+      });
+      expect(relay.deliver(Y.encodeStateAsUpdate(base), editorActor('u-editor'))).toBe(true);
+      const before = serialise(relay.server);
+      const r = rng(seed);
+      const people = ['u-anna', 'u-bartek'];
+      const experts = people.map((me) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(relay.server));
+        const moves = expertMoves(me, ['u-editor', ...people.filter((p) => p !== me)], r, () => openSuggestions(relay.server));
+        return { me, doc, moves, actor: expertActor(me) };
+      });
+      const log: string[] = [];
+      const fail = (what: string) => `seed ${seed} (ATTACK_SEED=${seed} to repeat), after:\n${log.join('\n')}\n${what}`;
+      for (let round = 0; round < ROUNDS; round++) {
+        const ex = experts[Math.floor(r() * experts.length)];
+        // Start from the server's copy, as a client does after connecting (or after a refusal).
+        ex.doc.destroy();
+        ex.doc = new Y.Doc();
+        Y.applyUpdate(ex.doc, Y.encodeStateAsUpdate(relay.server));
+        const move = ex.moves[Math.floor(r() * ex.moves.length)];
+        const updates: Uint8Array[] = [];
+        ex.doc.on('update', (u: Uint8Array) => updates.push(u));
+        let made = false;
+        ex.doc.transact(() => {
+          made = move.run(ex.doc);
+        });
+        if (!made || updates.length === 0) continue;
+        const ok = relay.deliver(Y.mergeUpdates(updates), ex.actor);
+        log.push(`${round}: ${ex.me} ${move.attack ? 'ATTACK ' : ''}${move.name} → ${ok ? 'accepted' : 'refused'}`);
+        expect(rejectedView(relay.server), fail('the rejected view changed')).toBe(before);
+        for (const s of openSuggestions(relay.server)) {
+          expect(s.authorId, fail(`suggestion ${s.id} names the wrong author`)).toBe(relay.madeBy.get(s.id));
+        }
+      }
+      // The mix really happened: valid moves went through and attacks were refused.
+      expect(relay.accepted, fail('nothing accepted')).toBeGreaterThan(5);
+      expect(relay.refused, fail('nothing refused')).toBeGreaterThan(5);
     });
   }
 });
