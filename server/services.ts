@@ -17,6 +17,9 @@ import { createDocumentStore, type DocumentStoreHooks } from './storage/document
 import { createSuggestionDecisionStore } from './storage/suggestionDecisions.ts';
 import { createCommentStore, type CommentStore } from './storage/comments.ts';
 import { createVersionStore, type VersionStore } from './storage/versions.ts';
+import { createSetupTokenStore, type SetupTokenStore } from './storage/setupTokens.ts';
+import { createTercStore, type TercStore } from './storage/terc.ts';
+import { createStructureStore, type StructureStore } from './storage/structure.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createSessionManager, type SessionManager } from './auth/sessions.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/rateLimit.ts';
@@ -32,6 +35,10 @@ export interface Stores {
   suggestionDecisions: ReturnType<typeof createSuggestionDecisionStore>;
   comments: CommentStore;
   versions: VersionStore;
+  // Administration (issue 16):
+  setupTokens: SetupTokenStore;
+  terc: TercStore;
+  structure: StructureStore;
 }
 
 export interface Services {
@@ -71,6 +78,9 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     suggestionDecisions: createSuggestionDecisionStore(db),
     comments: createCommentStore(db),
     versions: createVersionStore(db),
+    setupTokens: createSetupTokenStore(db),
+    terc: createTercStore(db),
+    structure: createStructureStore(db),
   };
   return {
     config,

@@ -456,4 +456,23 @@ export const en: Messages = {
   'suggestions.decision.accepted': 'Accepted',
   'suggestions.decision.rejected': 'Rejected',
   'suggestions.decision.withdrawn': 'Withdrawn',
+  // ---------- installation administration (issue 16) ----------
+  'role.commenter': 'opinion giver (reads and comments)',
+  'errors.setup_link_invalid': 'This setup link is unknown, already used or expired. Restart the server or use npm run admin.',
+  'audit.action.partnership.created': 'Partnership created',
+  'audit.action.organization.added': 'Organisation added',
+  'audit.action.organization.removed': 'Organisation removed from the partnership',
+  'audit.action.strategy.created': 'Strategy created',
+  'audit.action.strategy.renamed': 'Strategy renamed',
+  'audit.action.strategy.archived': 'Strategy archived',
+  'audit.action.strategy.restored': 'Strategy restored from the archive',
+  'audit.action.chapter.archived': 'Chapter archived',
+  'audit.action.chapter.restored': 'Chapter restored from the archive',
+  'audit.action.chapter.plan_changed': 'Chapter owner or due date changed',
+  'audit.action.member.deactivated': 'Person deactivated',
+  'audit.action.member.reactivated': 'Person reactivated',
+  'audit.action.coordinator.named': 'Coordinator named',
+  'audit.action.admin.created': 'Installation administrator created',
+  'audit.action.admin.password_set': 'Administrator password set',
+  // ---------- end of installation administration ----------
 };

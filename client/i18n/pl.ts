@@ -136,7 +136,7 @@ export const pl = {
   'editor.back': 'Wróć do pulpitu',
   'editor.textLabel': 'Treść rozdziału „{title}”',
   'editor.readOnly': 'Tylko do odczytu – nie możesz zmieniać tego rozdziału.',
-  'editor.frozen': 'Rozdział zatwierdzony i zamrożony {date} przez {name} · {organization}. Uwaga: {note}',
+  'editor.frozen': 'Rozdział zatwierdzony i zamrożony {date}. Zamroził(a): {name} · {organization}. Uwaga: {note}',
   'editor.words': 'Słowa: {count}',
   'editor.outline': 'Spis nagłówków',
   'editor.sidePanel': 'Informacje o rozdziale',
@@ -223,7 +223,7 @@ export const pl = {
   'comments.deleteQuestion': 'Usunąć ten komentarz? Tej operacji nie można cofnąć.',
   'comments.resolve': 'Rozwiąż wątek',
   'comments.reopen': 'Otwórz wątek ponownie',
-  'comments.resolvedBy': 'Rozwiązany {date} przez {name} · {organization}',
+  'comments.resolvedBy': 'Rozwiązany {date}. Rozwiązał(a): {name} · {organization}',
   'comments.resolvedShort': 'rozwiązany',
   'comments.reply': 'Odpowiedz',
   'comments.readOnlyViewer': 'Możesz czytać komentarze, ale nie możesz ich dodawać.',
@@ -457,6 +457,25 @@ export const pl = {
   'suggestions.decision.accepted': 'Zaakceptowana',
   'suggestions.decision.rejected': 'Odrzucona',
   'suggestions.decision.withdrawn': 'Wycofana',
+  // ---------- installation administration (issue 16) ----------
+  'role.commenter': 'opiniujący (czyta i komentuje)',
+  'errors.setup_link_invalid': 'Ten link konfiguracyjny jest nieznany, został już użyty albo wygasł. Uruchom serwer ponownie albo użyj polecenia npm run admin.',
+  'audit.action.partnership.created': 'Utworzenie partnerstwa',
+  'audit.action.organization.added': 'Dodanie organizacji',
+  'audit.action.organization.removed': 'Usunięcie organizacji z partnerstwa',
+  'audit.action.strategy.created': 'Utworzenie strategii',
+  'audit.action.strategy.renamed': 'Zmiana tytułu strategii',
+  'audit.action.strategy.archived': 'Archiwizacja strategii',
+  'audit.action.strategy.restored': 'Przywrócenie strategii z archiwum',
+  'audit.action.chapter.archived': 'Archiwizacja rozdziału',
+  'audit.action.chapter.restored': 'Przywrócenie rozdziału z archiwum',
+  'audit.action.chapter.plan_changed': 'Zmiana odpowiedzialnego lub terminu rozdziału',
+  'audit.action.member.deactivated': 'Dezaktywacja osoby',
+  'audit.action.member.reactivated': 'Ponowna aktywacja osoby',
+  'audit.action.coordinator.named': 'Wyznaczenie koordynatora',
+  'audit.action.admin.created': 'Utworzenie administratora instalacji',
+  'audit.action.admin.password_set': 'Ustawienie hasła administratora',
+  // ---------- end of installation administration ----------
 } as const;
 
 /** Keys of all UI messages. */

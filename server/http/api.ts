@@ -21,6 +21,10 @@ import { auditRoutes } from './routes/audit.ts';
 import { freezeRoutes } from './routes/freeze.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { suggestionRoutes } from './routes/suggestions.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { structureRoutes } from './routes/structure.ts';
+import { tercRoutes } from './routes/terc.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -46,6 +50,11 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', commentRoutes(services, collab));
   api.route('/inbox', inboxRoutes(services));
   api.route('/', suggestionRoutes(services, collab));
+  // Installation administration and partnership structure (issue 16; docs/administration.md):
+  api.route('/setup', setupRoutes(services));
+  api.route('/admin', adminRoutes(services));
+  api.route('/terc', tercRoutes(services));
+  api.route('/', structureRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

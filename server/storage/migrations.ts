@@ -9,6 +9,8 @@ import { versions } from './migrations/003-versions.ts';
 import { comments } from './migrations/004-comments.ts';
 import { suggestions } from './migrations/005-suggestions.ts';
 import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
+import { administration } from './migrations/007-administration.ts';
+import { terc } from './migrations/008-terc.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   comments,
   suggestions,
   clientOpenedAt,
+  administration,
+  terc,
 ].sort((a, b) => a.version - b.version);
