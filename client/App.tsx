@@ -12,6 +12,8 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SetupPage } from './admin/SetupPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
 import { navigate, useRoute } from './router/router.tsx';
 import { paths } from './router/routes.ts';
 import { AnnouncerProvider } from './ui/Announcer.tsx';
@@ -34,6 +36,7 @@ function Routes() {
   }, [authenticated, route.name]);
 
   if (route.name === 'invitation') return <Layout me={null}><InvitationPage token={route.token} /></Layout>;
+  if (route.name === 'setup') return <Layout me={null}><SetupPage token={route.token} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (
@@ -52,6 +55,8 @@ function Routes() {
       return <Layout me={me}><DashboardPage partnershipId={route.name === 'dashboard' ? route.partnershipId : null} /></Layout>;
     case 'account':
       return <Layout me={me}><AccountPage /></Layout>;
+    case 'admin':
+      return <Layout me={me} wide><AdminPage partnershipId={route.partnershipId} /></Layout>;
     case 'audit':
       return <Layout me={me} wide><AuditPage partnershipId={route.partnershipId} /></Layout>;
     case 'chapter':

@@ -6,7 +6,10 @@ export type Route =
   | { name: 'invitation'; token: string }
   | { name: 'chapter'; chapterId: string }
   | { name: 'audit'; partnershipId: string }
-  | { name: 'notFound' };
+  | { name: 'notFound' }
+  // Installation administration (issue 16):
+  | { name: 'setup'; token: string }
+  | { name: 'admin'; partnershipId: string | null };
 
 export const paths = {
   login: () => '/logowanie',
@@ -16,6 +19,11 @@ export const paths = {
   chapter: (chapterId: string) => `/rozdzial/${encodeURIComponent(chapterId)}`,
   /** The partnership's audit log (coordinators). */
   audit: (partnershipId: string) => `/partnerstwo/${encodeURIComponent(partnershipId)}/dziennik`,
+  // Installation administration (issue 16):
+  /** A one-time setup link (first administrator, administrator's password). */
+  setup: (token: string) => `/konfiguracja/${encodeURIComponent(token)}`,
+  /** The administration of the installation, optionally one partnership. */
+  admin: (partnershipId?: string) => (partnershipId ? `/administracja/${encodeURIComponent(partnershipId)}` : '/administracja'),
 };
 
 function segment(value: string): string | null {
@@ -38,6 +46,10 @@ export function matchRoute(pathname: string): Route {
   if (head === 'partnerstwo' && value) return { name: 'dashboard', partnershipId: value };
   if (head === 'zaproszenie' && value) return { name: 'invitation', token: value };
   if (head === 'rozdzial' && value) return { name: 'chapter', chapterId: value };
+  // Installation administration (issue 16):
+  if (head === 'konfiguracja' && value) return { name: 'setup', token: value };
+  if (head === 'administracja' && parts.length === 1) return { name: 'admin', partnershipId: null };
+  if (head === 'administracja' && value) return { name: 'admin', partnershipId: value };
   if (head === 'partnerstwo' && parts.length === 3 && parts[2] === 'dziennik') {
     const partnershipId = segment(arg);
     if (partnershipId) return { name: 'audit', partnershipId };
