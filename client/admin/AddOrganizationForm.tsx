@@ -39,7 +39,11 @@ export function AddOrganizationForm({ idPrefix, add }: { idPrefix: string; add: 
     if (source === 'terc' && !code) return setError(t('orgs.pickUnit'));
     if (source === 'other' && !name.trim()) return setError(t('orgs.nameRequired'));
     const body: AddOrganizationRequest = source === 'terc' ? { terc: code, isLeader } : { name: name.trim(), kind, isLeader };
-    if ((await run(() => add(body))) === undefined) return;
+    const done = await run(async () => {
+      await add(body);
+      return true;
+    });
+    if (!done) return;
     announce(t('orgs.added'));
     setUnits(null);
     setCode('');

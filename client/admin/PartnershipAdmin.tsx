@@ -21,7 +21,11 @@ export function PartnershipAdmin({ partnership: p, reload }: { partnership: Admi
   const coordinatorAction = useApiAction();
 
   const removeOrg = async (id: string, name: string) => {
-    if ((await orgAction.run(() => adminApi.removeOrganization(p.id, id))) === undefined) return;
+    const done = await orgAction.run(async () => {
+      await adminApi.removeOrganization(p.id, id);
+      return true;
+    });
+    if (!done) return;
     await reload();
     announce(t('orgs.removed', { name }));
   };
