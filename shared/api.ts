@@ -611,3 +611,21 @@ export interface InvitedMemberResponse {
   member: MemberDto;
   invitationUrl?: string;
 }
+
+/** GET /api/strategies/:id/progress: the dashboard's progress summary per chapter (issue 16). */
+export interface ChapterProgressDto {
+  chapterId: string;
+  openThreads: number;
+  /** Suggestions in the text waiting for a decision. */
+  openSuggestions: number;
+  /** YYYY-MM-DD or null. */
+  dueDate: string | null;
+  /** Whole days from today (server's date, UTC) to the due date; negative when overdue; null without a date. */
+  daysLeft: number | null;
+}
+export interface StrategyProgressDto {
+  strategyId: string;
+  /** The server's date the days are counted from, YYYY-MM-DD (UTC). */
+  today: string;
+  chapters: ChapterProgressDto[];
+}

@@ -25,6 +25,7 @@ import { setupRoutes } from './routes/setup.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { structureRoutes } from './routes/structure.ts';
 import { tercRoutes } from './routes/terc.ts';
+import { progressRoutes } from './routes/progress.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -55,6 +56,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/admin', adminRoutes(services));
   api.route('/terc', tercRoutes(services));
   api.route('/', structureRoutes(services, collab));
+  api.route('/', progressRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

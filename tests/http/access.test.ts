@@ -178,6 +178,7 @@ const ROUTES: Record<string, RouteCase> = {
     rule: 'admin', path: (t) => `/api/admin/partnerships/${w(t).partnershipId}/coordinators`,
     body: (t) => ({ email: 'koord2@walcz.example', name: 'Jan Drugi', organizationId: zmpOf(t) }),
   },
+  'GET /api/strategies/:id/progress': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/progress` },
   'GET /api/terc': { rule: 'terc', path: () => '/api/terc?q=wal' },
   'POST /api/partnerships/:id/organizations': {
     rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/organizations`, body: () => ({ name: 'Fundacja', kind: 'inne' }),

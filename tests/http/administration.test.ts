@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AdminPartnershipDto, ChapterDto, InvitedMemberResponse, MeResponse, MemberDto, PartnershipDto, PartnershipOrganizationDto,
-  SetupLinkDto, StrategyDto, TercUnitDto,
+  SetupLinkDto, StrategyDto, StrategyProgressDto, TercUnitDto,
 } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { issueSetupLink } from '../../server/admin/setup.ts';
@@ -227,6 +227,10 @@ describe('a coordinator shapes the partnership', () => {
     expect(ch).toMatchObject({ owner: { id: owner, name: 'Marek Zieliński', organization: 'Gmina i Miasto Tuczno' }, dueDate: '2027-03-31' });
     const summary = (await json<StrategyDto>(await t.request('GET', `/api/strategies/${t.demo.walcz.strategyId}`, { cookie: coordinator }), 200)).chapters[5];
     expect(summary).toMatchObject({ owner: { name: 'Marek Zieliński' }, dueDate: '2027-03-31' });
+    const progress = await json<StrategyProgressDto>(await t.request('GET', `/api/strategies/${t.demo.walcz.strategyId}/progress`, { cookie: await t.login(DEMO.viewer) }), 200);
+    expect(progress.today).toBe('2026-11-26');
+    expect(progress.chapters.find((c) => c.chapterId === chapterId)).toEqual({ chapterId, openThreads: 0, openSuggestions: 0, dueDate: '2027-03-31', daysLeft: 125 });
+    expect(progress.chapters.filter((c) => c.dueDate === null)).toHaveLength(15);
     await json(await t.request('PUT', `/api/chapters/${chapterId}/plan`, { cookie: coordinator, body: { dueDate: '2027-02-30' } }), 400);
     await json(await t.request('PUT', `/api/chapters/${chapterId}/plan`, { cookie: coordinator, body: { ownerUserId: t.userId(DEMO.otherPartnership) } }), 400);
     const cleared = await json<ChapterDto>(await t.request('PUT', `/api/chapters/${chapterId}/plan`, { cookie: coordinator, body: { ownerUserId: null, dueDate: null } }), 200);
