@@ -7,6 +7,7 @@ import { MembersSection } from '../dashboard/MembersSection.tsx';
 import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
 import { PartnershipPicker } from '../dashboard/PartnershipPicker.tsx';
 import { StrategySection } from '../dashboard/StrategySection.tsx';
+import { PartnershipStructure } from '../admin/PartnershipStructure.tsx';
 import { usePartnership } from '../dashboard/usePartnership.ts';
 import { InboxSection } from '../comments/InboxSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -55,6 +56,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
           </section>
           <OrganizationsTable organizations={state.partnership.organizations} />
           <MembersSection partnership={state.partnership} myUserId={me.user.id} reload={reload} />
+          {state.partnership.myRole === 'coordinator' && <PartnershipStructure partnership={state.partnership} reload={reload} />}
         </>
       )}
     </div>

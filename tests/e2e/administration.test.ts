@@ -61,7 +61,7 @@ describe('administration in the browser', () => {
     await page.getByRole('button', { name: 'Usuń z partnerstwa: Gmina i Miasto Tuczno' }).waitFor();
     expect(await page.locator('#admin-orgs + ul').innerText()).toContain('TERC 3217043');
     // A typed-in organisation.
-    await page.getByLabel('Inna organizacja (ZMP, urząd marszałkowski, firma doradcza, NGO)').check();
+    await page.getByLabel('Inna instytucja (ZMP, urząd marszałkowski, firma doradcza, NGO)').check();
     await page.getByLabel('Nazwa organizacji').fill('Związek Miast Polskich');
     await page.getByLabel('Rodzaj', { exact: true }).selectOption('zmp');
     await page.getByRole('button', { name: 'Dodaj organizację' }).click();
@@ -92,6 +92,18 @@ describe('administration in the browser', () => {
     await coord.page.getByLabel('Powtórz hasło').fill('haslo-koordynatorki');
     await coord.page.getByRole('button', { name: 'Ustaw hasło i dołącz' }).click();
     await coord.page.getByRole('link', { name: 'OSI ze strategii województwa' }).waitFor();
+    // The coordinator names an owner and a due date; the dashboard shows them under the title.
+    await coord.page.getByRole('heading', { name: 'Struktura partnerstwa' }).waitFor();
+    expect(await seriousAxeViolations(coord.page)).toEqual([]);
+    await coord.page.getByLabel('Rozdział', { exact: true }).selectOption({ label: 'Wizja i misja (Strategia terytorialna 2030)' });
+    await coord.page.getByLabel('Odpowiada (osoba; pokazywana z instytucją)').selectOption({ label: 'Katarzyna Nowak · Gmina i Miasto Tuczno' });
+    await coord.page.getByLabel('Termin', { exact: true }).fill('2099-03-31');
+    await coord.page.getByRole('button', { name: 'Zapisz odpowiedzialnego i termin' }).click();
+    const row = coord.page.getByRole('row', { name: /Wizja i misja/ });
+    await expect.poll(() => row.innerText()).toContain('Odpowiada: Katarzyna Nowak · Gmina i Miasto Tuczno');
+    await expect.poll(() => row.innerText()).toMatch(/Termin: 2099-03-31 \(dni do terminu: \d+\)/);
+    expect(await coord.page.locator('.status-legend').innerText()).toContain('Odmrożenie przywraca status');
+    expect(coord.errors).toEqual([]);
     await coord.context.close();
   }, 120_000);
 
