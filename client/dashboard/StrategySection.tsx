@@ -17,7 +17,7 @@ export function StrategySection({ strategy, manage, reload }: { strategy: Strate
   const titleId = `strategy-${strategy.id}`;
   return (
     <section aria-labelledby={titleId} className="card">
-      <h3 id={titleId}>{strategy.title}</h3>
+      <h3 id={titleId}>{strategy.title}{strategy.archived && <span className="badge"> ({t('archive.archived')})</span>}</h3>
       {chapters.length === 0 ? (
         <p>{t('dashboard.noChapters')}</p>
       ) : (
