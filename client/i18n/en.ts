@@ -457,6 +457,7 @@ export const en: Messages = {
   'suggestions.decision.rejected': 'Rejected',
   'suggestions.decision.withdrawn': 'Withdrawn',
   // ---------- installation administration (issue 16) ----------
+  'admin.goToAdministration': 'You administer this installation: go to the administration to create a partnership.',
   'structure.title': 'Partnership structure',
   'plan.title': 'Chapter owners and due dates',
   'plan.chapter': 'Chapter',

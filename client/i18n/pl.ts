@@ -458,6 +458,7 @@ export const pl = {
   'suggestions.decision.rejected': 'Odrzucona',
   'suggestions.decision.withdrawn': 'Wycofana',
   // ---------- installation administration (issue 16) ----------
+  'admin.goToAdministration': 'Jesteś administratorem instalacji: przejdź do administracji, aby założyć partnerstwo.',
   'structure.title': 'Struktura partnerstwa',
   'plan.title': 'Odpowiedzialni i terminy rozdziałów',
   'plan.chapter': 'Rozdział',

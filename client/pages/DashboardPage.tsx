@@ -27,6 +27,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
       <section aria-labelledby="dash-title">
         <h1 id="dash-title">{t('dashboard.title')}</h1>
         <p>{t('dashboard.noMembership')}</p>
+        {me.user.isAdmin && <p><AppLink href={paths.admin()}>{t('admin.goToAdministration')}</AppLink></p>}
       </section>
     );
   }
