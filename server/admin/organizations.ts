@@ -4,13 +4,13 @@
  * bodies are typed in. Removing takes an organisation out of the partnership only; the
  * organisation, its people and their history stay.
  */
+import type { z } from 'zod';
 import type { AddOrganizationRequest, PartnershipOrganizationDto } from '../../shared/api.ts';
 import type { Services } from '../services.ts';
 import { conflict, internal, notFound, validationFailed } from '../http/errors.ts';
 
-type Parsed =
-  | { terc: string; name?: string; isLeader: boolean; isPartner: boolean }
-  | { name: string; kind: 'zmp' | 'urzad_marszalkowski' | 'inne'; isLeader: boolean; isPartner: boolean };
+/** The request after validation (defaults applied). */
+type Parsed = z.output<typeof AddOrganizationRequest>;
 
 /** @throws validation_failed for a code not in the TERC list; conflict when already there or a second leader */
 export function addOrganization(services: Services, partnershipId: string, body: Parsed, actorId: string): PartnershipOrganizationDto {
@@ -51,5 +51,3 @@ export function removeOrganization(services: Services, partnershipId: string, or
     audit.append({ userId: actorId, partnershipId, action: 'organization.removed', details: { organizationId, name: org.name, terc: org.terc } });
   })();
 }
-
-export type { AddOrganizationRequest };
