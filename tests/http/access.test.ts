@@ -9,9 +9,10 @@ import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import * as Y from 'yjs';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
-type Actor = ActorKind;
-const ACTORS = ACTOR_KINDS;
-const EMAIL = ACTOR_EMAIL;
+/** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
+type Actor = ActorKind | 'commenter';
+const ACTORS: Actor[] = [...ACTOR_KINDS, 'commenter'];
+const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = { ...ACTOR_EMAIL, commenter: DEMO.viewer };
 
 /**
  * How a route treats people:
@@ -19,8 +20,8 @@ const EMAIL = ACTOR_EMAIL;
  * - session: any logged-in person (their own data), 401 for anonymous;
  * - read: members of the Wałcz partnership; 404 for the other partnership; 401 anonymous;
  * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous;
- * - comment: coordinators, editors and experts; 403 viewers; 404 other partnership; 401 anonymous;
- * - suggest: the same people as comment (experts withdraw their own suggestions);
+ * - comment: coordinators, editors, experts and commenters; 403 viewers; 404 other partnership; 401 anonymous;
+ * - suggest: coordinators, editors and experts (experts withdraw their own suggestions); 403 viewers and commenters;
  * - review: coordinators and editors (accept/reject suggestions); 403 experts and viewers;
  * - edit: coordinators and editors (named versions, restore); 403 experts and viewers.
  * - admin: administrators of the installation only (none among these actors): 403 for every
@@ -211,7 +212,8 @@ function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
   if (rule === 'terc') return actor === 'coordinator' ? 'ok' : 403;
   if (actor === 'other') return 404;
   if (rule === 'read') return 'ok';
-  if (rule === 'comment' || rule === 'suggest') return actor === 'viewer' ? 403 : 'ok';
+  if (rule === 'comment') return actor === 'viewer' ? 403 : 'ok';
+  if (rule === 'suggest') return actor === 'viewer' || actor === 'commenter' ? 403 : 'ok';
   if (rule === 'review' || rule === 'edit') return actor === 'coordinator' || actor === 'editor' ? 'ok' : 403;
   return actor === 'coordinator' ? 'ok' : 403;
 }
@@ -245,6 +247,7 @@ describe('access matrix', async () => {
       // A fresh database per attempt, so each write is judged on the same starting state.
       const t = await createTestContext();
       try {
+        if (actor === 'commenter') t.services.stores.partnerships.setRole(t.demo.walcz.partnershipId, t.userId(DEMO.viewer), 'commenter');
         const cookie = actor === 'anonymous' ? undefined : await t.login(EMAIL[actor]);
         // Fixtures (a thread, a version, a frozen chapter) are made before the snapshot.
         const path = spec.path(t);
