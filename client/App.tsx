@@ -14,6 +14,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { PasswordResetPage } from './pages/PasswordResetPage.tsx';
+import { SetupPage } from './admin/SetupPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
 import { navigate, useRoute } from './router/router.tsx';
 import { paths } from './router/routes.ts';
 import { AnnouncerProvider } from './ui/Announcer.tsx';
@@ -39,6 +41,7 @@ function Routes() {
   // Accounts and e-mail (issue 16): reachable without a session.
   if (route.name === 'forgotPassword') return <Layout me={null}><ForgotPasswordPage /></Layout>;
   if (route.name === 'passwordReset') return <Layout me={null}><PasswordResetPage token={route.token} /></Layout>;
+  if (route.name === 'setup') return <Layout me={null}><SetupPage token={route.token} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (
@@ -57,6 +60,8 @@ function Routes() {
       return <Layout me={me}><DashboardPage partnershipId={route.name === 'dashboard' ? route.partnershipId : null} /></Layout>;
     case 'account':
       return <Layout me={me}><AccountPage /></Layout>;
+    case 'admin':
+      return <Layout me={me} wide><AdminPage partnershipId={route.partnershipId} /></Layout>;
     case 'audit':
       return <Layout me={me} wide><AuditPage partnershipId={route.partnershipId} /></Layout>;
     case 'chapter':

@@ -14,8 +14,11 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Folder of the SQLite database. Default ./data. */
   DATA_DIR: z.string().min(1).default('data'),
-  /** Seed the demo partnerships into an empty database (1/0). Default 1. */
-  SEED_DEMO: bool.default(true),
+  /**
+   * Seed the demo partnerships (published password) into an empty database (1/0). Default 1,
+   * except when PUBLIC_URL is an https address: then 0 unless set explicitly (issue 16).
+   */
+  SEED_DEMO: bool.optional(),
   /**
    * Public URL of the app, e.g. https://strategia.walcz.pl. When set, its origin is the only
    * browser Origin accepted and cookies are Secure if it is https. Default: unset, and the
@@ -69,6 +72,10 @@ export type Config = Readonly<{
   dataDir: string;
   databasePath: string;
   seedDemo: boolean;
+  /** SEED_DEMO was set explicitly (not left to the default). */
+  seedDemoExplicit: boolean;
+  /** PUBLIC_URL is an https address: the installation is reachable from elsewhere. */
+  publicHttps: boolean;
   publicOrigin: string | null;
   secureCookies: boolean;
   extraOrigins: readonly string[];
@@ -124,14 +131,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
   const dataDir = path.resolve(e.DATA_DIR);
+  const publicHttps = publicOrigin?.startsWith('https:') ?? false;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databasePath: path.join(dataDir, 'strategia.db'),
-    seedDemo: e.SEED_DEMO,
+    // A server reachable from elsewhere never gets accounts with a published password unless asked.
+    seedDemo: e.SEED_DEMO ?? !publicHttps,
+    seedDemoExplicit: e.SEED_DEMO !== undefined,
+    publicHttps,
     publicOrigin,
-    secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    secureCookies: publicHttps,
     extraOrigins: Object.freeze(
       e.EXTRA_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean).map((s) => new URL(s).origin),
     ),

@@ -14,6 +14,7 @@ import { startVersionScheduler } from './versions/scheduler.ts';
 import { documentHooksFromEnv } from './testHooks.ts';
 import { startDigestScheduler } from './notifications/scheduler.ts';
 import { warmCompressedAssets } from './http/warmAssets.ts';
+import { checkInstallation } from './admin/startup.ts';
 
 async function start() {
   let config;
@@ -44,6 +45,8 @@ async function start() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     process.stdout.write(`Listening on http://${host}:${info.port}\n`);
+    // Setup link, published-password warning, shipped TERC list (issue 16).
+    checkInstallation(services, info.port, (line) => process.stdout.write(line)).catch((err) => log.error('installation check failed', err));
   }) as Server;
   collab.inject(server);
   void warmCompressedAssets(app, config.clientDir).then((n) => log.debug(`compressed ${n} client assets ahead`));

@@ -17,6 +17,9 @@ import { createDocumentStore, type DocumentStoreHooks } from './storage/document
 import { createSuggestionDecisionStore } from './storage/suggestionDecisions.ts';
 import { createCommentStore, type CommentStore } from './storage/comments.ts';
 import { createVersionStore, type VersionStore } from './storage/versions.ts';
+import { createSetupTokenStore, type SetupTokenStore } from './storage/setupTokens.ts';
+import { createTercStore, type TercStore } from './storage/terc.ts';
+import { createStructureStore, type StructureStore } from './storage/structure.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createSessionManager, type SessionManager } from './auth/sessions.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/rateLimit.ts';
@@ -43,6 +46,10 @@ export interface Stores {
   passwordResets: PasswordResetStore;
   notifications: NotificationStore;
   secrets: SecretStore;
+  // Administration (issue 16):
+  setupTokens: SetupTokenStore;
+  terc: TercStore;
+  structure: StructureStore;
 }
 
 export interface Services {
@@ -94,6 +101,9 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     passwordResets: createPasswordResetStore(db),
     notifications: createNotificationStore(db),
     secrets: createSecretStore(db),
+    setupTokens: createSetupTokenStore(db),
+    terc: createTercStore(db),
+    structure: createStructureStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'image_type_mismatch',
   'image_too_large',
   'image_too_many_pixels',
+  // Installation administration (issue 16):
+  'setup_link_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -98,6 +100,8 @@ export interface UserDto {
   email: string;
   name: string;
   organization: OrganizationDto;
+  /** An administrator of this installation (issue 16); gives no role in any partnership. */
+  isAdmin: boolean;
 }
 
 export interface MembershipDto {
@@ -129,6 +133,12 @@ export interface ChapterSummaryDto {
   frozen: boolean;
   /** Comment threads not yet resolved (docs/comments.md). */
   openThreads: number;
+  /** Archived: read-only for everyone, listed apart (issue 16). */
+  archived: boolean;
+  /** The person responsible for the chapter, with their organisation. */
+  owner: PersonRef | null;
+  /** Due date, YYYY-MM-DD. */
+  dueDate: string | null;
 }
 
 export interface StrategyDto {
@@ -137,6 +147,8 @@ export interface StrategyDto {
   partnershipId: string;
   partnershipName: string;
   chapters: ChapterSummaryDto[];
+  /** Archived strategy: read-only, listed apart (issue 16). */
+  archived: boolean;
 }
 
 export interface PartnershipOrganizationDto extends OrganizationDto {
@@ -153,6 +165,8 @@ export interface MemberDto {
   role: Role;
   /** false while an invitation is pending. */
   active: boolean;
+  /** Deactivated by a coordinator: no access, kept so that history keeps the name (issue 16). */
+  deactivated: boolean;
 }
 
 export interface PartnershipDto {
@@ -192,6 +206,11 @@ export interface ChapterDto {
   frozen: null | { at: string; by: PersonRef; note: string };
   suggestLock: boolean;
   permissions: ChapterPermissions;
+  /** The chapter or its strategy is archived (issue 16). */
+  archived: boolean;
+  owner: PersonRef | null;
+  /** YYYY-MM-DD */
+  dueDate: string | null;
 }
 
 // ---------- versions, freezing, milestones, audit (issue 5; docs/versions.md) ----------
@@ -571,3 +590,115 @@ export type StrategyExportQuery = z.infer<typeof StrategyExportQuery>;
 /** `?version=<id>` (that version instead of the current text), `?tracked=1` (DOCX: suggestions and comments). */
 export const ChapterExportQuery = z.strictObject({ version: id.optional(), tracked });
 export type ChapterExportQuery = z.infer<typeof ChapterExportQuery>;
+// ---------- installation administration (issue 16; docs/administration.md) ----------
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'no such date');
+
+/** A TERC code: 4 digits for a powiat, 7 for a gmina. */
+export const tercCode = z.string().regex(/^(\d{4}|\d{7})$/, '4 or 7 digits');
+
+const organizationName = z.string().trim().min(1).max(200);
+const setupToken = z.string().regex(/^[a-z2-7]{39}$/, 'not a setup token');
+
+/** GET /api/setup/:token: what the link is for. */
+export interface SetupLinkDto {
+  /** `first-admin`: create the installation's first administrator; `admin-password`: set an administrator's password. */
+  purpose: 'first-admin' | 'admin-password';
+  /** For `admin-password`: whose password. */
+  email: string | null;
+  name: string | null;
+}
+
+/** POST /api/setup/:token: creates the first administrator (all fields) or sets the password (password only). */
+export const CompleteSetupRequest = z.strictObject({
+  email: email.optional(),
+  name: personName.optional(),
+  organizationName: organizationName.optional(),
+  password: newPassword,
+});
+export type CompleteSetupRequest = z.infer<typeof CompleteSetupRequest>;
+
+export const CreatePartnershipRequest = z.strictObject({ name: z.string().trim().min(1).max(300) });
+export type CreatePartnershipRequest = z.infer<typeof CreatePartnershipRequest>;
+
+/**
+ * Add an organisation to a partnership: a local government by its TERC code (from the TERC
+ * list; `name` overrides the list's name), or another body typed in.
+ */
+export const AddOrganizationRequest = z.union([
+  z.strictObject({ terc: tercCode, name: organizationName.optional(), isLeader: z.boolean().default(false), isPartner: z.boolean().default(true) }),
+  z.strictObject({
+    name: organizationName,
+    kind: z.enum(['zmp', 'urzad_marszalkowski', 'inne']),
+    isLeader: z.boolean().default(false),
+    isPartner: z.boolean().default(false),
+  }),
+]);
+export type AddOrganizationRequest = z.input<typeof AddOrganizationRequest>;
+
+/** A new strategy; `template` (default true) adds the 16 chapters of the legal template. */
+export const CreateStrategyRequest = z.strictObject({ title, template: z.boolean().default(true) });
+export type CreateStrategyRequest = z.input<typeof CreateStrategyRequest>;
+
+export const RenameStrategyRequest = z.strictObject({ title });
+export type RenameStrategyRequest = z.infer<typeof RenameStrategyRequest>;
+
+/** Name a partnership's coordinator: a new person gets an invitation link. */
+export const AddCoordinatorRequest = z.strictObject({ email, name: personName, organizationId: id });
+export type AddCoordinatorRequest = z.infer<typeof AddCoordinatorRequest>;
+
+/** A chapter's owner (a member) and due date; null clears. */
+export const ChapterPlanRequest = z
+  .strictObject({ ownerUserId: id.nullable().optional(), dueDate: isoDate.nullable().optional() })
+  .refine((v) => v.ownerUserId !== undefined || v.dueDate !== undefined, 'nothing to change');
+export type ChapterPlanRequest = z.infer<typeof ChapterPlanRequest>;
+
+export const TercQuery = z.strictObject({ q: z.string().trim().max(100).optional(), code: tercCode.optional() });
+export type TercQuery = z.infer<typeof TercQuery>;
+
+/** One powiat or gmina of the TERC list. */
+export interface TercUnitDto {
+  code: string;
+  kind: 'powiat' | 'gmina';
+  name: string;
+  /** GUS's NAZWA_DOD, e.g. "gmina miejsko-wiejska". */
+  description: string;
+  /** STAN_NA of the source, YYYY-MM-DD. */
+  asOf: string;
+}
+
+/** A partnership as an administrator sees it (GET /api/admin/partnerships[/:id]). */
+export interface AdminPartnershipDto {
+  id: string;
+  name: string;
+  createdAt: string;
+  organizations: PartnershipOrganizationDto[];
+  coordinators: MemberDto[];
+  strategies: { id: string; title: string; archived: boolean; chapterCount: number }[];
+}
+
+/** A new member or coordinator, with the one-time invitation link when they have no password yet. */
+/** Naming a coordinator answers like adding a member (link, and whether it is e-mailed). */
+export type InvitedMemberResponse = AddMemberResponse;
+
+/** GET /api/strategies/:id/progress: the dashboard's progress summary per chapter (issue 16). */
+export interface ChapterProgressDto {
+  chapterId: string;
+  openThreads: number;
+  /** Suggestions in the text waiting for a decision. */
+  openSuggestions: number;
+  /** YYYY-MM-DD or null. */
+  dueDate: string | null;
+  /** Whole days from today (server's date, UTC) to the due date; negative when overdue; null without a date. */
+  daysLeft: number | null;
+}
+export interface StrategyProgressDto {
+  strategyId: string;
+  /** The server's date the days are counted from, YYYY-MM-DD (UTC). */
+  today: string;
+  chapters: ChapterProgressDto[];
+}

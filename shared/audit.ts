@@ -8,6 +8,10 @@ export const AUDIT_ACTIONS = [
   'suggestions.accepted', 'suggestions.rejected', 'suggestions.withdrawn', 'chapter.suggest_locked', 'chapter.suggest_unlocked',
   'chapter.created', 'chapter.renamed', 'chapter.status_changed', 'chapters.reordered',
   'member.added', 'member.invited', 'member.role_changed', 'member.removed', 'invitation.accepted', 'password.changed',
+  // Administration (issue 16):
+  'partnership.created', 'organization.added', 'organization.removed', 'strategy.created', 'strategy.renamed',
+  'strategy.archived', 'strategy.restored', 'chapter.archived', 'chapter.restored', 'chapter.plan_changed',
+  'member.deactivated', 'member.reactivated', 'coordinator.named', 'admin.created', 'admin.password_set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

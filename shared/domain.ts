@@ -3,8 +3,11 @@
  * The server stores these exact strings; the client translates them for display.
  */
 
-/** A member's role in a partnership (see DOMAIN.md "People and roles"). */
-export const ROLES = ['coordinator', 'editor', 'expert', 'viewer'] as const;
+/**
+ * A member's role in a partnership (docs/administration.md). `commenter` ("opiniujący") is an
+ * organisation giving a formal opinion: it reads and comments, never edits or suggests.
+ */
+export const ROLES = ['coordinator', 'editor', 'expert', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Editorial status of a chapter: roboczy / w recenzji / zatwierdzony. */

@@ -6,11 +6,14 @@ import { useState, type FormEvent } from 'react';
 import type { ChapterSummaryDto } from '../../shared/api.ts';
 import { CHAPTER_STATUSES, type ChapterStatus } from '../../shared/domain.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ChapterArchiveButton } from '../admin/ChapterArchiveButton.tsx';
 
 export interface ChapterActions {
   move(chapterId: string, delta: -1 | 1): void;
   rename(chapterId: string, title: string): Promise<boolean>;
   setStatus(chapterId: string, status: ChapterStatus): void;
+  /** Re-reads the dashboard (after archiving, issue 16). */
+  reload(): Promise<void>;
   busy: boolean;
 }
 
@@ -35,10 +38,12 @@ export function ChapterManageControls({ chapter, index, count, actions }: {
       <button type="button" className="icon-button" data-focus-key={`down:${chapter.id}`} disabled={actions.busy || index === count}
         aria-label={t('chapters.moveDown', { title: chapter.title })} title={t('chapters.moveDown', { title: chapter.title })}
         onClick={() => actions.move(chapter.id, 1)}>↓</button>
-      <select aria-label={t('chapters.statusLabel', { title: chapter.title })} value={chapter.status} disabled={actions.busy}
+      {/* "approved" follows from the freeze (issue 16): set by freezing, not chosen here. */}
+      <select aria-label={t('chapters.statusLabel', { title: chapter.title })} value={chapter.status} disabled={actions.busy || chapter.frozen}
         onChange={(e) => actions.setStatus(chapter.id, e.target.value as ChapterStatus)}>
-        {CHAPTER_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+        {CHAPTER_STATUSES.filter((s) => s !== 'approved' || chapter.frozen).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
       </select>
+      <ChapterArchiveButton chapter={chapter} reload={actions.reload} />
       {renaming ? (
         <form onSubmit={submit} className="inline-form">
           <label htmlFor={inputId} className="visually-hidden">{t('chapters.renameLabel', { title: chapter.title })}</label>

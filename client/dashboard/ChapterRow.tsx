@@ -1,5 +1,6 @@
 /** One chapter in the strategy table: number, title link, status, people now, last change. */
-import type { ChapterSummaryDto } from '../../shared/api.ts';
+import type { ChapterProgressDto, ChapterSummaryDto } from '../../shared/api.ts';
+import { ChapterPlanSummary } from '../admin/ChapterPlanSummary.tsx';
 import { OpenThreadsBadge } from '../comments/OpenThreadsBadge.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink } from '../router/router.tsx';
@@ -12,6 +13,7 @@ export function ChapterRow(props: {
   index: number;
   count: number;
   actions: ChapterActions | null;
+  progress?: ChapterProgressDto;
 }) {
   const { chapter } = props;
   const { t, formatDate } = useI18n();
@@ -24,6 +26,7 @@ export function ChapterRow(props: {
         <AppLink href={paths.chapter(chapter.id)}>{chapter.title}</AppLink>
         {chapter.frozen && <span className="badge"> <span aria-hidden="true">❄ </span>{t('dashboard.frozen')}</span>}
         <OpenThreadsBadge count={chapter.openThreads} />
+        <ChapterPlanSummary chapter={chapter} progress={props.progress} />
       </th>
       {/* data-label: the column's name, shown before the value when rows stack on small screens. */}
       <td data-label={t('dashboard.status')}><ChapterStatusLabel status={chapter.status} /></td>

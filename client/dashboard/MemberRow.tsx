@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 export interface MemberActions {
   changeRole(member: MemberDto, role: Role): void;
   remove(member: MemberDto): void;
+  /** Deactivates (or reactivates) the person in this partnership (issue 16). */
+  setDeactivated(member: MemberDto, deactivate: boolean): void;
   busy: boolean;
 }
 
@@ -27,9 +29,15 @@ export function MemberRow({ member, actions, isMe }: { member: MemberDto; action
           t(`role.${member.role}`)
         )}
       </td>
-      <td>{member.active ? t('members.active') : t('members.invited')}</td>
+      <td>{member.deactivated ? t('members.deactivated') : member.active ? t('members.active') : t('members.invited')}</td>
       {actions && (
         <td>
+          {editable && (
+            <button type="button" disabled={actions.busy} onClick={() => actions.setDeactivated(member, !member.deactivated)}
+              aria-label={t(member.deactivated ? 'members.reactivateLabel' : 'members.deactivateLabel', { name: member.name })}>
+              {t(member.deactivated ? 'members.reactivate' : 'members.deactivate')}
+            </button>
+          )}{' '}
           {editable && (
             <button type="button" className="button-danger" disabled={actions.busy} onClick={() => actions.remove(member)}
               aria-label={t('members.remove', { name: member.name })}>

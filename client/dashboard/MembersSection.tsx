@@ -9,6 +9,7 @@ import { TableScroll } from '../ui/TableScroll.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
+import { adminApi } from '../admin/adminApi.ts';
 import { MemberRow, type MemberActions } from './MemberRow.tsx';
 
 export function MembersSection({ partnership, myUserId, reload }: { partnership: PartnershipDto; myUserId: string; reload: () => Promise<void> }) {
@@ -36,6 +37,11 @@ export function MembersSection({ partnership, myUserId, reload }: { partnership:
     busy,
     changeRole: (m: MemberDto, role: Role) =>
       void perform(() => api.changeRole(partnership.id, m.userId, { role }), t('members.roleChanged', { name: m.name, role: t(`role.${role}`) })),
+    setDeactivated: (m: MemberDto, deactivate: boolean) => {
+      if (deactivate && !window.confirm(t('members.deactivateConfirm', { name: m.name }))) return;
+      void perform(() => adminApi.setDeactivated(partnership.id, m.userId, deactivate),
+        t(deactivate ? 'members.deactivatedDone' : 'members.reactivatedDone', { name: m.name }));
+    },
     remove: (m: MemberDto) => {
       if (!window.confirm(t('members.removeConfirm', { name: m.name }))) return;
       void perform(() => api.removeMember(partnership.id, m.userId), t('members.removed', { name: m.name }));

@@ -63,6 +63,7 @@ export function useChapterActions(strategy: StrategyDto, reload: () => Promise<v
   return {
     busy,
     error,
+    reload,
     move(chapterId, delta) {
       const ordered = [...strategy.chapters].sort((a, b) => a.position - b.position).map((c) => c.id);
       const next = movedOrder(ordered, chapterId, delta);

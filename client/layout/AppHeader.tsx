@@ -23,6 +23,7 @@ export function AppHeader({ me }: { me: MeResponse | null }) {
         <nav aria-label={t('app.mainNav')} className="app-nav">
           <AppLink href={paths.dashboard()}>{t('app.dashboard')}</AppLink>
           <AppLink href={paths.account()}>{t('app.account')}</AppLink>
+          {me.user.isAdmin && <AppLink href={paths.admin()}>{t('admin.nav')}</AppLink>}
         </nav>
       )}
       <div className="app-header-tools">

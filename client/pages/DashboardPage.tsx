@@ -7,6 +7,7 @@ import { MembersSection } from '../dashboard/MembersSection.tsx';
 import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
 import { PartnershipPicker } from '../dashboard/PartnershipPicker.tsx';
 import { StrategySection } from '../dashboard/StrategySection.tsx';
+import { PartnershipStructure } from '../admin/PartnershipStructure.tsx';
 import { usePartnership } from '../dashboard/usePartnership.ts';
 import { InboxSection } from '../comments/InboxSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -26,6 +27,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
       <section aria-labelledby="dash-title">
         <h1 id="dash-title">{t('dashboard.title')}</h1>
         <p>{t('dashboard.noMembership')}</p>
+        {me.user.isAdmin && <p><AppLink href={paths.admin()}>{t('admin.goToAdministration')}</AppLink></p>}
       </section>
     );
   }
@@ -55,6 +57,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
           </section>
           <OrganizationsTable organizations={state.partnership.organizations} />
           <MembersSection partnership={state.partnership} myUserId={me.user.id} reload={reload} />
+          {state.partnership.myRole === 'coordinator' && <PartnershipStructure partnership={state.partnership} reload={reload} />}
         </>
       )}
     </div>

@@ -9,7 +9,10 @@ export type Route =
   | { name: 'notFound' }
   // Accounts and e-mail (issue 16): "forgot password" and the reset link.
   | { name: 'forgotPassword' }
-  | { name: 'passwordReset'; token: string };
+  | { name: 'passwordReset'; token: string }
+  // Installation administration (issue 16):
+  | { name: 'setup'; token: string }
+  | { name: 'admin'; partnershipId: string | null };
 
 export const paths = {
   login: () => '/logowanie',
@@ -24,6 +27,11 @@ export const paths = {
   passwordReset: (token: string) => `/nowe-haslo/${encodeURIComponent(token)}`,
   /** The dashboard's „Do mnie” inbox (InboxSection scrolls to it). */
   inbox: () => '/#do-mnie',
+  // Installation administration (issue 16):
+  /** A one-time setup link (first administrator, administrator's password). */
+  setup: (token: string) => `/konfiguracja/${encodeURIComponent(token)}`,
+  /** The administration of the installation, optionally one partnership. */
+  admin: (partnershipId?: string) => (partnershipId ? `/administracja/${encodeURIComponent(partnershipId)}` : '/administracja'),
 };
 
 function segment(value: string): string | null {
@@ -49,6 +57,10 @@ export function matchRoute(pathname: string): Route {
   // Accounts and e-mail (issue 16).
   if (parts.length === 1 && head === 'nie-pamietam-hasla') return { name: 'forgotPassword' };
   if (head === 'nowe-haslo' && value) return { name: 'passwordReset', token: value };
+  // Installation administration (issue 16):
+  if (head === 'konfiguracja' && value) return { name: 'setup', token: value };
+  if (head === 'administracja' && parts.length === 1) return { name: 'admin', partnershipId: null };
+  if (head === 'administracja' && value) return { name: 'admin', partnershipId: value };
   if (head === 'partnerstwo' && parts.length === 3 && parts[2] === 'dziennik') {
     const partnershipId = segment(arg);
     if (partnershipId) return { name: 'audit', partnershipId };

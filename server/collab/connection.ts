@@ -82,7 +82,7 @@ export class Connection implements RoomMember {
   /** Current permissions: role from the upgrade, live chapter facts from the room. */
   permissions() {
     const facts = this.room?.facts;
-    return chapterPermissions({ role: this.role, frozen: !!facts?.frozen, suggestLock: !!facts?.suggestLock });
+    return chapterPermissions({ role: this.role, frozen: !!facts?.frozen, suggestLock: !!facts?.suggestLock, archived: !!facts?.archived });
   }
 
   /** Attaches to a loaded room: greets the client and processes frames that waited for the load. */

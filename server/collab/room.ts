@@ -36,6 +36,8 @@ export interface RoomMember {
 export interface RoomFacts {
   frozen: null | { at: string; by: { name: string; organization: string }; note: string };
   suggestLock: boolean;
+  /** Archived chapter (issue 16): read-only like a frozen one. */
+  archived?: boolean;
 }
 
 export interface RoomOptions {

@@ -15,6 +15,7 @@ export function foldForSearch(s: string): string {
 export function mentionable(members: readonly MemberDto[], q: string | undefined): PersonRef[] {
   const needle = foldForSearch(q ?? '');
   return members
+    .filter((m) => !m.deactivated)
     .filter((m) => needle === '' || foldForSearch(`${m.name} ${m.organization.name}`).includes(needle))
     .sort((a, b) => a.name.localeCompare(b.name, 'pl'))
     .slice(0, MENTIONABLE_MAX)

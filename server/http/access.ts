@@ -9,7 +9,7 @@ import type { UserRow } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { PartnershipRow } from '../storage/partnerships.ts';
 import type { ChapterAccessRow, StrategyRow } from '../storage/chapters.ts';
-import { chapterPermissions, mayInPartnership, type PartnershipAction } from '../auth/policy.ts';
+import { chapterPermissions, mayInInstallation, mayInPartnership, mayLookUpTerc, type PartnershipAction } from '../auth/policy.ts';
 import { forbidden, notFound } from './errors.ts';
 
 export function requirePartnership(
@@ -52,4 +52,18 @@ export function requireChapter(
   if (!permissions.read) throw notFound('No such chapter.');
   if (!permissions[need]) throw forbidden();
   return { facts, permissions };
+}
+
+// ---------- installation administration (issue 16) ----------
+
+/** The logged-in administrator, or 403 (a coordinator is not an administrator). */
+export function requireAdmin(user: UserRow): UserRow {
+  if (!mayInInstallation(user, 'administer')) throw forbidden('Only an administrator of the installation may do this.');
+  return user;
+}
+
+/** Administrators and coordinators (of any partnership) may search the TERC list. */
+export function requireTercLookup(services: Services, user: UserRow): void {
+  const roles = services.stores.partnerships.membershipsOf(user.id).map((m) => m.role);
+  if (!mayLookUpTerc(user, roles)) throw forbidden();
 }

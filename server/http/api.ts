@@ -30,6 +30,11 @@ import { fileRoutes } from './routes/files.ts';
 import { healthRoutes } from './routes/health.ts';
 // Export (issue 14)
 import { exportRoutes } from './routes/export.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { structureRoutes } from './routes/structure.ts';
+import { tercRoutes } from './routes/terc.ts';
+import { progressRoutes } from './routes/progress.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -63,6 +68,12 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/account/notifications', notificationSettingsRoutes(services));
   // Export (issue 14): DOCX, PDF and Markdown downloads.
   api.route('/', exportRoutes(services, collab));
+  // Installation administration and partnership structure (issue 16; docs/administration.md):
+  api.route('/setup', setupRoutes(services));
+  api.route('/admin', adminRoutes(services));
+  api.route('/terc', tercRoutes(services));
+  api.route('/', structureRoutes(services, collab));
+  api.route('/', progressRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -2,7 +2,8 @@
  * Builds API response objects (shared/api.ts DTOs) from storage rows.
  */
 import type { ChapterDto, ChapterSummaryDto, PartnershipDto, StrategyDto } from '../../shared/api.ts';
-import type { Role } from '../../shared/domain.ts';
+import type { PersonRef } from '../../shared/api.ts';
+import type { ChapterStatus, Role } from '../../shared/domain.ts';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { ChapterRow, StrategyRow } from '../storage/chapters.ts';
@@ -10,13 +11,22 @@ import { chapterPermissions } from '../auth/policy.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** "approved" means frozen (issue 16): the stored status never disagrees with the freeze. */
+export function chapterStatus(r: Pick<ChapterRow, 'status' | 'frozen_at'>): ChapterStatus {
+  if (r.frozen_at !== null) return 'approved';
+  return r.status === 'approved' ? 'review' : r.status;
+}
+
+const ownerOf = (r: ChapterRow): PersonRef | null =>
+  r.owner_user_id ? { id: r.owner_user_id, name: r.owner_name ?? '', organization: r.owner_org ?? '' } : null;
+
 /** @param openThreads unresolved comment threads of the chapter */
 export function toChapterSummary(r: ChapterRow, collab: CollabControl, openThreads = 0): ChapterSummaryDto {
   return {
     id: r.id,
     title: r.title,
     position: r.position,
-    status: r.status,
+    status: chapterStatus(r),
     activeUsers: collab.activeUserCount(r.id),
     lastChange:
       r.last_change_at === null
@@ -29,6 +39,9 @@ export function toChapterSummary(r: ChapterRow, collab: CollabControl, openThrea
           },
     frozen: r.frozen_at !== null,
     openThreads,
+    archived: r.archived_at !== null,
+    owner: ownerOf(r),
+    dueDate: r.due_date,
   };
 }
 
@@ -42,17 +55,19 @@ export function toStrategyDto(s: StrategyRow, services: Services, collab: Collab
     chapters: services.stores.chapters
       .chaptersOfStrategy(s.id)
       .map((r) => toChapterSummary(r, collab, openThreads.get(r.id) ?? 0)),
+    archived: s.archived_at !== null,
   };
 }
 
 /** The chapter with what `role` may do with it (decided by the access policy). */
 export function toChapterDto(r: ChapterRow, strategy: StrategyRow, role: Role | null): ChapterDto {
   const frozen = r.frozen_at !== null;
+  const archived = r.archived_at !== null || strategy.archived_at !== null;
   return {
     id: r.id,
     title: r.title,
     position: r.position,
-    status: r.status,
+    status: chapterStatus(r),
     strategyId: strategy.id,
     strategyTitle: strategy.title,
     partnershipId: strategy.partnership_id,
@@ -65,7 +80,10 @@ export function toChapterDto(r: ChapterRow, strategy: StrategyRow, role: Role | 
             note: r.frozen_note ?? '',
           },
     suggestLock: r.suggest_lock === 1,
-    permissions: chapterPermissions({ role, frozen, suggestLock: r.suggest_lock === 1 }),
+    permissions: chapterPermissions({ role, frozen, suggestLock: r.suggest_lock === 1, archived }),
+    archived,
+    owner: ownerOf(r),
+    dueDate: r.due_date,
   };
 }
 

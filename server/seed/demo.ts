@@ -63,8 +63,14 @@ const PEOPLE: PersonSeed[] = [
   { email: 'partner@inne.example', name: 'Tomasz Wójcik', org: 'czaplinek', partnership: 'drawsko', role: 'editor' },
 ];
 
-/** Editorial status of some demo chapters, by template index (the rest are drafts). */
-const WALCZ_STATUS: Record<number, ChapterStatus> = { 0: 'approved', 1: 'review', 3: 'review' };
+/** E-mail addresses of the demo accounts (all with DEMO_PASSWORD when seeded). */
+export const DEMO_EMAILS: readonly string[] = PEOPLE.map((p) => p.email);
+
+/**
+ * Editorial status of some demo chapters, by template index (the rest are drafts). "approved"
+ * is never set here: it follows from a freeze (docs/administration.md).
+ */
+const WALCZ_STATUS: Record<number, ChapterStatus> = { 0: 'review', 1: 'review', 3: 'review' };
 
 /** One demo login, as the server prints it on first start. */
 export interface DemoLogin {
@@ -77,7 +83,9 @@ export interface DemoLogin {
   description: string;
 }
 
-const ROLE_LABEL: Record<Role, string> = { coordinator: 'koordynator', editor: 'edytor', expert: 'ekspert', viewer: 'obserwator' };
+const ROLE_LABEL: Record<Role, string> = {
+  coordinator: 'koordynator', editor: 'edytor', expert: 'ekspert', commenter: 'opiniujący', viewer: 'obserwator',
+};
 
 /** Writes a chapter's starting text into its (Yjs) document. Provided by the collaboration layer. */
 export type WriteInitialText = (chapterId: string, blocks: DemoBlock[]) => void | Promise<void>;

@@ -13,7 +13,7 @@ export const STRATEGY_CHAPTER_TEMPLATE: readonly string[] = [
   'Oczekiwane rezultaty i wskaźniki',
   'Model struktury funkcjonalno-przestrzennej',
   'Ustalenia i rekomendacje w zakresie polityki przestrzennej',
-  'OSI z strategii województwa',
+  'OSI ze strategii województwa',
   'OSI kluczowe dla partnerstwa',
   'Spójność z dokumentami wyższego rzędu',
   'Pakiet projektów kluczowych',

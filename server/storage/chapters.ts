@@ -13,6 +13,8 @@ export interface ChapterAccessRow {
   role: Role | null;
   frozen: boolean;
   suggestLock: boolean;
+  /** The chapter or its strategy is archived. */
+  archived: boolean;
 }
 
 export interface StrategyRow {
@@ -21,6 +23,7 @@ export interface StrategyRow {
   partnership_name: string;
   title: string;
   created_at: number;
+  archived_at: number | null;
 }
 
 /** A chapter with its last editor and freezer, joined to their names and organisations. */
@@ -41,29 +44,39 @@ export interface ChapterRow {
   last_change_by_name: string | null;
   last_change_by_org: string | null;
   created_at: number;
+  archived_at: number | null;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  owner_org: string | null;
+  /** YYYY-MM-DD or null. */
+  due_date: string | null;
 }
 
 const STRATEGY_SELECT = `SELECT s.*, p.name AS partnership_name FROM strategies s JOIN partnerships p ON p.id = s.partnership_id`;
 const CHAPTER_SELECT = `SELECT c.*,
     fu.name AS frozen_by_name, fo.name AS frozen_by_org,
-    lu.name AS last_change_by_name, lo.name AS last_change_by_org
+    lu.name AS last_change_by_name, lo.name AS last_change_by_org,
+    ou.name AS owner_name, oo.name AS owner_org
   FROM chapters c
+  LEFT JOIN users ou ON ou.id = c.owner_user_id LEFT JOIN organizations oo ON oo.id = ou.organization_id
   LEFT JOIN users fu ON fu.id = c.frozen_by LEFT JOIN organizations fo ON fo.id = fu.organization_id
   LEFT JOIN users lu ON lu.id = c.last_change_by LEFT JOIN organizations lo ON lo.id = lu.organization_id`;
 
 export function createChapterStore(db: Db) {
   const facts = db.prepare<[string, string], {
     chapter_id: string; strategy_id: string; partnership_id: string; role: Role | null; frozen_at: number | null; suggest_lock: number;
+    archived: number;
   }>(
-    `SELECT c.id AS chapter_id, s.id AS strategy_id, s.partnership_id, m.role, c.frozen_at, c.suggest_lock
+    `SELECT c.id AS chapter_id, s.id AS strategy_id, s.partnership_id, m.role, c.frozen_at, c.suggest_lock,
+            (c.archived_at IS NOT NULL OR s.archived_at IS NOT NULL) AS archived
        FROM chapters c JOIN strategies s ON s.id = c.strategy_id
-       LEFT JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = ?
+       LEFT JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = ? AND m.deactivated_at IS NULL
       WHERE c.id = ?`,
   );
   const insertStrategy = db.prepare(`INSERT INTO strategies (id, partnership_id, title, created_at) VALUES (?, ?, ?, ?)`);
   const strategyById = db.prepare<[string], StrategyRow>(`${STRATEGY_SELECT} WHERE s.id = ?`);
   const strategiesOfUser = db.prepare<[string], StrategyRow>(
-    `${STRATEGY_SELECT} JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = ?
+    `${STRATEGY_SELECT} JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = ? AND m.deactivated_at IS NULL
       ORDER BY p.name, s.created_at, s.title`,
   );
   const strategiesOfPartnership = db.prepare<[string], StrategyRow>(
@@ -102,6 +115,7 @@ export function createChapterStore(db: Db) {
         role: r.role,
         frozen: r.frozen_at !== null,
         suggestLock: r.suggest_lock === 1,
+        archived: r.archived === 1,
       };
     },
     createStrategy(partnershipId: string, title: string, now = Date.now()): string {

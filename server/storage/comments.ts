@@ -75,7 +75,7 @@ const MENTION_SELECT = `SELECT m.comment_id, m.user_id, u.name, o.name AS org
 /** Threads in chapters of partnerships @user belongs to. */
 const VISIBLE_THREADS = `SELECT t.id FROM comment_threads t
   JOIN chapters ch ON ch.id = t.chapter_id JOIN strategies s ON s.id = ch.strategy_id
-  JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = @user`;
+  JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = @user AND m.deactivated_at IS NULL`;
 
 export function createCommentStore(db: Db) {
   const threadsOfChapter = db.prepare<[string], ThreadRow>(`${THREAD_SELECT} WHERE t.chapter_id = ? ORDER BY t.created_at, t.rowid`);
@@ -124,7 +124,7 @@ export function createCommentStore(db: Db) {
          JOIN comment_threads t ON t.id = c.thread_id
          JOIN chapters ch ON ch.id = t.chapter_id
          JOIN strategies s ON s.id = ch.strategy_id
-         JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = @user
+         JOIN memberships m ON m.partnership_id = s.partnership_id AND m.user_id = @user AND m.deactivated_at IS NULL
          JOIN users au ON au.id = c.author_id JOIN organizations ao ON ao.id = au.organization_id
          LEFT JOIN comment_mentions mm ON mm.comment_id = c.id AND mm.user_id = @user
          LEFT JOIN inbox_reads r ON r.thread_id = c.thread_id AND r.user_id = @user

@@ -15,6 +15,8 @@ import { mail } from './migrations/010-mail.ts';
 import { files } from './migrations/013-files.ts';
 // Serving and operations (issue 16): the readiness write probe.
 import { healthProbe } from './migrations/016-health-probe.ts';
+import { administration } from './migrations/007-administration.ts';
+import { terc } from './migrations/008-terc.ts';
 
 export interface Migration {
   version: number;
@@ -34,4 +36,6 @@ export const MIGRATIONS: readonly Migration[] = [
   files,
   // Serving and operations (issue 16).
   healthProbe,
+  administration,
+  terc,
 ].sort((a, b) => a.version - b.version);

@@ -18,13 +18,14 @@ interface MemberRow {
   name: string;
   role: Role;
   has_password: number;
+  deactivated_at: number | null;
   org_id: string;
   org_name: string;
   org_kind: OrganizationKind;
   org_terc: string | null;
 }
 
-const MEMBER_SELECT = `SELECT m.user_id, u.email, u.name, m.role, u.password_hash IS NOT NULL AS has_password,
+const MEMBER_SELECT = `SELECT m.user_id, u.email, u.name, m.role, u.password_hash IS NOT NULL AS has_password, m.deactivated_at,
     o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.terc AS org_terc
   FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = u.organization_id`;
 
@@ -36,6 +37,7 @@ function toMemberDto(r: MemberRow): MemberDto {
     organization: { id: r.org_id, name: r.org_name, kind: r.org_kind, terc: r.org_terc },
     role: r.role,
     active: r.has_password === 1,
+    deactivated: r.deactivated_at !== null,
   };
 }
 
@@ -55,10 +57,23 @@ export function createPartnershipStore(db: Db) {
   const hasOrg = db.prepare<[string, string], { x: number }>(
     `SELECT 1 AS x FROM partnership_organizations WHERE partnership_id = ? AND organization_id = ?`,
   );
-  const role = db.prepare<[string, string], { role: Role }>(`SELECT role FROM memberships WHERE partnership_id = ? AND user_id = ?`);
+  // A deactivated membership (issue 16) gives no role: the person is not a member for access.
+  const role = db.prepare<[string, string], { role: Role }>(
+    `SELECT role FROM memberships WHERE partnership_id = ? AND user_id = ? AND deactivated_at IS NULL`,
+  );
   const membershipsOf = db.prepare<[string], { partnership_id: string; name: string; role: Role }>(
     `SELECT m.partnership_id, p.name, m.role FROM memberships m JOIN partnerships p ON p.id = m.partnership_id
-      WHERE m.user_id = ? ORDER BY p.name`,
+      WHERE m.user_id = ? AND m.deactivated_at IS NULL ORDER BY p.name`,
+  );
+  const anyRole = db.prepare<[string, string], { role: Role; deactivated_at: number | null }>(
+    `SELECT role, deactivated_at FROM memberships WHERE partnership_id = ? AND user_id = ?`,
+  );
+  const setDeactivated = db.prepare(`UPDATE memberships SET deactivated_at = ? WHERE partnership_id = ? AND user_id = ?`);
+  const all = db.prepare<[], PartnershipRow>(`SELECT * FROM partnerships ORDER BY name, created_at`);
+  const deleteOrg = db.prepare(`DELETE FROM partnership_organizations WHERE partnership_id = ? AND organization_id = ?`);
+  const membersOfOrg = db.prepare<[string, string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.partnership_id = ? AND u.organization_id = ? AND m.deactivated_at IS NULL`,
   );
   const members = db.prepare<[string], MemberRow>(`${MEMBER_SELECT} WHERE m.partnership_id = ? ORDER BY u.name, u.email`);
   const member = db.prepare<[string, string], MemberRow>(`${MEMBER_SELECT} WHERE m.partnership_id = ? AND m.user_id = ?`);
@@ -66,7 +81,7 @@ export function createPartnershipStore(db: Db) {
   const updateRole = db.prepare(`UPDATE memberships SET role = ? WHERE partnership_id = ? AND user_id = ?`);
   const deleteMember = db.prepare(`DELETE FROM memberships WHERE partnership_id = ? AND user_id = ?`);
   const coordinators = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM memberships WHERE partnership_id = ? AND role = 'coordinator'`,
+    `SELECT COUNT(*) AS n FROM memberships WHERE partnership_id = ? AND role = 'coordinator' AND deactivated_at IS NULL`,
   );
 
   return {
@@ -101,6 +116,20 @@ export function createPartnershipStore(db: Db) {
     setRole: (partnershipId: string, userId: string, memberRole: Role) => void updateRole.run(memberRole, partnershipId, userId),
     removeMember: (partnershipId: string, userId: string) => void deleteMember.run(partnershipId, userId),
     coordinatorCount: (partnershipId: string) => coordinators.get(partnershipId)?.n ?? 0,
+    // ---- issue 16: administration ----
+    /** Every partnership of the installation (administrators). */
+    all: () => all.all(),
+    /** The membership whether active or deactivated; undefined when none. */
+    membership(partnershipId: string, userId: string): { role: Role; deactivated: boolean } | undefined {
+      const r = anyRole.get(partnershipId, userId);
+      return r ? { role: r.role, deactivated: r.deactivated_at !== null } : undefined;
+    },
+    /** Deactivates (a time) or reactivates (null) a membership. */
+    setDeactivated: (partnershipId: string, userId: string, at: number | null): void =>
+      void setDeactivated.run(at, partnershipId, userId),
+    removeOrganization: (partnershipId: string, organizationId: string): void => void deleteOrg.run(partnershipId, organizationId),
+    /** Active members of the partnership who belong to the organisation. */
+    memberCountOfOrganization: (partnershipId: string, organizationId: string) => membersOfOrg.get(partnershipId, organizationId)?.n ?? 0,
   };
 }
 export type PartnershipStore = ReturnType<typeof createPartnershipStore>;

@@ -14,6 +14,8 @@ export interface UserRow {
   password_hash: string | null;
   created_at: number;
   password_changed_at: number | null;
+  /** 1 for an administrator of the installation (issue 16). */
+  is_admin: number;
   org_name: string;
   org_kind: OrganizationKind;
   org_terc: string | null;
@@ -28,6 +30,7 @@ export function toUserDto(r: UserRow): UserDto {
     email: r.email,
     name: r.name,
     organization: { id: r.organization_id, name: r.org_name, kind: r.org_kind, terc: r.org_terc },
+    isAdmin: r.is_admin === 1,
   };
 }
 
@@ -41,6 +44,10 @@ export function createPeopleStore(db: Db) {
   const setPassword = db.prepare(`UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`);
   const insertOrg = db.prepare(`INSERT INTO organizations (id, name, kind, terc) VALUES (?, ?, ?, ?)`);
   const orgById = db.prepare<[string], OrganizationDto>(`SELECT id, name, kind, terc FROM organizations WHERE id = ?`);
+  const orgByTerc = db.prepare<[string], OrganizationDto>(`SELECT id, name, kind, terc FROM organizations WHERE terc = ?`);
+  const setAdmin = db.prepare(`UPDATE users SET is_admin = 1 WHERE id = ?`);
+  const adminCount = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM users WHERE is_admin = 1`);
+  const userCount = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM users`);
 
   return {
     userByEmail: (email: string) => byEmail.get(email),
@@ -60,6 +67,12 @@ export function createPeopleStore(db: Db) {
       return id;
     },
     organizationById: (id: string) => orgById.get(id),
+    /** The organisation with this TERC code (one per code in the installation). */
+    organizationByTerc: (terc: string) => orgByTerc.get(terc),
+    /** Makes the person an administrator of the installation. */
+    makeAdmin: (userId: string): void => void setAdmin.run(userId),
+    adminCount: () => adminCount.get()?.n ?? 0,
+    userCount: () => userCount.get()?.n ?? 0,
   };
 }
 export type PeopleStore = ReturnType<typeof createPeopleStore>;

@@ -94,7 +94,8 @@ export function createVersionStore(db: Db) {
   const setFrozen = db.prepare(
     `UPDATE chapters SET frozen_at = ?, frozen_by = ?, frozen_note = ?, status = 'approved' WHERE id = ?`,
   );
-  const clearFrozen = db.prepare(`UPDATE chapters SET frozen_at = NULL, frozen_by = NULL, frozen_note = NULL WHERE id = ?`);
+  const clearFrozen = db.prepare(// "approved" means frozen (issue 16): lifting the freeze puts the chapter back in review.
+    `UPDATE chapters SET frozen_at = NULL, frozen_by = NULL, frozen_note = NULL, status = 'review' WHERE id = ?`);
   const insertMilestone = db.prepare(
     `INSERT INTO milestones (id, strategy_id, name, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`,
   );

@@ -148,7 +148,7 @@ describe('comment threads between an official and an expert', () => {
     await expect.poll(() => threadWith(b.page, 'Proszę podać źródło danych').count(), { timeout: 10_000 }).toBe(0); // open filter
     await panel(b.page).getByLabel('Rozwiązane').check();
     const thread = threadWith(b.page, 'Proszę podać źródło danych');
-    await expect.poll(() => thread.innerText()).toContain('przez Marek Zieliński · Gmina i Miasto Tuczno');
+    await expect.poll(() => thread.innerText()).toContain('Rozwiązał(a): Marek Zieliński · Gmina i Miasto Tuczno');
     await expect.poll(() => b.page.locator('#chapter-text .comment-open').allInnerTexts()).not.toContain(PASSAGE);
   });
 

@@ -23,7 +23,8 @@ export interface RunningServer {
 }
 
 export interface StartOptions {
-  env?: Record<string, string>;
+  /** Extra environment; a variable set to undefined is left out (e.g. SEED_DEMO, to test its default). */
+  env?: Record<string, string | undefined>;
   /** Reuse a data folder (restart on the same database). */
   dataDir?: string;
   /** Fixed port (e.g. to restart on the same address); default 0 = free port. */
@@ -34,17 +35,19 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ws-test-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(opts.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: '1',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(opts.port ?? 0),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_DEMO: '1',
-      LOG_LEVEL: 'warn',
-      ...opts.env,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

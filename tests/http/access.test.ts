@@ -12,9 +12,10 @@ import * as Y from 'yjs';
 import { storeFile } from '../../server/storage/files.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
-type Actor = ActorKind;
-const ACTORS = ACTOR_KINDS;
-const EMAIL = ACTOR_EMAIL;
+/** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
+type Actor = ActorKind | 'commenter';
+const ACTORS: Actor[] = [...ACTOR_KINDS, 'commenter'];
+const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = { ...ACTOR_EMAIL, commenter: DEMO.viewer };
 
 /**
  * How a route treats people:
@@ -22,12 +23,15 @@ const EMAIL = ACTOR_EMAIL;
  * - session: any logged-in person (their own data), 401 for anonymous;
  * - read: members of the Wałcz partnership; 404 for the other partnership; 401 anonymous;
  * - manage: coordinators only; 403 for other members; 404 other partnership; 401 anonymous;
- * - comment: coordinators, editors and experts; 403 viewers; 404 other partnership; 401 anonymous;
- * - suggest: the same people as comment (experts withdraw their own suggestions);
+ * - comment: coordinators, editors, experts and commenters; 403 viewers; 404 other partnership; 401 anonymous;
+ * - suggest: coordinators, editors and experts (experts withdraw their own suggestions); 403 viewers and commenters;
  * - review: coordinators and editors (accept/reject suggestions); 403 experts and viewers;
  * - edit: coordinators and editors (named versions, restore); 403 experts and viewers.
+ * - admin: administrators of the installation only (none among these actors): 403 for every
+ *   member, coordinators included, whatever partnership; 401 anonymous (issue 16);
+ * - terc: administrators and coordinators of any partnership; 403 for other members.
  */
-type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment' | 'suggest' | 'review' | 'edit';
+type Rule = 'public' | 'session' | 'read' | 'manage' | 'comment' | 'suggest' | 'review' | 'edit' | 'admin' | 'terc';
 
 interface RouteCase {
   rule: Rule;
@@ -73,6 +77,27 @@ const versionOf = (t: TestContext) =>
 const frozenChapter = (t: TestContext) => {
   const id = w(t).chapterIds[4];
   t.services.stores.versions.freezeChapter(id, t.clock.now, t.userId(DEMO.coordinator), 'Uchwała nr 1/2026');
+  return id;
+};
+
+/** The ZMP organisation of the Wałcz partnership (no coordinator belongs to it). */
+const zmpOf = (t: TestContext) => t.services.stores.partnerships.organizations(w(t).partnershipId).find((o) => o.kind === 'zmp')!.id;
+/** An organisation of the partnership without members (so removing it is allowed). */
+const emptyOrg = (t: TestContext) => {
+  const id = t.services.stores.people.createOrganization({ name: 'Fundacja bez członków', kind: 'inne', terc: null });
+  t.services.stores.partnerships.addOrganization(w(t).partnershipId, id, { isLeader: false, isPartner: false });
+  return id;
+};
+/** The strategy and its chapter 3, archived (to be restored). */
+const archived = (t: TestContext) => {
+  t.services.stores.structure.setStrategyArchived(w(t).strategyId, t.clock.now);
+  t.services.stores.structure.setChapterArchived(w(t).chapterIds[3], t.clock.now);
+  return { strategyId: w(t).strategyId, chapterId: w(t).chapterIds[3] };
+};
+/** Agnieszka Kowalczyk (editor of Człopa), deactivated (to be reactivated). */
+const deactivated = (t: TestContext) => {
+  const id = t.userId(DEMO.editorCzlopa);
+  t.services.stores.partnerships.setDeactivated(w(t).partnershipId, id, t.clock.now);
   return id;
 };
 
@@ -170,15 +195,60 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/account/notifications': { rule: 'session', path: () => '/api/account/notifications' },
   'PUT /api/account/notifications': { rule: 'session', path: () => '/api/account/notifications', body: () => ({ mode: 'digest' }) },
+  // ---- installation administration and partnership structure (issue 16) ----
+  'GET /api/setup/:token': { rule: 'public', path: () => `/api/setup/${'a'.repeat(39)}` },
+  'POST /api/setup/:token': { rule: 'public', path: () => `/api/setup/${'a'.repeat(39)}`, body: () => ({ password: 'haslo-administratora' }) },
+  'GET /api/admin/partnerships': { rule: 'admin', path: () => '/api/admin/partnerships' },
+  'POST /api/admin/partnerships': { rule: 'admin', path: () => '/api/admin/partnerships', body: () => ({ name: 'Nowe partnerstwo' }) },
+  'GET /api/admin/partnerships/:id': { rule: 'admin', path: (t) => `/api/admin/partnerships/${w(t).partnershipId}` },
+  'POST /api/admin/partnerships/:id/organizations': {
+    rule: 'admin', path: (t) => `/api/admin/partnerships/${w(t).partnershipId}/organizations`, body: () => ({ name: 'Fundacja', kind: 'inne' }),
+  },
+  'DELETE /api/admin/partnerships/:id/organizations/:organizationId': {
+    rule: 'admin', path: (t) => `/api/admin/partnerships/${w(t).partnershipId}/organizations/${zmpOf(t)}`,
+  },
+  'POST /api/admin/partnerships/:id/strategies': {
+    rule: 'admin', path: (t) => `/api/admin/partnerships/${w(t).partnershipId}/strategies`, body: () => ({ title: 'Druga strategia' }),
+  },
+  'POST /api/admin/partnerships/:id/coordinators': {
+    rule: 'admin', path: (t) => `/api/admin/partnerships/${w(t).partnershipId}/coordinators`,
+    body: (t) => ({ email: 'koord2@walcz.example', name: 'Jan Drugi', organizationId: zmpOf(t) }),
+  },
+  'GET /api/strategies/:id/progress': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/progress` },
+  'GET /api/terc': { rule: 'terc', path: () => '/api/terc?q=wal' },
+  'POST /api/partnerships/:id/organizations': {
+    rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/organizations`, body: () => ({ name: 'Fundacja', kind: 'inne' }),
+  },
+  'DELETE /api/partnerships/:id/organizations/:organizationId': {
+    rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/organizations/${emptyOrg(t)}`,
+  },
+  'POST /api/partnerships/:id/strategies': {
+    rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/strategies`, body: () => ({ title: 'Druga strategia' }),
+  },
+  'PATCH /api/strategies/:id': { rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}`, body: () => ({ title: 'Nowy tytuł' }) },
+  'POST /api/strategies/:id/archive': { rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/archive` },
+  'POST /api/strategies/:id/restore': { rule: 'manage', path: (t) => `/api/strategies/${archived(t).strategyId}/restore` },
+  'POST /api/chapters/:id/archive': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/archive` },
+  'POST /api/chapters/:id/restore': { rule: 'manage', path: (t) => `/api/chapters/${archived(t).chapterId}/restore` },
+  'PUT /api/chapters/:id/plan': { rule: 'manage', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/plan`, body: () => ({ dueDate: '2027-06-30' }) },
+  'POST /api/partnerships/:id/members/:userId/deactivate': {
+    rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/members/${t.userId(DEMO.editorCzlopa)}/deactivate`,
+  },
+  'POST /api/partnerships/:id/members/:userId/reactivate': {
+    rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/members/${deactivated(t)}/reactivate`,
+  },
 };
 
 function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
   if (rule === 'public') return 'ok';
   if (actor === 'anonymous') return 401;
   if (rule === 'session') return 'ok';
+  if (rule === 'admin') return 403;
+  if (rule === 'terc') return actor === 'coordinator' ? 'ok' : 403;
   if (actor === 'other') return 404;
   if (rule === 'read') return 'ok';
-  if (rule === 'comment' || rule === 'suggest') return actor === 'viewer' ? 403 : 'ok';
+  if (rule === 'comment') return actor === 'viewer' ? 403 : 'ok';
+  if (rule === 'suggest') return actor === 'viewer' || actor === 'commenter' ? 403 : 'ok';
   if (rule === 'review' || rule === 'edit') return actor === 'coordinator' || actor === 'editor' ? 'ok' : 403;
   return actor === 'coordinator' ? 'ok' : 403;
 }
@@ -213,6 +283,7 @@ describe('access matrix', async () => {
       // A fresh database per attempt, so each write is judged on the same starting state.
       const t = await createTestContext();
       try {
+        if (actor === 'commenter') t.services.stores.partnerships.setRole(t.demo.walcz.partnershipId, t.userId(DEMO.viewer), 'commenter');
         const cookie = actor === 'anonymous' ? undefined : await t.login(EMAIL[actor]);
         // Fixtures (a thread, a version, a frozen chapter) are made before the snapshot.
         const path = spec.path(t);
@@ -225,7 +296,7 @@ describe('access matrix', async () => {
         attempts++;
         if (expected === 'ok') {
           // Public token routes answer 404 invitation_invalid for a made-up token: they must not be 401/403.
-          if (route.includes('/invitations/') || route.includes('/password-reset/')) expect(res.status, `${route} as ${actor}`).toBe(404);
+          if (route.includes('/invitations/') || route.includes('/password-reset/') || route.includes('/setup/')) expect(res.status, `${route} as ${actor}`).toBe(404);
           else expect(res.status, `${route} as ${actor}: ${await res.clone().text()}`).toBeLessThan(300);
         } else {
           expect(res.status, `${route} as ${actor}`).toBe(expected);

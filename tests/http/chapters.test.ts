@@ -39,8 +39,10 @@ describe('coordinator’s chapter management', () => {
       ['chapter.status_changed', { from: 'draft', to: 'review' }],
       ['chapter.renamed', { from: 'Oczekiwane rezultaty i wskaźniki', to: 'Rezultaty i wskaźniki' }],
     ]);
+    // "approved" follows from a freeze (issue 16): it cannot be set by hand.
     const status = await t.request('PATCH', `/api/chapters/${id}`, { cookie: coordinator, body: { status: 'approved' } });
-    expect(((await status.json()) as ChapterDto).status).toBe('approved');
+    expect(status.status).toBe(409);
+    expect(t.services.stores.chapters.chapterById(id)?.status).toBe('review');
   });
 
   it('reorders chapters when given exactly the strategy’s chapters', async () => {

@@ -27,7 +27,7 @@ describe('GET /api/strategies', () => {
     expect(walcz[0].partnershipName).toBe(WALCZ_PARTNERSHIP);
     expect(walcz[0].chapters.map((c) => c.title)).toEqual(STRATEGY_CHAPTER_TEMPLATE);
     expect(walcz[0].chapters.map((c) => c.position)).toEqual([...Array(16).keys()]);
-    expect(walcz[0].chapters[0]).toMatchObject({ status: 'approved', activeUsers: 0, lastChange: null, frozen: false });
+    expect(walcz[0].chapters[0]).toMatchObject({ status: 'review', activeUsers: 0, lastChange: null, frozen: false });
 
     const other = await getJson<StrategyDto[]>('/api/strategies', await t.login(DEMO.otherPartnership));
     expect(other.map((s) => s.title)).toEqual([DRAWSKO_STRATEGY]);

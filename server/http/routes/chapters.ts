@@ -8,7 +8,7 @@ import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { requireChapter } from '../access.ts';
 import { toChapterDto } from '../dto.ts';
-import { notFound } from '../errors.ts';
+import { chapterFrozen, conflict, notFound } from '../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 
@@ -33,6 +33,10 @@ export function chapterRoutes(services: Services): Hono<AppEnv> {
     const { facts } = requireChapter(services, user, c.req.param('id'), 'manage');
     const change = await readJson(c, UpdateChapterRequest);
     const before = chapters.chapterById(facts.chapterId);
+    // "approved" follows from the freeze (issue 16): it is set by freezing, never by hand,
+    // and a frozen chapter's status stays "approved" until it is unfrozen.
+    if (change.status === 'approved' && before?.frozen_at === null) throw conflict('A chapter is approved by freezing it (POST /chapters/:id/freeze).');
+    if (change.status !== undefined && change.status !== 'approved' && before?.frozen_at != null) throw chapterFrozen();
     chapters.updateChapter(facts.chapterId, change);
     const base = { userId: user.id, partnershipId: facts.partnershipId, chapterId: facts.chapterId };
     if (change.title !== undefined && change.title !== before?.title) {

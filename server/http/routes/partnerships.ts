@@ -9,7 +9,7 @@ import { AddMemberRequest, ChangeRoleRequest, type AddMemberResponse } from '../
 import { CloseCode } from '../../../shared/protocol.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { generateToken, hashToken } from '../../auth/sessions.ts';
+import { INVITATION_TTL_MS, addMemberWithInvitation } from '../../admin/invite.ts';
 import { requirePartnership } from '../access.ts';
 import { toPartnershipDto } from '../dto.ts';
 import { conflict, internal, notFound, validationFailed } from '../errors.ts';
@@ -17,10 +17,7 @@ import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 import { emailInvitation } from '../../mail/invitation.ts';
 
-/** Lifetime of an invitation link (7 days). */
-export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
-/** Client route that accepts an invitation; the token follows. */
-export const INVITATION_PATH = '/zaproszenie/';
+export { INVITATION_PATH, INVITATION_TTL_MS } from '../../admin/invite.ts';
 
 export function partnershipRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
   const { people, partnerships, invitations, audit } = services.stores;
@@ -48,44 +45,22 @@ export function partnershipRoutes(services: Services, collab: CollabControl): Ho
     if (!partnerships.hasOrganization(partnership.id, body.organizationId)) {
       throw validationFailed([{ path: 'organizationId', message: 'not an organisation of this partnership' }]);
     }
-    // Hash before the synchronous block below (hashing is async; the block must not be).
+    // Hash before the synchronous block (hashing is async; the block must not be).
     const passwordHash = body.password ? await services.passwords.hash(body.password) : null;
-    const now = services.clock();
-
-    // From here on nothing awaits, so the checks and writes cannot interleave with another request.
-    const result = services.db.transaction(() => {
-      let user = people.userByEmail(body.email);
-      if (user && partnerships.roleOf(partnership.id, user.id) !== null) {
-        throw conflict('This person is already a member of the partnership.');
-      }
-      // An existing account keeps its own name, organisation and password.
-      const userId = user?.id ?? people.createUser({ email: body.email, name: body.name, organizationId: body.organizationId, passwordHash });
-      user ??= people.userById(userId);
-      partnerships.addMember(partnership.id, userId, body.role, now);
-      let token: string | null = null;
-      if (!user?.password_hash) {
-        token = generateToken();
-        invitations.create({
-          token_hash: hashToken(token), partnership_id: partnership.id, user_id: userId,
-          created_by: actor.id, created_at: now, expires_at: now + INVITATION_TTL_MS,
-        });
-      }
-      audit.append({
-        userId: actor.id, partnershipId: partnership.id, action: token ? 'member.invited' : 'member.added',
-        details: { memberId: userId, email: body.email, role: body.role },
-      });
-      return { userId, token };
-    })();
+    const result = addMemberWithInvitation(services, {
+      partnershipId: partnership.id, actorId: actor.id, email: body.email, name: body.name,
+      organizationId: body.organizationId, role: body.role, passwordHash,
+    });
 
     const member = partnerships.member(partnership.id, result.userId);
     if (!member) throw internal();
     const response: AddMemberResponse = { member };
-    if (result.token) {
-      response.invitationUrl = INVITATION_PATH + result.token;
-      // The coordinator still sees the link; with SMTP the person also gets it by e-mail.
+    if (result.invitationPath) {
+      response.invitationUrl = result.invitationPath;
+      // The link is shown to whoever invited; with SMTP the person also gets it by e-mail.
       response.invitationEmailed = emailInvitation(services, {
         to: member.email, name: member.name, partnershipName: partnership.name, role: member.role,
-        invitedBy: actor, path: response.invitationUrl, expiresAt: now + INVITATION_TTL_MS,
+        invitedBy: currentUser(c), path: result.invitationPath, expiresAt: services.clock() + INVITATION_TTL_MS,
       });
     }
     return c.json(response, 201);

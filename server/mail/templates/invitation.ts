@@ -7,6 +7,7 @@ const ROLE_PL: Record<Role, string> = {
   coordinator: 'koordynator(ka)',
   editor: 'redaktor(ka)',
   expert: 'ekspert(ka) — propozycje zmian i komentarze',
+  commenter: 'opiniujący(a) — czyta i komentuje',
   viewer: 'obserwator(ka) — tylko odczyt',
 };
 

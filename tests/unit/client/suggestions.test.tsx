@@ -36,9 +36,9 @@ const AT = '2026-11-26T13:03:00.000Z'; // 14:03 in Warsaw
 const org = (id: string, name: string) => ({ id, name, kind: 'gmina' as const, terc: null });
 const people = peopleFromPartnership({
   members: [
-    { userId: 'anna', email: 'a@x', name: 'Anna Nowak', organization: org('tuczno', 'Gmina i Miasto Tuczno'), role: 'editor', active: true },
-    { userId: 'piotr', email: 'p@x', name: 'Piotr Lewandowski', organization: org('zmp', 'Związek Miast Polskich'), role: 'expert', active: true },
-    { userId: 'ewa', email: 'e@x', name: 'Ewa Kowalska', organization: org('zmp', 'Związek Miast Polskich'), role: 'expert', active: true },
+    { userId: 'anna', email: 'a@x', name: 'Anna Nowak', organization: org('tuczno', 'Gmina i Miasto Tuczno'), role: 'editor', active: true, deactivated: false },
+    { userId: 'piotr', email: 'p@x', name: 'Piotr Lewandowski', organization: org('zmp', 'Związek Miast Polskich'), role: 'expert', active: true, deactivated: false },
+    { userId: 'ewa', email: 'e@x', name: 'Ewa Kowalska', organization: org('zmp', 'Związek Miast Polskich'), role: 'expert', active: true, deactivated: false },
   ],
 });
 
