@@ -1,9 +1,11 @@
 /**
- * The daily digest: once a day, at the first look after MAIL_DIGEST_HOUR (Polish time), every
- * person in digest mode gets one e-mail with what waited for them. A restart the same day may
+ * The daily digest: once a day, at the first look after MAIL_DIGEST_HOUR (Polish time), chapters'
+ * due-date reminders are recorded (deadlines.ts) and every person in digest mode gets one e-mail
+ * with what waited for them. A restart the same day may
  * look again; that sends only what came since, so nobody gets an event twice.
  */
 import type { Services } from '../services.ts';
+import { remindOfDeadlines } from './deadlines.ts';
 
 /** How often the scheduler looks at the clock (1 minute). */
 export const DIGEST_CHECK_MS = 60_000;
@@ -29,6 +31,8 @@ export async function runDigestIfDue(services: Services, state: DigestState, now
   const { day, hour } = warsawDayAndHour(now);
   if (hour < services.config.digestHour || state.lastDay === day) return null;
   state.lastDay = day;
+  // Deadline reminders first, so that digest readers get them in today's digest.
+  remindOfDeadlines(services, day);
   return services.notifications.runDigest();
 }
 

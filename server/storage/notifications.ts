@@ -57,6 +57,11 @@ export function createNotificationStore(db: Db) {
      UNION SELECT user_id FROM doc_clients WHERE chapter_id = @id
      UNION SELECT c.author_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE t.chapter_id = @id`,
   );
+  // Chapters still being written (not frozen, not archived, strategy not archived) due on a day.
+  const dueOn = db.prepare<[string], { id: string; owner_user_id: string | null; due_date: string }>(
+    `SELECT c.id, c.owner_user_id, c.due_date FROM chapters c JOIN strategies s ON s.id = c.strategy_id
+      WHERE c.due_date = ? AND c.frozen_at IS NULL AND c.archived_at IS NULL AND s.archived_at IS NULL`,
+  );
   const dropPending = db.prepare(`UPDATE notification_events SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL`);
   const markSent = db.prepare(`UPDATE notification_events SET sent_at = ? WHERE user_id = ? AND sent_at IS NULL AND id <= ?`);
   return {
@@ -77,6 +82,8 @@ export function createNotificationStore(db: Db) {
     /** Who started or wrote in a thread (deleted comments do not count). */
     threadParticipants: (threadId: string) => threadPeople.all({ id: threadId }).map((r) => r.user_id),
     /** Who edited, suggested or commented in a chapter, ever. */
+    /** Chapters still being written whose due date (YYYY-MM-DD) is `day`. */
+    chaptersDueOn: (day: string) => dueOn.all(day),
     chapterParticipants: (chapterId: string) => chapterPeople.all({ id: chapterId }).map((r) => r.user_id),
     /** Marks the person's waiting events up to `upToId` as taken. */
     markSent: (userId: string, upToId: number, now: number) => void markSent.run(now, userId, upToId),

@@ -225,14 +225,33 @@ describe('notifications', () => {
     expect((await settled()).map((m) => m.to)).toEqual([DEMO.editorCzlopa]);
   });
 
-  it('announces a chapter deadline once a day at most (called directly: due dates come with chapter administration)', async () => {
-    const ids = [t.userId(DEMO.editorTuczno)];
-    t.services.notifications.chapterDeadline({ chapterId: chapter(), dueDate: '2026-12-15', userIds: ids });
+  it('reminds a chapter’s owner of its due date a week ahead, the day before and on the day, once a day at most', async () => {
+    // 2026-12-07 07:05 in Warsaw; the coordinator gives chapter 2 an owner and a due date a week later.
+    t.clock.now = Date.UTC(2026, 11, 7, 6, 5);
+    const coordinator = await t.login(DEMO.coordinator);
+    const plan = await t.request('PUT', `/api/chapters/${chapter()}/plan`, {
+      cookie: coordinator, body: { ownerUserId: t.userId(DEMO.editorTuczno), dueDate: '2026-12-14' },
+    });
+    expect(plan.status).toBe(200);
+    const state = { lastDay: null };
+    expect(await runDigestIfDue(t.services, state)).not.toBeNull();
     const mail = await waitMail(DEMO.editorTuczno, /^Zbliża się termin rozdziału/);
-    expect(mail.text).toContain('Termin rozdziału: 2026-12-15');
-    t.clock.advance(3600_000);
-    t.services.notifications.chapterDeadline({ chapterId: chapter(), dueDate: '2026-12-15', userIds: ids });
-    expect((await settled()).filter((m) => /termin/.test(m.subject))).toHaveLength(1);
+    expect(mail.text).toContain('Termin rozdziału: 2026-12-14');
+    // Later the same day nothing more; on a day that is not a reminder day nothing either.
+    t.clock.now = Date.UTC(2026, 11, 7, 15, 0);
+    await runDigestIfDue(t.services, state);
+    t.clock.now = Date.UTC(2026, 11, 9, 6, 5);
+    await runDigestIfDue(t.services, state);
+    expect((await settled()).filter((m) => m.to === DEMO.editorTuczno && /termin/.test(m.subject))).toHaveLength(1);
+    // The day before: a second reminder. A frozen chapter would get none (it is no longer written).
+    t.clock.now = Date.UTC(2026, 11, 13, 6, 5);
+    await runDigestIfDue(t.services, state);
+    const reminders = async () => (await settled()).filter((m) => m.to === DEMO.editorTuczno && /termin/.test(m.subject));
+    expect(await reminders()).toHaveLength(2);
+    expect(await t.request('POST', `/api/chapters/${chapter()}/freeze`, { cookie: coordinator, body: { note: 'Przyjęte' } })).toHaveProperty('status', 201);
+    t.clock.now = Date.UTC(2026, 11, 14, 6, 5);
+    await runDigestIfDue(t.services, state);
+    expect(await reminders()).toHaveLength(2);
   });
 
   it('gathers a burst into one e-mail: a milestone freezing two chapters someone commented on', async () => {
