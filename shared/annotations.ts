@@ -9,7 +9,7 @@
  *   (it stays visible, struck through).
  * - A block suggestion is the node attribute `suggestion` = {id, authorId, createdAt, type}
  *   on a paragraph, heading, list item, table row…: a block proposed for insertion or
- *   deletion (node marks would not survive Yjs, see STACK.md).
+ *   deletion (ProseMirror node marks are never written to the Yjs document by the binding).
  */
 export const COMMENT_MARK = 'comment';
 export const SUGGESTION_INSERT_MARK = 'suggestionInsert';

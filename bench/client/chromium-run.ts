@@ -21,7 +21,7 @@ import { replayTrace, type TraceSource } from '../trace.ts';
 import { INSTALL_PROBE, KEY, KEY_COUNT, chapterReady, type KeySample } from './probe.ts';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Flags from ../shared/STACK.md. */
+/** The same Chromium flags as the browser tests (tests/helpers/browser.ts). */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const COLD_OPENS = 3;
 const REMOTE_WRITERS = 20;

@@ -20,7 +20,7 @@ export function ChapterRow(props: {
   const change = chapter.lastChange;
   return (
     <tr>
-      {/* The template numbers chapters from 0 ("0. Metryka dokumentu", DOMAIN.md). */}
+      {/* The template numbers chapters from 0 ("0. Metryka dokumentu", docs/domain.md). */}
       <td className="num">{props.index - 1}</td>
       <th scope="row">
         <AppLink href={paths.chapter(chapter.id)}>{chapter.title}</AppLink>

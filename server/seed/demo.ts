@@ -1,6 +1,6 @@
 /**
  * Demo data (issue 2): the Wałcz partnership with its six units (real names and TERC codes,
- * DOMAIN.md), ZMP and the marshal office as non-partner organisations, its strategy with the
+ * docs/domain.md), ZMP and the marshal office as non-partner organisations, its strategy with the
  * 16 template chapters, a second separate partnership, and six fictional people who all log
  * in with DEMO_PASSWORD.
  */

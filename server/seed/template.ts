@@ -1,5 +1,5 @@
 /**
- * The chapter template of a partnership strategy (DOMAIN.md; art. 10e ust. 3–4 u.s.g.), in
+ * The chapter template of a partnership strategy (docs/domain.md; art. 10e ust. 3–4 u.s.g.), in
  * the order and with the titles users expect. The index is the template number (0–15).
  */
 export const STRATEGY_CHAPTER_TEMPLATE: readonly string[] = [

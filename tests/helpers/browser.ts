@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core (never a downloaded browser), one fresh
  * context per person, and the steps every browser test shares: log in, open a chapter,
- * run axe. See STACK.md for the flags.
+ * run axe. The flags keep Chromium off the network (none here) and out of a sandbox it cannot have as root.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
