@@ -15,6 +15,7 @@ import { CloseCode, RejectReason } from '../../shared/protocol.ts';
 import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
 import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
+import { invalidFigure } from './figureCheck.ts';
 import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
 import { ClientIdBudget, CLIENT_ID_WINDOW_MS } from './clientIdBudget.ts';
@@ -148,11 +149,13 @@ export class Room {
     let changed = false;
     let clientIds: number[] = [];
     let inconsistent: string | null = null;
+    let badFigure: string | null = null;
     const capture = (tr: Y.Transaction) => {
       if (tr.origin !== from) return;
       inconsistent = inconsistentItem(tr);
       clientIds = advancedClients(tr.beforeState, tr.afterState);
       changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
+      if (changed) badFigure = invalidFigure(tr);
       if (restricted && changed) verdict = judgeChange(collectChangeSet(tr), actor);
     };
     this.doc.on('afterTransaction', capture);
@@ -188,6 +191,13 @@ export class Room {
         from.refuse(this.refusalReason(actor));
         return 'refused';
       }
+    }
+    // After the role's verdict, so that a suggester hears „suggest only” for what they may not do at all.
+    if (badFigure) {
+      this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (${badFigure as string})`);
+      this.rebuild();
+      from.refuse(RejectReason.Invalid);
+      return 'refused';
     }
     if (!changed && !pendingChanged) return 'noop';
     this.pending.push({ update, from, userId: from.userId, at: now, clientIds });

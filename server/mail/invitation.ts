@@ -3,7 +3,9 @@
  * other flow that creates an invitation (an administrator naming a coordinator) calls it the
  * same way, right after the invitation row is stored.
  */
+import type { AddMemberResponse, MemberDto } from '../../shared/api.ts';
 import type { Role } from '../../shared/domain.ts';
+import { INVITATION_TTL_MS } from '../admin/invite.ts';
 import type { Services } from '../services.ts';
 import type { UserRow } from '../storage/people.ts';
 import { appUrl } from './links.ts';
@@ -39,4 +41,27 @@ export function emailInvitation(services: Services, i: InvitationEmail): boolean
   });
   void sendInBackground(services.mailer, services.log, mail);
   return services.mailer.kind === 'smtp';
+}
+
+/**
+ * What adding a person answers (coordinators adding members, administrators naming
+ * coordinators): the member, and when they were invited, the link shown to whoever invited
+ * them, also e-mailed to the person.
+ */
+export function invitedMemberResponse(
+  services: Services,
+  invitedBy: Pick<UserRow, 'name' | 'org_name'>,
+  partnershipName: string,
+  member: MemberDto,
+  invitationPath: string | null,
+): AddMemberResponse {
+  const response: AddMemberResponse = { member };
+  if (invitationPath) {
+    response.invitationUrl = invitationPath;
+    response.invitationEmailed = emailInvitation(services, {
+      to: member.email, name: member.name, partnershipName, role: member.role,
+      invitedBy, path: invitationPath, expiresAt: services.clock() + INVITATION_TTL_MS,
+    });
+  }
+  return response;
 }

@@ -41,7 +41,7 @@ async function typeSuggestion(word: string, id: string) {
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startInProcessServer({ env: { ...smtp.env, LOG_LEVEL: process.env.TEST_LOG ?? 'error', PUBLIC_URL: 'https://strategia.test.example' } });
+  server = await startInProcessServer({ env: { ...smtp.env, LOG_LEVEL: process.env.TEST_LOG ?? 'error', PUBLIC_URL: 'https://strategia.test.example', SEED_DEMO: '1' } });
   const editorCookie = await login(server.url, DEMO.editorTuczno);
   const expertCookie = await login(server.url, DEMO.expert);
   expertId = server.services.stores.people.userByEmail(DEMO.expert)!.id;

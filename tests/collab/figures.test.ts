@@ -121,6 +121,35 @@ describe('figures in the shared document', () => {
     expect((await fetch(`${server.url}/api/files/${file.fileId}`, { headers: { cookie: cookie[DEMO.expert] } })).status).toBe(200);
   });
 
+  it('refuses a figure without a text alternative or an image, and blanking an existing one’s alt, even from an editor', async () => {
+    const file = await upload(DEMO.editorTuczno, chapterId, await makeImage('png', 40, 20));
+    const before = editor.text();
+    const attempts: ((d: Y.Doc) => void)[] = [
+      (d) => append(d, figureElement(file, '   ', 'Mapa bez opisu')),
+      (d) => {
+        const el = figureElement(file, 'Mapa bez pliku', '');
+        el.setAttribute('fileId', 'nie-ma-takiego-pliku');
+        append(d, el);
+      },
+      (d) => byAlt(d, 'Mapa powiatu wałeckiego')!.removeAttribute('alt'),
+      (d) => byAlt(d, 'Mapa powiatu wałeckiego')!.setAttribute('alt', ''),
+    ];
+    for (const [i, attempt] of attempts.entries()) {
+      const writer = client(DEMO.editorTuczno);
+      await writer.synced();
+      attempt(writer.doc);
+      await waitFor(() => writer.received.rejected.length > 0, `refusal of attempt ${i + 1}`);
+      expect(writer.received.rejected[0]).toBe(RejectReason.Invalid);
+      writer.destroy();
+      const fresh = client(DEMO.coordinator);
+      await fresh.synced();
+      expect(fresh.text()).toBe(before);
+      expect(byAlt(fresh.doc, 'Mapa powiatu wałeckiego')?.getAttribute('alt')).toBe('Mapa powiatu wałeckiego');
+      fresh.destroy();
+    }
+    expect(editor.text()).toBe(before);
+  });
+
   it('refuses an expert’s figure without a block suggestion', async () => {
     const file = await upload(DEMO.expert, chapterId, await makeImage('png', 30, 30));
     await expectRefused((d) => append(d, figureElement(file, 'Wykres bez sugestii', '')));

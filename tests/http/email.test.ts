@@ -64,6 +64,22 @@ describe('invitation e-mail', () => {
     const token = body.invitationUrl!.split('/').pop();
     expect((await t.request('GET', `/api/invitations/${token}`)).status).toBe(200);
   });
+
+  it('e-mails the invitation of a coordinator named by an administrator', async () => {
+    // An account of the installation made administrator (as the setup link or `npm run admin` would).
+    t.services.db.prepare('UPDATE users SET is_admin = 1 WHERE email = ?').run(DEMO.viewer);
+    const cookie = await t.login(DEMO.viewer);
+    const org = t.services.stores.people.userByEmail(DEMO.coordinator)!.organization_id;
+    const res = await t.request('POST', `/api/admin/partnerships/${t.demo.walcz.partnershipId}/coordinators`, {
+      cookie, body: { email: 'koordynatorka@walcz.example', name: 'Ewa Druga', organizationId: org },
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as AddMemberResponse;
+    expect(body.invitationEmailed).toBe(true);
+    const mail = await waitMail('koordynatorka@walcz.example', /^Zaproszenie do partnerstwa/);
+    expect(mail.text).toContain('koordynator');
+    expect(linkIn(mail, '/zaproszenie/')).toBe(PUBLIC + body.invitationUrl);
+  });
 });
 
 describe('forgot password', () => {

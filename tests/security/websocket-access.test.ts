@@ -185,7 +185,7 @@ describe('cross-site WebSocket hijacking', () => {
   });
 
   it('with PUBLIC_URL admits only the public origin, whatever the Host header says', async () => {
-    const pub = await startInProcessServer({ env: { PUBLIC_URL: 'https://strategia.walcz.example' } });
+    const pub = await startInProcessServer({ env: { PUBLIC_URL: 'https://strategia.walcz.example', SEED_DEMO: '1' } });
     try {
       const cookie = await login(pub.url, DEMO.editorTuczno);
       const id = (await getJson<StrategyDto[]>(pub.url, '/api/strategies', cookie))[0].chapters[3].id;

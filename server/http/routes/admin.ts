@@ -8,13 +8,13 @@
 import { Hono } from 'hono';
 import {
   AddCoordinatorRequest, AddOrganizationRequest, CreatePartnershipRequest, CreateStrategyRequest,
-  type AdminPartnershipDto, type InvitedMemberResponse,
+  type AdminPartnershipDto,
 } from '../../../shared/api.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { PartnershipRow } from '../../storage/partnerships.ts';
-import { INVITATION_TTL_MS, addMemberWithInvitation } from '../../admin/invite.ts';
-import { emailInvitation } from '../../mail/invitation.ts';
+import { addMemberWithInvitation } from '../../admin/invite.ts';
+import { invitedMemberResponse } from '../../mail/invitation.ts';
 import { addOrganization, removeOrganization } from '../../admin/organizations.ts';
 import { createStrategy } from '../../admin/strategies.ts';
 import { requireAdmin } from '../access.ts';
@@ -93,15 +93,7 @@ export function adminRoutes(services: Services): Hono<AppEnv> {
     });
     const member = partnerships.member(p.id, added.userId);
     if (!member) throw internal();
-    const response: InvitedMemberResponse = { member };
-    if (added.invitationPath) {
-      response.invitationUrl = added.invitationPath;
-      // The link is shown to whoever invited; with SMTP the person also gets it by e-mail.
-      response.invitationEmailed = emailInvitation(services, {
-        to: member.email, name: member.name, partnershipName: p.name, role: member.role,
-        invitedBy: currentUser(c), path: added.invitationPath, expiresAt: services.clock() + INVITATION_TTL_MS,
-      });
-    }
+    const response = invitedMemberResponse(services, currentUser(c), p.name, member, added.invitationPath);
     return c.json(response, 201);
   });
 

@@ -5,22 +5,22 @@
  * again at the upgrade.
  */
 import { Hono } from 'hono';
-import { AddMemberRequest, ChangeRoleRequest, type AddMemberResponse } from '../../../shared/api.ts';
+import { AddMemberRequest, ChangeRoleRequest } from '../../../shared/api.ts';
 import { CloseCode } from '../../../shared/protocol.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { INVITATION_TTL_MS, addMemberWithInvitation } from '../../admin/invite.ts';
+import { addMemberWithInvitation } from '../../admin/invite.ts';
 import { requirePartnership } from '../access.ts';
 import { toPartnershipDto } from '../dto.ts';
 import { conflict, internal, notFound, validationFailed } from '../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
-import { emailInvitation } from '../../mail/invitation.ts';
+import { invitedMemberResponse } from '../../mail/invitation.ts';
 
 export { INVITATION_PATH, INVITATION_TTL_MS } from '../../admin/invite.ts';
 
 export function partnershipRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
-  const { people, partnerships, invitations, audit } = services.stores;
+  const { partnerships, invitations, audit } = services.stores;
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) => {
@@ -54,15 +54,7 @@ export function partnershipRoutes(services: Services, collab: CollabControl): Ho
 
     const member = partnerships.member(partnership.id, result.userId);
     if (!member) throw internal();
-    const response: AddMemberResponse = { member };
-    if (result.invitationPath) {
-      response.invitationUrl = result.invitationPath;
-      // The link is shown to whoever invited; with SMTP the person also gets it by e-mail.
-      response.invitationEmailed = emailInvitation(services, {
-        to: member.email, name: member.name, partnershipName: partnership.name, role: member.role,
-        invitedBy: currentUser(c), path: result.invitationPath, expiresAt: services.clock() + INVITATION_TTL_MS,
-      });
-    }
+    const response = invitedMemberResponse(services, currentUser(c), partnership.name, member, result.invitationPath);
     return c.json(response, 201);
   });
 
