@@ -27,6 +27,8 @@ import { createNotificationStore, type NotificationStore } from './storage/notif
 import { createPasswordResetStore, type PasswordResetStore } from './storage/passwordResets.ts';
 import { createSecretStore, type SecretStore } from './storage/secrets.ts';
 import { createPasswordResetThrottle, type PasswordResetThrottle } from './auth/resetThrottle.ts';
+// The statutory procedure (issue 17).
+import { createProcedureStore, type ProcedureStore } from './storage/procedure.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -43,6 +45,8 @@ export interface Stores {
   passwordResets: PasswordResetStore;
   notifications: NotificationStore;
   secrets: SecretStore;
+  // The statutory procedure (issue 17).
+  procedure: ProcedureStore;
 }
 
 export interface Services {
@@ -94,6 +98,8 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     passwordResets: createPasswordResetStore(db),
     notifications: createNotificationStore(db),
     secrets: createSecretStore(db),
+    // The statutory procedure (issue 17).
+    procedure: createProcedureStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

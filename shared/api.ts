@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'image_type_mismatch',
   'image_too_large',
   'image_too_many_pixels',
+  // The statutory procedure (issue 17): a consultation or environmental-remarks period shorter than the law allows.
+  'consultation_too_short',
+  'environmental_remarks_too_short',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

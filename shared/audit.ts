@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'suggestions.accepted', 'suggestions.rejected', 'suggestions.withdrawn', 'chapter.suggest_locked', 'chapter.suggest_unlocked',
   'chapter.created', 'chapter.renamed', 'chapter.status_changed', 'chapters.reordered',
   'member.added', 'member.invited', 'member.role_changed', 'member.removed', 'invitation.accepted', 'password.changed',
+  // The statutory procedure (issue 17).
+  'procedure.updated', 'completeness.mapped',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

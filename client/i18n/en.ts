@@ -507,4 +507,9 @@ export const en: Messages = {
   'figure.inserted': 'Figure inserted.',
   'figure.updated': 'Figure description changed.',
   'figure.suggestedNote': 'In suggesting mode the figure is proposed as a suggestion to be accepted.',
+  // ---- The statutory procedure (issue 17) ----
+  'errors.consultation_too_short': 'The consultation must last at least 35 days from its announcement (art. 6(5) of the act on development policy): it may end on {earliestEnd} at the earliest.',
+  'errors.environmental_remarks_too_short': 'Remarks on the environmental assessment must be accepted for at least 21 days: until {earliestEnd} at the earliest.',
+  'audit.action.procedure.updated': 'Procedure dates changed',
+  'audit.action.completeness.mapped': 'Chapters assigned to statutory elements',
 };

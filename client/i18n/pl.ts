@@ -508,6 +508,11 @@ export const pl = {
   'figure.inserted': 'Wstawiono rycinę.',
   'figure.updated': 'Zmieniono opis ryciny.',
   'figure.suggestedNote': 'W trybie sugestii rycina zostanie zaproponowana jako sugestia do akceptacji.',
+  // ---- The statutory procedure (issue 17) ----
+  'errors.consultation_too_short': 'Konsultacje muszą trwać co najmniej 35 dni od ogłoszenia (art. 6 ust. 5 ustawy o zasadach prowadzenia polityki rozwoju): mogą się zakończyć najwcześniej {earliestEnd}.',
+  'errors.environmental_remarks_too_short': 'Uwagi do prognozy oddziaływania na środowisko trzeba przyjmować co najmniej 21 dni: najwcześniej do {earliestEnd}.',
+  'audit.action.procedure.updated': 'Zmiana dat procedury',
+  'audit.action.completeness.mapped': 'Przypisanie rozdziałów do elementów ustawowych',
 } as const;
 
 /** Keys of all UI messages. */

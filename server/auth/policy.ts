@@ -38,7 +38,9 @@ export function chapterPermissions({ role, frozen, suggestLock }: ChapterAccessF
 }
 
 /** Partnership-level actions. */
-export type PartnershipAction = 'read' | 'manage-members' | 'manage-chapters' | 'read-audit';
+export type PartnershipAction = 'read' | 'manage-members' | 'manage-chapters' | 'read-audit'
+  // The statutory procedure (issue 17): recording dates, choosing the chapters of statutory elements.
+  | 'manage-procedure';
 
 export function mayInPartnership(role: Role | null, action: PartnershipAction): boolean {
   if (role === null) return false;

@@ -26,6 +26,8 @@ import { passwordResetRoutes } from './routes/passwordReset.ts';
 import { notificationSettingsRoutes } from './routes/notificationSettings.ts';
 // Figures in chapters (issue 14).
 import { fileRoutes } from './routes/files.ts';
+// The statutory procedure (issue 17).
+import { procedureRoutes } from './routes/procedure.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -57,6 +59,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Accounts and e-mail (issue 16): forgot password, notification settings.
   api.route('/auth/password-reset', passwordResetRoutes(services, collab));
   api.route('/account/notifications', notificationSettingsRoutes(services));
+  // The statutory procedure (issue 17): /strategies/:id/procedure, /strategies/:id/completeness.
+  api.route('/', procedureRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -13,6 +13,8 @@ import { clientOpenedAt } from './migrations/006-client-opened-at.ts';
 import { mail } from './migrations/010-mail.ts';
 // Figures in chapters (issue 14).
 import { files } from './migrations/013-files.ts';
+// The statutory procedure (issue 17).
+import { procedure } from './migrations/030-procedure.ts';
 
 export interface Migration {
   version: number;
@@ -30,4 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   mail,
   // Figures in chapters (issue 14).
   files,
+  // The statutory procedure (issue 17).
+  procedure,
 ].sort((a, b) => a.version - b.version);

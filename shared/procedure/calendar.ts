@@ -114,3 +114,10 @@ export function nextWorkingDay(date: IsoDate): IsoDate {
   while (isNonWorkingDay(d)) d = addDays(d, 1);
   return d;
 }
+
+const WARSAW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in Poland at the instant `ms` (what "today" means for a term). */
+export function dateInPoland(ms: number): IsoDate {
+  return WARSAW_DATE.format(new Date(ms));
+}

@@ -163,6 +163,11 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/account/notifications': { rule: 'session', path: () => '/api/account/notifications' },
   'PUT /api/account/notifications': { rule: 'session', path: () => '/api/account/notifications', body: () => ({ mode: 'digest' }) },
+  // The statutory procedure (issue 17): members read the timeline and completeness; coordinators record dates and chapter choices.
+  'GET /api/strategies/:id/procedure': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/procedure` },
+  'PUT /api/strategies/:id/procedure': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/procedure`, body: () => ({ dates: { work_started: '2026-03-12' } }),
+  },
 };
 
 function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
@@ -182,6 +187,8 @@ function snapshot(t: TestContext): string {
     'users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log',
     'chapter_versions', 'milestones', 'doc_updates', 'doc_states', 'comment_threads', 'comments', 'suggestion_decisions',
     'files', 'partnership_files',
+    // The statutory procedure (issue 17).
+    'procedure_dates', 'procedure_settings', 'completeness_chapters',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }
