@@ -18,6 +18,8 @@ import { navigate, useRoute } from './router/router.tsx';
 import { paths } from './router/routes.ts';
 import { AnnouncerProvider } from './ui/Announcer.tsx';
 import { errorMessageKey } from './apiClient/errors.ts';
+// The statutory procedure (issue 17).
+import { ProcedurePage } from './procedure/ProcedurePage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 
@@ -67,6 +69,9 @@ function Routes() {
           </Suspense>
         </Layout>
       );
+    // The statutory procedure (issue 17).
+    case 'procedure':
+      return <Layout me={me}><ProcedurePage strategyId={route.strategyId} /></Layout>;
     default:
       return <Layout me={me}><NotFoundPage /></Layout>;
   }

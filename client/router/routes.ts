@@ -9,7 +9,9 @@ export type Route =
   | { name: 'notFound' }
   // Accounts and e-mail (issue 16): "forgot password" and the reset link.
   | { name: 'forgotPassword' }
-  | { name: 'passwordReset'; token: string };
+  | { name: 'passwordReset'; token: string }
+  // The statutory procedure (issue 17).
+  | { name: 'procedure'; strategyId: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -24,6 +26,8 @@ export const paths = {
   passwordReset: (token: string) => `/nowe-haslo/${encodeURIComponent(token)}`,
   /** The dashboard's „Do mnie” inbox (InboxSection scrolls to it). */
   inbox: () => '/#do-mnie',
+  // The statutory procedure (issue 17): a strategy's timeline, terms and completeness.
+  procedure: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`,
 };
 
 function segment(value: string): string | null {
@@ -52,6 +56,11 @@ export function matchRoute(pathname: string): Route {
   if (head === 'partnerstwo' && parts.length === 3 && parts[2] === 'dziennik') {
     const partnershipId = segment(arg);
     if (partnershipId) return { name: 'audit', partnershipId };
+  }
+  // The statutory procedure (issue 17).
+  if (head === 'strategia' && parts.length === 3 && parts[2] === 'procedura') {
+    const strategyId = segment(arg);
+    if (strategyId) return { name: 'procedure', strategyId };
   }
   return { name: 'notFound' };
 }

@@ -9,7 +9,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const path = () => `/api/strategies/${t.demo.walcz.strategyId}/procedure`;
-const put = async (body: unknown, who = DEMO.coordinator) => t.request('PUT', path(), { cookie: await t.login(who), body });
+const put = async (body: unknown, who: string = DEMO.coordinator) => t.request('PUT', path(), { cookie: await t.login(who), body });
 
 describe('strategy procedure', () => {
   it('starts empty and lets members read it, with today in Poland', async () => {

@@ -1,0 +1,48 @@
+/**
+ * „Procedura”: a strategy's statutory procedure (docs/procedure.md) — the legal terms that
+ * follow from the recorded dates (upcoming and overdue first in words), the steps with their
+ * dates (coordinators record them), and the completeness of the text against the law.
+ */
+import { useEffect, useState } from 'react';
+import type { ProcedureDto } from '../../shared/procedure/api.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
+import { LoadStatus } from '../ui/LoadStatus.tsx';
+import { useLoad } from '../versions/useLoad.ts';
+import { procedureApi } from './api.ts';
+import { DatesForm } from './DatesForm.tsx';
+import { formatCalendarDate } from './format.ts';
+import { TermList } from './TermList.tsx';
+import './procedure.css';
+
+export function ProcedurePage({ strategyId }: { strategyId: string }) {
+  const { t, lang } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useLoad(() => procedureApi.get(strategyId), [strategyId, attempt]);
+  const [procedure, setProcedure] = useState<ProcedureDto | null>(null);
+  useEffect(() => setProcedure(loaded.status === 'ready' ? loaded.value : null), [loaded]);
+
+  return (
+    <div className="procedure-page">
+      <div className="page-heading">
+        <h1>{t('procedure.title')}</h1>
+        <p><AppLink href={paths.dashboard()}>{t('app.backToDashboard')}</AppLink></p>
+      </div>
+      <LoadStatus state={loaded} onRetry={() => setAttempt((n) => n + 1)} />
+      {procedure && (
+        <>
+          <section aria-labelledby="terms-title" className="card">
+            <h2 id="terms-title">{t('procedure.termsTitle')}</h2>
+            <p className="muted">{t('procedure.today', { date: formatCalendarDate(procedure.today, lang) })}</p>
+            <TermList terms={procedure.terms} />
+          </section>
+          <section aria-labelledby="steps-title" className="card">
+            <h2 id="steps-title">{t('procedure.stepsTitle')}</h2>
+            <DatesForm key={JSON.stringify(procedure.dates)} procedure={procedure} onSaved={setProcedure} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
