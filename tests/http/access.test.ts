@@ -168,6 +168,10 @@ const ROUTES: Record<string, RouteCase> = {
   'PUT /api/strategies/:id/procedure': {
     rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/procedure`, body: () => ({ dates: { work_started: '2026-03-12' } }),
   },
+  'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
+  'PUT /api/strategies/:id/completeness': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
+  },
 };
 
 function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {

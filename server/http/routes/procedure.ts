@@ -4,7 +4,8 @@
  * refused with `consultation_too_short`.
  */
 import { Hono } from 'hono';
-import { UpdateProcedureRequest, type ProcedureDto } from '../../../shared/procedure/api.ts';
+import { UpdateCompletenessRequest, UpdateProcedureRequest, type CompletenessDto, type ProcedureDto } from '../../../shared/procedure/api.ts';
+import { strategyCompleteness } from '../../procedure/completeness.ts';
 import { dateInPoland } from '../../../shared/procedure/calendar.ts';
 import { earliestConsultationEnd, earliestEnvironmentalRemarksEnd } from '../../../shared/procedure/deadlines.ts';
 import type { ProcedureDates, ProcedureStep } from '../../../shared/procedure/stages.ts';
@@ -82,6 +83,29 @@ export function procedureRoutes(services: Services): Hono<AppEnv> {
       details: { strategyId: strategy.id, dates: change.dates ?? {}, environmental: change.environmental },
     });
     return c.json(toDto(strategy.id, true));
+  });
+
+  const completeness = (strategyId: string, canEdit: boolean): CompletenessDto => {
+    const elements = strategyCompleteness(services, strategyId);
+    return { strategyId, elements, completeCount: elements.filter((e) => e.complete).length, total: elements.length, canEdit };
+  };
+
+  app.get('/strategies/:id/completeness', (c) => {
+    const { strategy, role } = requireStrategy(services, currentUser(c), c.req.param('id'), 'read');
+    return c.json(completeness(strategy.id, mayInPartnership(role, 'manage-procedure')));
+  });
+
+  app.put('/strategies/:id/completeness', async (c) => {
+    const user = currentUser(c);
+    const { strategy } = requireStrategy(services, user, c.req.param('id'), 'manage-procedure');
+    const { chapters } = await readJson(c, UpdateCompletenessRequest);
+    const own = new Set(services.stores.chapters.chaptersOfStrategy(strategy.id).map((ch) => ch.id));
+    const entries = Object.entries(chapters) as [string, string | null][];
+    const foreign = entries.filter(([, id]) => id !== null && !own.has(id));
+    if (foreign.length) throw validationFailed(foreign.map(([key]) => ({ path: `chapters.${key}`, message: 'not a chapter of this strategy' })));
+    procedure.setChapterMapping(strategy.id, entries);
+    audit.append({ userId: user.id, partnershipId: strategy.partnership_id, action: 'completeness.mapped', details: { strategyId: strategy.id, chapters } });
+    return c.json(completeness(strategy.id, true));
   });
 
   return app;
