@@ -10,7 +10,8 @@ import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { useLoad } from '../versions/useLoad.ts';
-import { procedureApi } from './api.ts';
+import { procedureApi, strategyApi } from './api.ts';
+import { CompletenessSection } from './CompletenessSection.tsx';
 import { DatesForm } from './DatesForm.tsx';
 import { formatCalendarDate } from './format.ts';
 import { TermList } from './TermList.tsx';
@@ -22,11 +23,13 @@ export function ProcedurePage({ strategyId }: { strategyId: string }) {
   const loaded = useLoad(() => procedureApi.get(strategyId), [strategyId, attempt]);
   const [procedure, setProcedure] = useState<ProcedureDto | null>(null);
   useEffect(() => setProcedure(loaded.status === 'ready' ? loaded.value : null), [loaded]);
+  const strategy = useLoad(() => strategyApi.get(strategyId), [strategyId, attempt]);
 
   return (
     <div className="procedure-page">
       <div className="page-heading">
         <h1>{t('procedure.title')}</h1>
+        {strategy.status === 'ready' && <p className="procedure-strategy">{strategy.value.title}</p>}
         <p><AppLink href={paths.dashboard()}>{t('app.backToDashboard')}</AppLink></p>
       </div>
       <LoadStatus state={loaded} onRetry={() => setAttempt((n) => n + 1)} />
@@ -41,6 +44,7 @@ export function ProcedurePage({ strategyId }: { strategyId: string }) {
             <h2 id="steps-title">{t('procedure.stepsTitle')}</h2>
             <DatesForm key={JSON.stringify(procedure.dates)} procedure={procedure} onSaved={setProcedure} />
           </section>
+          {strategy.status === 'ready' && <CompletenessSection strategyId={strategyId} chapters={strategy.value.chapters} />}
         </>
       )}
     </div>

@@ -1,5 +1,7 @@
 /** The procedure API calls (docs/api.md "Procedure"), with a shape check at the edge. */
-import type { ProcedureDto, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
+import type { CompletenessDto, ProcedureDto, UpdateCompletenessRequest, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
+import type { StrategyDto } from '../../shared/api.ts';
+import { isStrategy } from '../apiClient/guards.ts';
 import { request } from '../apiClient/http.ts';
 
 const enc = encodeURIComponent;
@@ -13,4 +15,20 @@ export const procedureApi = {
   get: (strategyId: string) => request<ProcedureDto>('GET', `/strategies/${enc(strategyId)}/procedure`, undefined, isProcedure),
   update: (strategyId: string, body: UpdateProcedureRequest) =>
     request<ProcedureDto>('PUT', `/strategies/${enc(strategyId)}/procedure`, body, isProcedure),
+};
+
+function isCompleteness(v: unknown): v is CompletenessDto {
+  const d = v as CompletenessDto | null;
+  return !!d && typeof d.strategyId === 'string' && Array.isArray(d.elements) && typeof d.completeCount === 'number';
+}
+
+export const completenessApi = {
+  get: (strategyId: string) => request<CompletenessDto>('GET', `/strategies/${enc(strategyId)}/completeness`, undefined, isCompleteness),
+  update: (strategyId: string, body: UpdateCompletenessRequest) =>
+    request<CompletenessDto>('PUT', `/strategies/${enc(strategyId)}/completeness`, body, isCompleteness),
+};
+
+/** One strategy (its title and chapters, for the chapter choice). */
+export const strategyApi = {
+  get: (strategyId: string) => request<StrategyDto>('GET', `/strategies/${enc(strategyId)}`, undefined, isStrategy),
 };
