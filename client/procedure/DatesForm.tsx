@@ -44,7 +44,7 @@ export function DatesForm({ procedure, onSaved }: { procedure: ProcedureDto; onS
       <ol className="procedure-steps">
         {steps.map((step) => (
           <li key={step}>
-            <span className="procedure-step-name">{t(`procedure.step.${step}`)}</span>:{' '}
+            <span className="procedure-step-name">{t(`procedure.step.${step}`)}</span>
             {procedure.dates[step] ? <time dateTime={procedure.dates[step]}>{formatCalendarDate(procedure.dates[step], lang)}</time> : <span className="muted">{t('procedure.notEntered')}</span>}
           </li>
         ))}
