@@ -29,6 +29,7 @@ import { createSecretStore, type SecretStore } from './storage/secrets.ts';
 import { createPasswordResetThrottle, type PasswordResetThrottle } from './auth/resetThrottle.ts';
 // The statutory procedure (issue 17).
 import { createProcedureStore, type ProcedureStore } from './storage/procedure.ts';
+import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -47,6 +48,7 @@ export interface Stores {
   secrets: SecretStore;
   // The statutory procedure (issue 17).
   procedure: ProcedureStore;
+  adoptions: AdoptionStore;
 }
 
 export interface Services {
@@ -100,6 +102,7 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     secrets: createSecretStore(db),
     // The statutory procedure (issue 17).
     procedure: createProcedureStore(db),
+    adoptions: createAdoptionStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

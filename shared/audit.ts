@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
   'chapter.created', 'chapter.renamed', 'chapter.status_changed', 'chapters.reordered',
   'member.added', 'member.invited', 'member.role_changed', 'member.removed', 'invitation.accepted', 'password.changed',
   // The statutory procedure (issue 17).
-  'procedure.updated', 'completeness.mapped',
+  'procedure.updated', 'completeness.mapped', 'adoption.recorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -590,4 +590,6 @@ export const en: Messages = {
   'completeness.element.osi_partnership': 'Areas of strategic intervention key for the partnership (with a map)',
   'completeness.element.implementation_system': 'Implementation system, including guidelines for implementing documents',
   'completeness.element.financial_framework': 'Financial framework and sources of funding',
+  'errors.milestone_not_frozen': 'An adoption can only be recorded for a frozen text: every chapter of the milestone must be frozen in its version. After a change, create a new milestone.',
+  'audit.action.adoption.recorded': 'Partner\'s resolution recorded',
 };

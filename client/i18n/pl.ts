@@ -591,6 +591,8 @@ export const pl = {
   'completeness.element.osi_partnership': 'Obszary strategicznej interwencji kluczowe dla partnerstwa (z mapą)',
   'completeness.element.implementation_system': 'System realizacji strategii, w tym wytyczne do dokumentów wykonawczych',
   'completeness.element.financial_framework': 'Ramy finansowe i źródła finansowania',
+  'errors.milestone_not_frozen': 'Przyjęcie można zapisać tylko dla tekstu zamrożonego: wszystkie rozdziały kamienia milowego muszą być zamrożone w jego wersji. Po zmianie tekstu utwórz nowy kamień milowy.',
+  'audit.action.adoption.recorded': 'Zapisanie uchwały partnera',
 } as const;
 
 /** Keys of all UI messages. */

@@ -61,3 +61,12 @@ export function mayReadFile(roles: readonly (Role | null)[]): boolean {
 export function mayUploadToChapter(permissions: ChapterPermissions): boolean {
   return permissions.edit || permissions.suggest;
 }
+
+/**
+ * The statutory procedure (issue 17): who may record a partner organisation's adoption of a
+ * milestone — the coordinator for any partner, an editor for their own organisation.
+ */
+export function mayRecordAdoption(role: Role | null, ownOrganizationId: string, targetOrganizationId: string): boolean {
+  if (role === 'coordinator') return true;
+  return role === 'editor' && ownOrganizationId === targetOrganizationId;
+}

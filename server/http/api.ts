@@ -28,6 +28,7 @@ import { notificationSettingsRoutes } from './routes/notificationSettings.ts';
 import { fileRoutes } from './routes/files.ts';
 // The statutory procedure (issue 17).
 import { procedureRoutes } from './routes/procedure.ts';
+import { adoptionRoutes } from './routes/adoptions.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -61,6 +62,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/account/notifications', notificationSettingsRoutes(services));
   // The statutory procedure (issue 17): /strategies/:id/procedure, /strategies/:id/completeness.
   api.route('/', procedureRoutes(services));
+  // Adoptions bound to a milestone's hash, and the public verification (/public/milestones/:hash).
+  api.route('/', adoptionRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

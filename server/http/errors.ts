@@ -67,6 +67,8 @@ export const consultationTooShort = (earliestEnd: string) =>
   new ApiError(422, 'consultation_too_short', `The consultation must last at least 35 days from its announcement: it may end on ${earliestEnd} at the earliest.`, { earliestEnd });
 export const environmentalRemarksTooShort = (earliestEnd: string) =>
   new ApiError(422, 'environmental_remarks_too_short', `Remarks on the environmental assessment must be open for at least 21 days: until ${earliestEnd} at the earliest.`, { earliestEnd });
+export const milestoneNotFrozen = () =>
+  new ApiError(409, 'milestone_not_frozen', 'Every chapter of the milestone must be frozen with the milestone\'s text to record an adoption.');
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

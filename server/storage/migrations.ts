@@ -15,6 +15,7 @@ import { mail } from './migrations/010-mail.ts';
 import { files } from './migrations/013-files.ts';
 // The statutory procedure (issue 17).
 import { procedure } from './migrations/030-procedure.ts';
+import { adoptions } from './migrations/031-adoptions.ts';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   files,
   // The statutory procedure (issue 17).
   procedure,
+  adoptions,
 ].sort((a, b) => a.version - b.version);
