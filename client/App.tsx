@@ -20,6 +20,7 @@ import { AnnouncerProvider } from './ui/Announcer.tsx';
 import { errorMessageKey } from './apiClient/errors.ts';
 // The statutory procedure (issue 17).
 import { ProcedurePage } from './procedure/ProcedurePage.tsx';
+import { VerificationPage } from './procedure/VerificationPage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 
@@ -41,6 +42,8 @@ function Routes() {
   // Accounts and e-mail (issue 16): reachable without a session.
   if (route.name === 'forgotPassword') return <Layout me={null}><ForgotPasswordPage /></Layout>;
   if (route.name === 'passwordReset') return <Layout me={null}><PasswordResetPage token={route.token} /></Layout>;
+  // The statutory procedure (issue 17): the public verification of a milestone, without a session.
+  if (route.name === 'verify') return <Layout me={state.status === 'authenticated' ? state.me : null}><VerificationPage hash={route.hash} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (

@@ -12,6 +12,8 @@ import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { useLoad } from '../versions/useLoad.ts';
 import { procedureApi, strategyApi } from './api.ts';
 import { CompletenessSection } from './CompletenessSection.tsx';
+import { AdoptionMatrix } from './AdoptionMatrix.tsx';
+import { useMe } from '../auth/SessionProvider.tsx';
 import { DatesForm } from './DatesForm.tsx';
 import { formatCalendarDate } from './format.ts';
 import { TermList } from './TermList.tsx';
@@ -19,6 +21,7 @@ import './procedure.css';
 
 export function ProcedurePage({ strategyId }: { strategyId: string }) {
   const { t, lang } = useI18n();
+  const me = useMe();
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad(() => procedureApi.get(strategyId), [strategyId, attempt]);
   const [procedure, setProcedure] = useState<ProcedureDto | null>(null);
@@ -45,6 +48,17 @@ export function ProcedurePage({ strategyId }: { strategyId: string }) {
             <DatesForm key={JSON.stringify(procedure.dates)} procedure={procedure} onSaved={setProcedure} />
           </section>
           {strategy.status === 'ready' && <CompletenessSection strategyId={strategyId} chapters={strategy.value.chapters} />}
+          {strategy.status === 'ready' && (() => {
+            const role = me.memberships.find((m) => m.partnershipId === strategy.value.partnershipId)?.role;
+            return (
+              <AdoptionMatrix
+                strategyId={strategyId}
+                canRecord={role === 'coordinator' || role === 'editor'}
+                isCoordinator={role === 'coordinator'}
+                ownOrganizationId={me.user.organization.id}
+              />
+            );
+          })()}
         </>
       )}
     </div>

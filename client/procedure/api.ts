@@ -1,6 +1,7 @@
 /** The procedure API calls (docs/api.md "Procedure"), with a shape check at the edge. */
 import type { CompletenessDto, ProcedureDto, UpdateCompletenessRequest, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
 import type { StrategyDto } from '../../shared/api.ts';
+import type { AdoptionMatrixDto, PublicMilestoneDto, RecordAdoptionRequest } from '../../shared/procedure/adoptions.ts';
 import { isStrategy } from '../apiClient/guards.ts';
 import { request } from '../apiClient/http.ts';
 
@@ -31,4 +32,20 @@ export const completenessApi = {
 /** One strategy (its title and chapters, for the chapter choice). */
 export const strategyApi = {
   get: (strategyId: string) => request<StrategyDto>('GET', `/strategies/${enc(strategyId)}`, undefined, isStrategy),
+};
+
+function isMatrix(v: unknown): v is AdoptionMatrixDto {
+  const d = v as AdoptionMatrixDto | null;
+  return !!d && Array.isArray(d.organizations) && Array.isArray(d.milestones);
+}
+function isPublicMilestone(v: unknown): v is PublicMilestoneDto {
+  const d = v as PublicMilestoneDto | null;
+  return !!d && typeof d.partnership === 'string' && Array.isArray(d.chapters) && Array.isArray(d.adoptions);
+}
+
+export const adoptionApi = {
+  matrix: (strategyId: string) => request<AdoptionMatrixDto>('GET', `/strategies/${enc(strategyId)}/adoptions`, undefined, isMatrix),
+  record: (milestoneId: string, body: RecordAdoptionRequest) => request<unknown>('POST', `/milestones/${enc(milestoneId)}/adoptions`, body),
+  /** The public verification data (no login). */
+  verify: (hash: string) => request<PublicMilestoneDto>('GET', `/public/milestones/${enc(hash)}`, undefined, isPublicMilestone),
 };

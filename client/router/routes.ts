@@ -11,7 +11,8 @@ export type Route =
   | { name: 'forgotPassword' }
   | { name: 'passwordReset'; token: string }
   // The statutory procedure (issue 17).
-  | { name: 'procedure'; strategyId: string };
+  | { name: 'procedure'; strategyId: string }
+  | { name: 'verify'; hash: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -28,6 +29,8 @@ export const paths = {
   inbox: () => '/#do-mnie',
   // The statutory procedure (issue 17): a strategy's timeline, terms and completeness.
   procedure: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`,
+  /** The public verification of a milestone by its hash (no login). */
+  verify: (hash: string) => `/weryfikacja/${encodeURIComponent(hash)}`,
 };
 
 function segment(value: string): string | null {
@@ -62,5 +65,6 @@ export function matchRoute(pathname: string): Route {
     const strategyId = segment(arg);
     if (strategyId) return { name: 'procedure', strategyId };
   }
+  if (head === 'weryfikacja' && value) return { name: 'verify', hash: value };
   return { name: 'notFound' };
 }

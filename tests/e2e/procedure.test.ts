@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import type { StrategyDto } from '../../shared/api.ts';
+import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,11 +54,15 @@ describe('procedure page', () => {
     // 7 December + 30 days = 6 January 2027, a holiday (Trzech Króli): the term ends on 7 January.
     await page.getByText('Sprawozdanie z konsultacji należy opublikować do 7 stycznia 2027.').waitFor();
 
-    const goals = page.locator('.completeness-element', { hasText: 'Cele strategiczne w wymiarze' });
+    // Filtered by the element's heading: every item's chapter list names all chapters.
+    const item = (name: RegExp) => page.locator('.completeness-element').filter({ has: page.getByRole('heading', { name }) });
+    const goals = item(/^✓? ?Cele strategiczne w wymiarze/);
     await expect.poll(() => goals.innerText()).toContain('w opracowaniu');
     expect(await goals.innerText()).toContain('Spełnione');
-    const model = page.locator('.completeness-element', { hasText: 'Model struktury funkcjonalno-przestrzennej' });
-    expect(await model.innerText()).toMatch(/rozdział pusty|Niespełnione/);
+    // The demo's model chapter has no text and no map yet.
+    const model = item(/Model struktury funkcjonalno-przestrzennej/);
+    expect(await model.innerText()).toContain('rozdział pusty');
+    expect(await model.getByRole('heading').innerText()).toContain('niekompletny');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '.tmp/e2e-procedure.png', fullPage: true });
     expect(errors).toEqual([]);
@@ -74,5 +79,54 @@ describe('procedure page', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '.tmp/e2e-procedure-390.png', fullPage: true });
     await context.close();
+  });
+
+  it('adoptions: an editor records their council’s resolution; anyone verifies the milestone by hash at 390 px', async () => {
+    const cookie = await login(server.url, 'koordynator@walcz.example');
+    const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
+    const made = await fetch(`${server.url}/api/strategies/${strategy.id}/milestones`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ name: 'Wersja przyjęta' }),
+    });
+    expect(made.status).toBe(201);
+
+    const { page, context } = await newPerson(browser, server.url);
+    await loginAs(page, 'tuczno@walcz.example');
+    await openProcedure(page);
+    await page.getByRole('heading', { name: 'Uchwały partnerów' }).waitFor();
+    // An editor records only for their own organisation.
+    expect(await page.locator('#ad-org option').allInnerTexts()).toEqual(['Gmina i Miasto Tuczno']);
+    await page.getByLabel('Numer uchwały').fill('XII/85/2027');
+    await page.getByLabel('Data uchwały').fill('2027-03-30');
+    await page.getByLabel('Adres uchwały w BIP (https://…)').fill('https://bip.tuczno.pl/uchwala-xii-85-2027');
+    await page.getByRole('button', { name: 'Zapisz uchwałę' }).click();
+    await page.getByRole('cell', { name: /Uchwała nr XII\/85\/2027 z 30 marca 2027/ }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const link = page.getByRole('link', { name: /^Weryfikacja/ }).first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/weryfikacja\/[0-9a-f]{64}$/);
+    await context.close();
+
+    // Anyone, without logging in, on a phone.
+    const anon = await newPerson(browser, server.url);
+    await anon.page.setViewportSize({ width: 390, height: 844 });
+    await anon.page.goto(href!);
+    await anon.page.getByRole('heading', { name: 'Weryfikacja tekstu strategii' }).waitFor();
+    await anon.page.getByRole('heading', { name: 'Wersja przyjęta' }).waitFor();
+    const text = await anon.page.locator('main').innerText();
+    expect(text).toContain('Gmina i Miasto Tuczno');
+    expect(text).toContain('XII/85/2027');
+    expect(text).not.toContain('Marek');
+    expect(text).not.toContain('@walcz.example');
+    await anon.page.getByLabel('Tekst do sprawdzenia (np. HTML rozdziału)').fill('inny tekst');
+    await anon.page.getByRole('button', { name: 'Sprawdź tekst' }).click();
+    await expect.poll(() => anon.page.locator('.verify-result').innerText()).toContain('Niezgodny');
+    const wide = await anon.page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((el) => `${el.tagName}.${el.className}`).slice(0, 5));
+    expect(wide).toEqual([]);
+    expect(await noSideScroll(anon.page)).toBe(true);
+    expect(await seriousAxeViolations(anon.page)).toEqual([]);
+    await anon.page.screenshot({ path: '.tmp/e2e-verification-390.png', fullPage: true });
+    await anon.context.close();
   });
 });
