@@ -629,4 +629,5 @@ export const en: Messages = {
   'verify.matchMilestone': 'Match: {hash} is this milestone\'s hash.',
   'verify.matchChapter': 'Match: {hash} is the hash of the chapter “{title}” of this milestone.',
   'verify.noMatch': 'No match: {hash} is neither this milestone\'s hash nor any of its chapters\'.',
+  'adoptions.completenessAt': 'Completeness when created: {count} of {total}',
 };

@@ -630,6 +630,7 @@ export const pl = {
   'verify.matchMilestone': 'Zgodny: skrót {hash} to skrót tego kamienia milowego.',
   'verify.matchChapter': 'Zgodny: skrót {hash} to skrót rozdziału „{title}” tego kamienia milowego.',
   'verify.noMatch': 'Niezgodny: skrót {hash} nie odpowiada temu kamieniowi milowemu ani żadnemu jego rozdziałowi.',
+  'adoptions.completenessAt': 'Kompletność w chwili utworzenia: {count} z {total}',
 } as const;
 
 /** Keys of all UI messages. */

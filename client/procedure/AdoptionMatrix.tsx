@@ -46,6 +46,7 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
                 {loaded.value.milestones.map((m) => (
                   <th scope="col" key={m.id}>
                     {m.name} <span className="muted">({formatDate(m.createdAt)})</span>
+                    {m.completeness && <><br /><span className="muted">{t('adoptions.completenessAt', { count: m.completeness.completeCount, total: m.completeness.total })}</span></>}
                     <br /><AppLink href={paths.verify(m.hash)} className="mono">{t('adoptions.verify', { hash: m.hash.slice(0, 12) })}</AppLink>
                     {m.stale && <><br /><strong className="adoption-stale">{t('adoptions.milestoneStale')}</strong></>}
                   </th>

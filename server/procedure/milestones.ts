@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Services } from '../services.ts';
+import { strategyCompleteness } from './completeness.ts';
 
 export function milestoneHash(chapterHashes: readonly string[]): string {
   return createHash('sha256').update(chapterHashes.map((h) => `${h}\n`).join(''), 'utf8').digest('hex');
@@ -46,4 +47,15 @@ export function milestoneFrozen(services: Services, milestoneId: string): boolea
   const { versions, chapters } = services.stores;
   const list = versions.milestoneVersions(milestoneId);
   return list.length > 0 && !milestoneStale(services, milestoneId) && list.every((v) => chapters.chapterById(v.chapter_id)?.frozen_at != null);
+}
+
+/**
+ * What a new milestone keeps of the procedure: its hash and the strategy's completeness at that
+ * moment (elements with their state and checks). Called right after the milestone is made.
+ */
+export function recordNewMilestone(services: Services, strategyId: string, milestoneId: string): void {
+  hashOfMilestone(services, milestoneId);
+  const elements = strategyCompleteness(services, strategyId);
+  const summary = elements.map((e) => ({ key: e.key, state: e.state, complete: e.complete, checks: e.checks }));
+  services.stores.adoptions.saveCompleteness(milestoneId, elements.filter((e) => e.complete).length, elements.length, summary);
 }

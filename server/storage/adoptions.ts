@@ -31,6 +31,12 @@ export function createAdoptionStore(db: Db) {
      VALUES (@id, @milestoneId, @organizationId, @body, @resolutionNumber, @resolutionDate, @bipUrl, @recordedBy, @recordedAt)`,
   );
   const exists = db.prepare<[string, string], { x: number }>(`SELECT 1 AS x FROM adoptions WHERE milestone_id = ? AND organization_id = ?`);
+  const insertCompleteness = db.prepare(
+    `INSERT OR IGNORE INTO milestone_completeness (milestone_id, complete_count, total, elements) VALUES (?, ?, ?, ?)`,
+  );
+  const completenessOf = db.prepare<[string], { complete_count: number; total: number }>(
+    `SELECT complete_count, total FROM milestone_completeness WHERE milestone_id = ?`,
+  );
   const milestoneById = db.prepare<[string], { id: string; strategy_id: string; name: string; created_at: number }>(
     `SELECT id, strategy_id, name, created_at FROM milestones WHERE id = ?`,
   );
@@ -41,6 +47,13 @@ export function createAdoptionStore(db: Db) {
     saveHash: (milestoneId: string, hash: string) => void insertHash.run(milestoneId, hash),
     milestonesWithoutHash: () => withoutHash.all().map((r) => r.id),
     milestoneById: (id: string) => milestoneById.get(id),
+    /** The strategy's completeness when the milestone was made (kept once). */
+    saveCompleteness: (milestoneId: string, completeCount: number, total: number, elements: unknown) =>
+      void insertCompleteness.run(milestoneId, completeCount, total, JSON.stringify(elements)),
+    completenessOf: (milestoneId: string): { completeCount: number; total: number } | null => {
+      const r = completenessOf.get(milestoneId);
+      return r ? { completeCount: r.complete_count, total: r.total } : null;
+    },
     ofMilestone: (milestoneId: string) => ofMilestone.all(milestoneId),
     has: (milestoneId: string, organizationId: string) => exists.get(milestoneId, organizationId) !== undefined,
     record(a: {

@@ -16,6 +16,7 @@ import { files } from './migrations/013-files.ts';
 // The statutory procedure (issue 17).
 import { procedure } from './migrations/030-procedure.ts';
 import { adoptions } from './migrations/031-adoptions.ts';
+import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // The statutory procedure (issue 17).
   procedure,
   adoptions,
+  milestoneCompleteness,
 ].sort((a, b) => a.version - b.version);

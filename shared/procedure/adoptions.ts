@@ -38,6 +38,8 @@ export interface MilestoneAdoptionsDto {
   hash: string;
   /** Some chapter was unfrozen and changed since: adoptions of it concern an earlier text. */
   stale: boolean;
+  /** The strategy's completeness when the milestone was made (null: made before this was kept). */
+  completeness: { completeCount: number; total: number } | null;
   adoptions: AdoptionDto[];
 }
 

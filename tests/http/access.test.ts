@@ -225,7 +225,7 @@ function snapshot(t: TestContext): string {
     'chapter_versions', 'milestones', 'doc_updates', 'doc_states', 'comment_threads', 'comments', 'suggestion_decisions',
     'files', 'partnership_files',
     // The statutory procedure (issue 17).
-    'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes',
+    'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }

@@ -41,6 +41,7 @@ export function adoptionRoutes(services: Services): Hono<AppEnv> {
     const stale = milestoneStale(services, m.id);
     return {
       id: m.id, name: m.name, createdAt: new Date(m.created_at).toISOString(), hash: hashOfMilestone(services, m.id), stale,
+      completeness: adoptions.completenessOf(m.id),
       adoptions: adoptions.ofMilestone(m.id).map((a) => toAdoption(a, stale)),
     };
   };
