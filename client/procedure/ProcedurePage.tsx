@@ -27,6 +27,8 @@ export function ProcedurePage({ strategyId }: { strategyId: string }) {
   const [procedure, setProcedure] = useState<ProcedureDto | null>(null);
   useEffect(() => setProcedure(loaded.status === 'ready' ? loaded.value : null), [loaded]);
   const strategy = useLoad(() => strategyApi.get(strategyId), [strategyId, attempt]);
+  // The server decides who may record an adoption; the role only chooses which form to offer.
+  const role = strategy.status === 'ready' ? me.memberships.find((m) => m.partnershipId === strategy.value.partnershipId)?.role : undefined;
 
   return (
     <div className="procedure-page">
@@ -48,17 +50,14 @@ export function ProcedurePage({ strategyId }: { strategyId: string }) {
             <DatesForm key={JSON.stringify(procedure.dates)} procedure={procedure} onSaved={setProcedure} />
           </section>
           {strategy.status === 'ready' && <CompletenessSection strategyId={strategyId} chapters={strategy.value.chapters} />}
-          {strategy.status === 'ready' && (() => {
-            const role = me.memberships.find((m) => m.partnershipId === strategy.value.partnershipId)?.role;
-            return (
-              <AdoptionMatrix
-                strategyId={strategyId}
-                canRecord={role === 'coordinator' || role === 'editor'}
-                isCoordinator={role === 'coordinator'}
-                ownOrganizationId={me.user.organization.id}
-              />
-            );
-          })()}
+          {strategy.status === 'ready' && (
+            <AdoptionMatrix
+              strategyId={strategyId}
+              canRecord={role === 'coordinator' || role === 'editor'}
+              isCoordinator={role === 'coordinator'}
+              ownOrganizationId={me.user.organization.id}
+            />
+          )}
         </>
       )}
     </div>
