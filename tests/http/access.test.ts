@@ -284,6 +284,10 @@ describe('access matrix', async () => {
         [`/api/chapters/${t.demo.walcz.chapterIds[1]}`, '/api/chapters/nieznany1234567'],
         [`/api/strategies/${t.demo.walcz.strategyId}`, '/api/strategies/nieznany1234567'],
         [`/api/partnerships/${t.demo.walcz.partnershipId}`, '/api/partnerships/nieznany1234567'],
+        // The statutory procedure (issue 17).
+        [`/api/strategies/${t.demo.walcz.strategyId}/procedure`, '/api/strategies/nieznany1234567/procedure'],
+        [`/api/strategies/${t.demo.walcz.strategyId}/completeness`, '/api/strategies/nieznany1234567/completeness'],
+        [`/api/strategies/${t.demo.walcz.strategyId}/adoptions`, '/api/strategies/nieznany1234567/adoptions'],
       ];
       for (const [foreignPath, unknownPath] of pairs) {
         const foreign = await t.request('GET', foreignPath, { cookie: outsider });
