@@ -20,6 +20,9 @@ import { navigate, useRoute } from './router/router.tsx';
 import { paths } from './router/routes.ts';
 import { AnnouncerProvider } from './ui/Announcer.tsx';
 import { errorMessageKey } from './apiClient/errors.ts';
+// The statutory procedure (issue 17).
+import { ProcedurePage } from './procedure/ProcedurePage.tsx';
+import { VerificationPage } from './procedure/VerificationPage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 
@@ -42,6 +45,8 @@ function Routes() {
   if (route.name === 'forgotPassword') return <Layout me={null}><ForgotPasswordPage /></Layout>;
   if (route.name === 'passwordReset') return <Layout me={null}><PasswordResetPage token={route.token} /></Layout>;
   if (route.name === 'setup') return <Layout me={null}><SetupPage token={route.token} /></Layout>;
+  // The statutory procedure (issue 17): the public verification of a milestone, without a session.
+  if (route.name === 'verify') return <Layout me={state.status === 'authenticated' ? state.me : null}><VerificationPage hash={route.hash} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (
@@ -72,6 +77,9 @@ function Routes() {
           </Suspense>
         </Layout>
       );
+    // The statutory procedure (issue 17).
+    case 'procedure':
+      return <Layout me={me}><ProcedurePage strategyId={route.strategyId} /></Layout>;
     default:
       return <Layout me={me}><NotFoundPage /></Layout>;
   }

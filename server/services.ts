@@ -30,6 +30,9 @@ import { createNotificationStore, type NotificationStore } from './storage/notif
 import { createPasswordResetStore, type PasswordResetStore } from './storage/passwordResets.ts';
 import { createSecretStore, type SecretStore } from './storage/secrets.ts';
 import { createPasswordResetThrottle, type PasswordResetThrottle } from './auth/resetThrottle.ts';
+// The statutory procedure (issue 17).
+import { createProcedureStore, type ProcedureStore } from './storage/procedure.ts';
+import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -50,6 +53,9 @@ export interface Stores {
   setupTokens: SetupTokenStore;
   terc: TercStore;
   structure: StructureStore;
+  // The statutory procedure (issue 17).
+  procedure: ProcedureStore;
+  adoptions: AdoptionStore;
 }
 
 export interface Services {
@@ -104,6 +110,9 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     setupTokens: createSetupTokenStore(db),
     terc: createTercStore(db),
     structure: createStructureStore(db),
+    // The statutory procedure (issue 17).
+    procedure: createProcedureStore(db),
+    adoptions: createAdoptionStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

@@ -34,6 +34,11 @@ export const ERROR_CODES = [
   'image_too_many_pixels',
   // Installation administration (issue 16):
   'setup_link_invalid',
+  // The statutory procedure (issue 17): a consultation or environmental-remarks period shorter than the law allows.
+  'consultation_too_short',
+  'environmental_remarks_too_short',
+  // An adoption for a milestone whose text is not (or no longer) frozen.
+  'milestone_not_frozen',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

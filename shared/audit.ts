@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'partnership.created', 'organization.added', 'organization.removed', 'strategy.created', 'strategy.renamed',
   'strategy.archived', 'strategy.restored', 'chapter.archived', 'chapter.restored', 'chapter.plan_changed',
   'member.deactivated', 'member.reactivated', 'coordinator.named', 'admin.created', 'admin.password_set',
+  // The statutory procedure (issue 17).
+  'procedure.updated', 'completeness.mapped', 'adoption.recorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,8 @@ import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { StrategyMilestones } from '../versions/StrategyMilestones.tsx';
+// The statutory procedure (issue 17).
+import { ProcedureSummary } from '../procedure/ProcedureSummary.tsx';
 
 export function DashboardPage({ partnershipId }: { partnershipId: string | null }) {
   const { t } = useI18n();
@@ -52,6 +54,8 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
               <div key={s.id}>
                 <StrategySection strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
                 <StrategyMilestones strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
+                {/* The statutory procedure (issue 17): terms due soon or overdue, completeness, link to the page. */}
+                <ProcedureSummary strategy={s} />
               </div>
             ))}
           </section>

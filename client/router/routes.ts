@@ -12,7 +12,10 @@ export type Route =
   | { name: 'passwordReset'; token: string }
   // Installation administration (issue 16):
   | { name: 'setup'; token: string }
-  | { name: 'admin'; partnershipId: string | null };
+  | { name: 'admin'; partnershipId: string | null }
+  // The statutory procedure (issue 17).
+  | { name: 'procedure'; strategyId: string }
+  | { name: 'verify'; hash: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -32,6 +35,10 @@ export const paths = {
   setup: (token: string) => `/konfiguracja/${encodeURIComponent(token)}`,
   /** The administration of the installation, optionally one partnership. */
   admin: (partnershipId?: string) => (partnershipId ? `/administracja/${encodeURIComponent(partnershipId)}` : '/administracja'),
+  // The statutory procedure (issue 17): a strategy's timeline, terms and completeness.
+  procedure: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`,
+  /** The public verification of a milestone by its hash (no login). */
+  verify: (hash: string) => `/weryfikacja/${encodeURIComponent(hash)}`,
 };
 
 function segment(value: string): string | null {
@@ -65,5 +72,11 @@ export function matchRoute(pathname: string): Route {
     const partnershipId = segment(arg);
     if (partnershipId) return { name: 'audit', partnershipId };
   }
+  // The statutory procedure (issue 17).
+  if (head === 'strategia' && parts.length === 3 && parts[2] === 'procedura') {
+    const strategyId = segment(arg);
+    if (strategyId) return { name: 'procedure', strategyId };
+  }
+  if (head === 'weryfikacja' && value) return { name: 'verify', hash: value };
   return { name: 'notFound' };
 }

@@ -51,7 +51,9 @@ export type PartnershipAction =
   /** Add and remove the partnership's organisations (issue 16). */
   | 'manage-organizations'
   /** Add, rename, archive and restore strategies (issue 16). */
-  | 'manage-strategies';
+  | 'manage-strategies'
+  /** Record dates of the procedure, choose the chapters of statutory elements (issue 17). */
+  | 'manage-procedure';
 
 export function mayInPartnership(role: Role | null, action: PartnershipAction): boolean {
   if (role === null) return false;
@@ -89,4 +91,13 @@ export function mayInInstallation(person: { is_admin: number } | null, _action: 
 /** Who may look up the TERC list of gminas and powiats: administrators and coordinators. */
 export function mayLookUpTerc(person: { is_admin: number } | null, roles: readonly Role[]): boolean {
   return mayInInstallation(person, 'administer') || roles.includes('coordinator');
+}
+
+/**
+ * The statutory procedure (issue 17): who may record a partner organisation's adoption of a
+ * milestone — the coordinator for any partner, an editor for their own organisation.
+ */
+export function mayRecordAdoption(role: Role | null, ownOrganizationId: string, targetOrganizationId: string): boolean {
+  if (role === 'coordinator') return true;
+  return role === 'editor' && ownOrganizationId === targetOrganizationId;
 }

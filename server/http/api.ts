@@ -35,6 +35,9 @@ import { adminRoutes } from './routes/admin.ts';
 import { structureRoutes } from './routes/structure.ts';
 import { tercRoutes } from './routes/terc.ts';
 import { progressRoutes } from './routes/progress.ts';
+// The statutory procedure (issue 17).
+import { procedureRoutes } from './routes/procedure.ts';
+import { adoptionRoutes } from './routes/adoptions.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -74,6 +77,10 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/terc', tercRoutes(services));
   api.route('/', structureRoutes(services, collab));
   api.route('/', progressRoutes(services, collab));
+  // The statutory procedure (issue 17): /strategies/:id/procedure, /strategies/:id/completeness.
+  api.route('/', procedureRoutes(services));
+  // Adoptions bound to a milestone's hash, and the public verification (/public/milestones/:hash).
+  api.route('/', adoptionRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

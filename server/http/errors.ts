@@ -62,6 +62,13 @@ export const imageTooLarge = (maxBytes: number) =>
   new ApiError(413, 'image_too_large', `The image exceeds ${maxBytes} bytes.`, { maxBytes });
 export const imageTooManyPixels = (maxPixels: number) =>
   new ApiError(413, 'image_too_many_pixels', `The image has more than ${maxPixels} pixels.`, { maxPixels });
+/** The statutory procedure (issue 17): a consultation ending before its legal minimum. */
+export const consultationTooShort = (earliestEnd: string) =>
+  new ApiError(422, 'consultation_too_short', `The consultation must last at least 35 days from its announcement: it may end on ${earliestEnd} at the earliest.`, { earliestEnd });
+export const environmentalRemarksTooShort = (earliestEnd: string) =>
+  new ApiError(422, 'environmental_remarks_too_short', `Remarks on the environmental assessment must be open for at least 21 days: until ${earliestEnd} at the earliest.`, { earliestEnd });
+export const milestoneNotFrozen = () =>
+  new ApiError(409, 'milestone_not_frozen', 'Every chapter of the milestone must be frozen with the milestone\'s text to record an adoption.');
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

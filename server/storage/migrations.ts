@@ -17,6 +17,10 @@ import { files } from './migrations/013-files.ts';
 import { healthProbe } from './migrations/016-health-probe.ts';
 import { administration } from './migrations/007-administration.ts';
 import { terc } from './migrations/008-terc.ts';
+// The statutory procedure (issue 17).
+import { procedure } from './migrations/030-procedure.ts';
+import { adoptions } from './migrations/031-adoptions.ts';
+import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 
 export interface Migration {
   version: number;
@@ -38,4 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   healthProbe,
   administration,
   terc,
+  // The statutory procedure (issue 17).
+  procedure,
+  adoptions,
+  milestoneCompleteness,
 ].sort((a, b) => a.version - b.version);

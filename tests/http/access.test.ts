@@ -100,6 +100,27 @@ const deactivated = (t: TestContext) => {
   t.services.stores.partnerships.setDeactivated(w(t).partnershipId, id, t.clock.now);
   return id;
 };
+/** A milestone over chapter 3, frozen with its text (adoptions may be recorded for it); its hash. */
+const frozenMilestones = new WeakMap<TestContext, { id: string; hash: string }>();
+const frozenMilestone = (t: TestContext) => {
+  let found = frozenMilestones.get(t);
+  if (!found) {
+    const { versions } = t.services.stores;
+    const chapterId = w(t).chapterIds[3];
+    const id = versions.createMilestone({ strategyId: w(t).strategyId, name: 'Wersja przyjęta', note: null, createdAt: t.clock.now, createdBy: t.userId(DEMO.coordinator) });
+    const sha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    versions.insert({
+      chapterId, kind: 'approved', name: 'Wersja przyjęta', note: null, createdAt: t.clock.now, createdBy: t.userId(DEMO.coordinator),
+      state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}', html: '', sha256, milestoneId: id,
+    });
+    versions.freezeChapter(chapterId, t.clock.now, t.userId(DEMO.coordinator), 'Wersja przyjęta');
+    found = { id, hash: createHash('sha256').update(`${sha256}\n`).digest('hex') };
+    frozenMilestones.set(t, found);
+  }
+  return found;
+};
+/** The leader (Powiat Wałecki): no demo account but the coordinator's may record its adoption. */
+const powiatOrg = (t: TestContext) => t.services.stores.partnerships.organizations(w(t).partnershipId).find((o) => o.terc === '3217')!.id;
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
@@ -237,6 +258,26 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/partnerships/:id/members/:userId/reactivate': {
     rule: 'manage', path: (t) => `/api/partnerships/${w(t).partnershipId}/members/${deactivated(t)}/reactivate`,
   },
+  // The statutory procedure (issue 17): members read the timeline and completeness; coordinators record dates and chapter choices.
+  'GET /api/strategies/:id/procedure': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/procedure` },
+  'PUT /api/strategies/:id/procedure': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/procedure`, body: () => ({ dates: { work_started: '2026-03-12' } }),
+  },
+  'GET /api/strategies/:id/adoptions': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/adoptions` },
+  // Editors record their own organisation's adoption only: the body names the leader, which no editor account belongs to.
+  'POST /api/milestones/:id/adoptions': {
+    rule: 'manage',
+    path: (t) => `/api/milestones/${frozenMilestone(t).id}/adoptions`,
+    body: (t) => ({
+      organizationId: powiatOrg(t), body: 'rada_powiatu', resolutionNumber: 'XX/1/2027', resolutionDate: '2027-03-30', bipUrl: 'https://bip.powiatwalecki.pl/uchwala',
+    }),
+  },
+  // The verification page's data: anyone, by the milestone's hash.
+  'GET /api/public/milestones/:hash': { rule: 'public', path: (t) => `/api/public/milestones/${frozenMilestone(t).hash}` },
+  'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
+  'PUT /api/strategies/:id/completeness': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
+  },
 };
 
 function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
@@ -259,6 +300,8 @@ function snapshot(t: TestContext): string {
     'users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log',
     'chapter_versions', 'milestones', 'doc_updates', 'doc_states', 'comment_threads', 'comments', 'suggestion_decisions',
     'files', 'partnership_files',
+    // The statutory procedure (issue 17).
+    'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }
@@ -318,6 +361,10 @@ describe('access matrix', async () => {
         [`/api/chapters/${t.demo.walcz.chapterIds[1]}`, '/api/chapters/nieznany1234567'],
         [`/api/strategies/${t.demo.walcz.strategyId}`, '/api/strategies/nieznany1234567'],
         [`/api/partnerships/${t.demo.walcz.partnershipId}`, '/api/partnerships/nieznany1234567'],
+        // The statutory procedure (issue 17).
+        [`/api/strategies/${t.demo.walcz.strategyId}/procedure`, '/api/strategies/nieznany1234567/procedure'],
+        [`/api/strategies/${t.demo.walcz.strategyId}/completeness`, '/api/strategies/nieznany1234567/completeness'],
+        [`/api/strategies/${t.demo.walcz.strategyId}/adoptions`, '/api/strategies/nieznany1234567/adoptions'],
       ];
       for (const [foreignPath, unknownPath] of pairs) {
         const foreign = await t.request('GET', foreignPath, { cookie: outsider });

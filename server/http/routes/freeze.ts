@@ -10,6 +10,8 @@ import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { milestoneDto, versionDto } from '../../versions/dto.ts';
 import { createMilestone, freezeChapter, unfreezeChapter } from '../../versions/service.ts';
+// The statutory procedure (issue 17).
+import { recordNewMilestone } from '../../procedure/milestones.ts';
 import { requireChapter, requireStrategy } from '../access.ts';
 import { toChapterDto } from '../dto.ts';
 import { internal, notFound } from '../errors.ts';
@@ -62,6 +64,8 @@ export function freezeRoutes(services: Services, collab: CollabControl): Hono<Ap
     const id = await createMilestone(ctx, {
       strategyId: strategy.id, partnershipId: strategy.partnership_id, userId: user.id, name, note: note || null,
     });
+    // The statutory procedure (issue 17): the milestone's hash and the completeness at this moment.
+    recordNewMilestone(services, strategy.id, id);
     const row = store.milestonesOf(strategy.id).find((m) => m.id === id);
     if (!row) throw internal();
     return c.json(milestoneDto(store, row), 201);

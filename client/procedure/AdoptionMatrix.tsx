@@ -1,0 +1,78 @@
+/**
+ * Partners × milestones: which partner adopted which milestone's text (resolution, date, BIP),
+ * each milestone with its hash and a link to its public verification; adoptions of a text that
+ * changed since say so in words. People who may record an adoption get the form below it.
+ */
+import { useState } from 'react';
+import type { AdoptionDto, AdoptionMatrixDto } from '../../shared/procedure/adoptions.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
+import { LoadStatus } from '../ui/LoadStatus.tsx';
+import { useLoad } from '../versions/useLoad.ts';
+import { AdoptionForm } from './AdoptionForm.tsx';
+import { adoptionApi } from './api.ts';
+import { formatCalendarDate } from './format.ts';
+
+function AdoptionCell({ adoption }: { adoption: AdoptionDto | undefined }) {
+  const { t, lang } = useI18n();
+  if (!adoption) return <span className="muted">{t('adoptions.none')}</span>;
+  return (
+    <>
+      {t('adoptions.resolution', { number: adoption.resolutionNumber, date: formatCalendarDate(adoption.resolutionDate, lang) })}
+      {' '}({t(`adoptions.body.${adoption.body}`)}) · <a href={adoption.bipUrl} rel="noopener noreferrer" target="_blank">{t('adoptions.bip')}</a>
+      {adoption.stale && <strong className="adoption-stale"> {t('adoptions.stale')}</strong>}
+    </>
+  );
+}
+
+export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoordinator }: {
+  strategyId: string; canRecord: boolean; ownOrganizationId: string; isCoordinator: boolean;
+}) {
+  const { t, formatDate } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useLoad<AdoptionMatrixDto>(() => adoptionApi.matrix(strategyId), [strategyId, attempt]);
+  return (
+    <section aria-labelledby="adoptions-title" className="card">
+      <h2 id="adoptions-title">{t('adoptions.title')}</h2>
+      <LoadStatus state={loaded} onRetry={() => setAttempt((n) => n + 1)} />
+      {loaded.status === 'ready' && loaded.value.milestones.length === 0 && <p>{t('adoptions.noMilestones')}</p>}
+      {loaded.status === 'ready' && loaded.value.milestones.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="adoptions-title" tabIndex={0}>
+          <table className="adoption-matrix">
+            <thead>
+              <tr>
+                <th scope="col">{t('adoptions.partner')}</th>
+                {loaded.value.milestones.map((m) => (
+                  <th scope="col" key={m.id}>
+                    {m.name} <span className="muted">({formatDate(m.createdAt)})</span>
+                    {m.completeness && <><br /><span className="muted">{t('adoptions.completenessAt', { count: m.completeness.completeCount, total: m.completeness.total })}</span></>}
+                    <br /><AppLink href={paths.verify(m.hash)} className="mono">{t('adoptions.verify', { hash: m.hash.slice(0, 12) })}</AppLink>
+                    {m.stale && <><br /><strong className="adoption-stale">{t('adoptions.milestoneStale')}</strong></>}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.value.organizations.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">{o.name}{o.terc && <span className="muted"> ({o.terc})</span>}</th>
+                  {loaded.value.milestones.map((m) => (
+                    <td key={m.id}><AdoptionCell adoption={m.adoptions.find((a) => a.organization.id === o.id)} /></td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canRecord && loaded.status === 'ready' && loaded.value.milestones.some((m) => !m.stale) && (
+        <AdoptionForm
+          matrix={loaded.value}
+          organizations={isCoordinator ? loaded.value.organizations : loaded.value.organizations.filter((o) => o.id === ownOrganizationId)}
+          onRecorded={() => setAttempt((n) => n + 1)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/** The procedure API calls (docs/api.md "Procedure"), with a shape check at the edge. */
+import type { CompletenessDto, ProcedureDto, UpdateCompletenessRequest, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
+import type { StrategyDto } from '../../shared/api.ts';
+import type { AdoptionMatrixDto, PublicMilestoneDto, RecordAdoptionRequest } from '../../shared/procedure/adoptions.ts';
+import { isStrategy } from '../apiClient/guards.ts';
+import { request } from '../apiClient/http.ts';
+
+const enc = encodeURIComponent;
+
+function isProcedure(v: unknown): v is ProcedureDto {
+  const d = v as ProcedureDto | null;
+  return !!d && typeof d.strategyId === 'string' && typeof d.dates === 'object' && Array.isArray(d.terms) && typeof d.today === 'string';
+}
+
+export const procedureApi = {
+  get: (strategyId: string) => request<ProcedureDto>('GET', `/strategies/${enc(strategyId)}/procedure`, undefined, isProcedure),
+  update: (strategyId: string, body: UpdateProcedureRequest) =>
+    request<ProcedureDto>('PUT', `/strategies/${enc(strategyId)}/procedure`, body, isProcedure),
+};
+
+function isCompleteness(v: unknown): v is CompletenessDto {
+  const d = v as CompletenessDto | null;
+  return !!d && typeof d.strategyId === 'string' && Array.isArray(d.elements) && typeof d.completeCount === 'number';
+}
+
+export const completenessApi = {
+  get: (strategyId: string) => request<CompletenessDto>('GET', `/strategies/${enc(strategyId)}/completeness`, undefined, isCompleteness),
+  update: (strategyId: string, body: UpdateCompletenessRequest) =>
+    request<CompletenessDto>('PUT', `/strategies/${enc(strategyId)}/completeness`, body, isCompleteness),
+};
+
+/** One strategy (its title and chapters, for the chapter choice). */
+export const strategyApi = {
+  get: (strategyId: string) => request<StrategyDto>('GET', `/strategies/${enc(strategyId)}`, undefined, isStrategy),
+};
+
+function isMatrix(v: unknown): v is AdoptionMatrixDto {
+  const d = v as AdoptionMatrixDto | null;
+  return !!d && Array.isArray(d.organizations) && Array.isArray(d.milestones);
+}
+function isPublicMilestone(v: unknown): v is PublicMilestoneDto {
+  const d = v as PublicMilestoneDto | null;
+  return !!d && typeof d.partnership === 'string' && Array.isArray(d.chapters) && Array.isArray(d.adoptions);
+}
+
+export const adoptionApi = {
+  matrix: (strategyId: string) => request<AdoptionMatrixDto>('GET', `/strategies/${enc(strategyId)}/adoptions`, undefined, isMatrix),
+  record: (milestoneId: string, body: RecordAdoptionRequest) => request<unknown>('POST', `/milestones/${enc(milestoneId)}/adoptions`, body),
+  /** The public verification data (no login). */
+  verify: (hash: string) => request<PublicMilestoneDto>('GET', `/public/milestones/${enc(hash)}`, undefined, isPublicMilestone),
+};

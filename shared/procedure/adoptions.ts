@@ -1,0 +1,66 @@
+/**
+ * Partners' adoptions of a milestone (docs/api.md "Adoptions"): request schema and answers.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './calendar.ts';
+
+/** The body that adopted the text. */
+export const ADOPTING_BODIES = ['rada_partnerstwa', 'zarzad', 'rada_gminy', 'rada_powiatu', 'rada_miasta'] as const;
+export type AdoptingBody = (typeof ADOPTING_BODIES)[number];
+
+export const RecordAdoptionRequest = z.strictObject({
+  organizationId: z.string().min(1).max(64),
+  body: z.enum(ADOPTING_BODIES),
+  resolutionNumber: z.string().trim().min(1).max(100),
+  resolutionDate: z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-DD'),
+  /** The resolution in the organisation's Biuletyn Informacji Publicznej: an https address. */
+  bipUrl: z.string().trim().max(500).pipe(z.url({ protocol: /^https$/ })),
+});
+export type RecordAdoptionRequest = z.infer<typeof RecordAdoptionRequest>;
+
+export interface AdoptionDto {
+  id: string;
+  milestoneId: string;
+  organization: { id: string; name: string; terc: string | null };
+  body: AdoptingBody;
+  resolutionNumber: string;
+  resolutionDate: string;
+  bipUrl: string;
+  /** The milestone's text changed since (a chapter unfrozen and edited): „dotyczy wcześniejszej wersji tekstu”. */
+  stale: boolean;
+}
+
+export interface MilestoneAdoptionsDto {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** SHA-256 over the chapters' SHA-256 in order (docs/procedure.md). */
+  hash: string;
+  /** Some chapter was unfrozen and changed since: adoptions of it concern an earlier text. */
+  stale: boolean;
+  /** The strategy's completeness when the milestone was made (null: made before this was kept). */
+  completeness: { completeCount: number; total: number } | null;
+  adoptions: AdoptionDto[];
+}
+
+/** The partners × milestones matrix of a strategy. */
+export interface AdoptionMatrixDto {
+  strategyId: string;
+  organizations: { id: string; name: string; terc: string | null }[];
+  milestones: MilestoneAdoptionsDto[];
+}
+
+/** What the public verification page shows: no people, nothing else of the partnership. */
+export interface PublicMilestoneDto {
+  partnership: string;
+  strategy: string;
+  milestone: { name: string; createdAt: string; hash: string; stale: boolean };
+  chapters: { title: string; sha256: string }[];
+  adoptions: { organization: string; terc: string | null; body: AdoptingBody; resolutionNumber: string; resolutionDate: string; bipUrl: string; stale: boolean }[];
+}
+
+/** A milestone hash as it appears in a verification link. */
+export const MILESTONE_HASH = /^[0-9a-f]{64}$/;
+
+/** Requests to the public verification page per client address (token bucket; in memory). */
+export const VerificationLimits = { perAddress: { burst: 30, refillPerHour: 600 } } as const;

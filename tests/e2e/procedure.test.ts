@@ -1,0 +1,132 @@
+/**
+ * The „Procedura” page in Chromium: reached from the dashboard (with the completeness count),
+ * a too-short consultation refused with the earliest lawful end in Polish, the report deadline
+ * computed past a holiday, the completeness view; axe finds nothing serious at 1366 and 390 px
+ * and nothing scrolls sideways at 390 px.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
+import type { StrategyDto } from '../../shared/api.ts';
+import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureClientBuild();
+  fs.mkdirSync('.tmp', { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+async function openProcedure(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Procedura i terminy ustawowe' }).first().click();
+  await page.getByRole('heading', { name: 'Procedura uchwalenia strategii' }).waitFor();
+  await page.getByRole('heading', { name: 'Kompletność strategii' }).waitFor();
+  await page.getByText(/\d+ z 10 elementów kompletnych/).first().waitFor();
+}
+
+describe('procedure page', () => {
+  it('coordinator: refuses a short consultation, shows the report deadline as a Polish date, completeness; axe clean', async () => {
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await loginAs(page, 'koordynator@walcz.example');
+    await page.getByText(/\d+ z 10 elementów kompletnych/).first().waitFor();
+    await openProcedure(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Ogłoszenie konsultacji').fill('2026-10-31');
+    await page.getByLabel('Koniec konsultacji (ostatni dzień na uwagi)').fill('2026-12-05');
+    await page.getByRole('button', { name: 'Zapisz daty' }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('najwcześniej 7 grudnia 2026');
+
+    await page.getByLabel('Koniec konsultacji (ostatni dzień na uwagi)').fill('2026-12-07');
+    await page.getByRole('button', { name: 'Zapisz daty' }).click();
+    // 7 December + 30 days = 6 January 2027, a holiday (Trzech Króli): the term ends on 7 January.
+    await page.getByText('Sprawozdanie z konsultacji należy opublikować do 7 stycznia 2027.').waitFor();
+
+    // Filtered by the element's heading: every item's chapter list names all chapters.
+    const item = (name: RegExp) => page.locator('.completeness-element').filter({ has: page.getByRole('heading', { name }) });
+    const goals = item(/^✓? ?Cele strategiczne w wymiarze/);
+    await expect.poll(() => goals.innerText()).toContain('w opracowaniu');
+    expect(await goals.innerText()).toContain('Spełnione');
+    // The demo's model chapter has no text and no map yet.
+    const model = item(/Model struktury funkcjonalno-przestrzennej/);
+    expect(await model.innerText()).toContain('rozdział pusty');
+    expect(await model.getByRole('heading').innerText()).toContain('niekompletny');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-procedure.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('viewer at 390 px: reads the timeline without fields, no sideways scroll, axe clean', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loginAs(page, 'obserwator@walcz.example');
+    await openProcedure(page);
+    expect(await page.locator('input[type=date]').count()).toBe(0);
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-procedure-390.png', fullPage: true });
+    await context.close();
+  });
+
+  it('adoptions: an editor records their council’s resolution; anyone verifies the milestone by hash at 390 px', async () => {
+    const cookie = await login(server.url, 'koordynator@walcz.example');
+    const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
+    const made = await fetch(`${server.url}/api/strategies/${strategy.id}/milestones`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ name: 'Wersja przyjęta' }),
+    });
+    expect(made.status).toBe(201);
+
+    const { page, context } = await newPerson(browser, server.url);
+    await loginAs(page, 'tuczno@walcz.example');
+    await openProcedure(page);
+    await page.getByRole('heading', { name: 'Uchwały partnerów' }).waitFor();
+    // An editor records only for their own organisation.
+    expect(await page.locator('#ad-org option').allInnerTexts()).toEqual(['Gmina i Miasto Tuczno']);
+    await page.getByLabel('Numer uchwały').fill('XII/85/2027');
+    await page.getByLabel('Data uchwały').fill('2027-03-30');
+    await page.getByLabel('Adres uchwały w BIP (https://…)').fill('https://bip.tuczno.pl/uchwala-xii-85-2027');
+    await page.getByRole('button', { name: 'Zapisz uchwałę' }).click();
+    await page.getByRole('cell', { name: /Uchwała nr XII\/85\/2027 z 30 marca 2027/ }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const link = page.getByRole('link', { name: /^Weryfikacja/ }).first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/weryfikacja\/[0-9a-f]{64}$/);
+    await context.close();
+
+    // Anyone, without logging in, on a phone.
+    const anon = await newPerson(browser, server.url);
+    await anon.page.setViewportSize({ width: 390, height: 844 });
+    await anon.page.goto(href!);
+    await anon.page.getByRole('heading', { name: 'Weryfikacja tekstu strategii' }).waitFor();
+    await anon.page.getByRole('heading', { name: 'Wersja przyjęta' }).waitFor();
+    const text = await anon.page.locator('main').innerText();
+    expect(text).toContain('Gmina i Miasto Tuczno');
+    expect(text).toContain('XII/85/2027');
+    expect(text).not.toContain('Marek');
+    expect(text).not.toContain('@walcz.example');
+    await anon.page.getByLabel('Tekst do sprawdzenia (np. HTML rozdziału)').fill('inny tekst');
+    await anon.page.getByRole('button', { name: 'Sprawdź tekst' }).click();
+    await expect.poll(() => anon.page.locator('.verify-result').innerText()).toContain('Niezgodny');
+    const wide = await anon.page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((el) => `${el.tagName}.${el.className}`).slice(0, 5));
+    expect(wide).toEqual([]);
+    expect(await noSideScroll(anon.page)).toBe(true);
+    expect(await seriousAxeViolations(anon.page)).toEqual([]);
+    await anon.page.screenshot({ path: '.tmp/e2e-verification-390.png', fullPage: true });
+    await anon.context.close();
+  });
+});
