@@ -21,7 +21,7 @@ export const STATUTORY_ELEMENTS = [
   { key: 'results_indicators', templateTitle: 'Oczekiwane rezultaty i wskaźniki', checks: ['indicator_table'] }, // pkt 3
   { key: 'functional_model', templateTitle: 'Model struktury funkcjonalno-przestrzennej', checks: ['figure'] }, // pkt 4
   { key: 'spatial_policy', templateTitle: 'Ustalenia i rekomendacje w zakresie polityki przestrzennej', checks: [] }, // pkt 5
-  { key: 'osi_voivodeship', templateTitle: 'OSI z strategii województwa', checks: ['figure'] }, // pkt 6
+  { key: 'osi_voivodeship', templateTitle: 'OSI ze strategii województwa', checks: ['figure'] }, // pkt 6
   { key: 'osi_partnership', templateTitle: 'OSI kluczowe dla partnerstwa', checks: ['figure'] }, // pkt 7
   { key: 'implementation_system', templateTitle: 'System realizacji', checks: [] }, // pkt 8
   { key: 'financial_framework', templateTitle: 'Ramy finansowe i źródła finansowania', checks: [] }, // pkt 9
