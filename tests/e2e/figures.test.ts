@@ -101,15 +101,26 @@ describe('figures in the editor', () => {
 
   it('changes the caption of the selected figure; Escape closes the dialog without changes', async () => {
     const page = editor.page;
-    await figure(page).click();
     const button = page.getByRole('button', { name: /^Wstaw rycinę lub mapę/ });
+    /**
+     * Selects the figure from the keyboard (end of the paragraph above it, then →), as a
+     * keyboard user would, and waits until the editor shows it selected and the button is usable.
+     */
+    const selectFigure = async () => {
+      await page.locator('#chapter-text p', { hasText: 'Obszary pokazuje mapa poniżej.' }).click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => figure(page).getAttribute('class'), { timeout: 10_000 }).toContain('ProseMirror-selectednode');
+      await expect.poll(() => button.getAttribute('aria-disabled'), { timeout: 10_000 }).toBeNull();
+    };
+    await selectFigure();
     await button.click();
     const dialog = page.getByRole('dialog', { name: 'Zmień opis ryciny' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Tekst alternatywny (wymagany)').inputValue()).toBe(ALT);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await figure(page).click();
+    await selectFigure();
     await button.click();
     await dialog.waitFor();
     await dialog.getByLabel('Podpis (opcjonalny)').fill('Mapa 4. Obszary strategicznej interwencji');
