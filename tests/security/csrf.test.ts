@@ -41,14 +41,21 @@ beforeAll(async () => {
     '/api/comments/:id': comments.commentsOfThread(threadId)[0].id,
     '/api/versions/:id': String(versionId),
     '/api/invitations/:token': 'a'.repeat(39),
+    '/api/admin/partnerships/:id': w.partnershipId,
+    '/api/milestones/:id': 'nieznany1234567',
+    '/api/files/:fileId': 'f'.repeat(64),
+    '/api/public/milestones/:hash': 'a'.repeat(64),
+    '/api/setup/:token': 'a'.repeat(39),
+    '/api/auth/password-reset/:token': 'a'.repeat(32),
     ':userId': t.userId(DEMO.editorCzlopa),
+    ':organizationId': t.services.stores.partnerships.organizations(w.partnershipId)[0].id,
   };
 });
 afterAll(() => t.close());
 
 /** A route template with real ids of the demo data. */
 function concrete(path: string): string {
-  let out = path.replace(':userId', params[':userId']);
+  let out = path.replace(':userId', params[':userId']).replace(':organizationId', params[':organizationId']);
   for (const [prefix, id] of Object.entries(params)) {
     if (!prefix.startsWith('/')) continue;
     const [base, name] = [prefix.slice(0, prefix.lastIndexOf('/')), prefix.slice(prefix.lastIndexOf('/') + 1)];
@@ -58,10 +65,10 @@ function concrete(path: string): string {
   return out;
 }
 
-/** Every table except sessions, as one comparable string. */
+/** Every table except sessions and the readiness probe's one row (GET /api/health/ready writes it on purpose), as one comparable string. */
 function snapshot(): string {
-  const tables = (t.services.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'sessions' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-  return JSON.stringify(tables.map((name) => [name, t.services.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  const tables = (t.services.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sessions', 'health_probe') ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  return JSON.stringify(tables.map((name) => [name, t.services.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
 }
 
 const ATTACKS: { name: string; status: number; headers: Record<string, string>; rawBody: string }[] = [
