@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test layers (see STYLE.md): unit, http (in-process app.request), collab (real server on
+ * Test layers (README.md, "Architecture"): unit, http (in-process app.request), collab (real server on
  * port 0 with real y-websocket clients), e2e (Debian's Chromium), reliability and security.
  * tests/run-all.ts runs them all and prints the closing "N passed, N failed" line.
  */

@@ -7,7 +7,7 @@
  * (syntheticTrace.ts), so a fresh clone runs every scenario; `automerge-paper` is the published
  * trace of writing a LaTeX paper (259,778 single-character edits, CC BY 4.0, Martin Kleppmann /
  * automerge-perf, repackaged by Joseph Gentle's editing-traces). It is not in the repository:
- * pass its .json.gz path in BENCH_TRACE_FILE, or keep it in the team folder beside the checkout.
+ * pass its .json.gz path in BENCH_TRACE_FILE.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,16 +41,16 @@ export interface ReplayedTrace {
   replayMs: number;
 }
 
-/** Where the optional published trace is looked for. */
-export function traceFile(repoRoot: string): string {
-  return process.env.BENCH_TRACE_FILE ?? path.resolve(repoRoot, '../shared/data/automerge-paper.json.gz');
+/** Where the optional published trace is read from: BENCH_TRACE_FILE (relative to the repository), or nowhere. */
+export function traceFile(repoRoot: string): string | null {
+  return process.env.BENCH_TRACE_FILE ? path.resolve(repoRoot, process.env.BENCH_TRACE_FILE) : null;
 }
 
 function loadTrace(repoRoot: string, source: TraceSource): TraceData {
   if (source === 'synthetic') return { startContent: '', endContent: '', ...syntheticTrace() };
   const file = traceFile(repoRoot);
-  if (!fs.existsSync(file)) {
-    throw new TraceError(`the automerge-paper trace is an optional extra and was not found at ${file}; set BENCH_TRACE_FILE or use --trace synthetic`);
+  if (!file || !fs.existsSync(file)) {
+    throw new TraceError(`the automerge-paper trace is an optional extra that is not in the repository${file ? ` (not found at ${file})` : ''}: set BENCH_TRACE_FILE to its .json.gz, or use --trace synthetic`);
   }
   return Trace.parse(JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')));
 }

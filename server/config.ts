@@ -161,3 +161,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     digestHour: e.MAIL_DIGEST_HOUR,
   });
 }
+
+/**
+ * The config for a command-line entry point (the server, `npm run admin`, `npm run backup`):
+ * on a bad value the message naming the variable goes to stderr and the result is null, so the
+ * caller exits with status 2; any other error is thrown.
+ */
+export function loadConfigOrExplain(env: Record<string, string | undefined> = process.env): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return null;
+  }
+}

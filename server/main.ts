@@ -5,7 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExplain } from './config.ts';
 import { createServices, seedIfEmpty } from './services.ts';
 import { createCollab } from './collab/index.ts';
 import { createApp } from './app.ts';
@@ -17,16 +17,8 @@ import { warmCompressedAssets } from './http/warmAssets.ts';
 import { checkInstallation } from './admin/startup.ts';
 
 async function start() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) process.exit(2);
   const services = createServices(config, { documentHooks: documentHooksFromEnv() });
   const { log } = services;
 

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExplain } from '../config.ts';
 import { createServices, type Services } from '../services.ts';
 import { DEFAULT_ADMIN_ORGANIZATION, issueSetupLink } from '../admin/setup.ts';
 import { linkBase } from '../admin/links.ts';
@@ -111,16 +111,9 @@ export function runAdminCommand(services: Services, argv: readonly string[]): st
 }
 
 function main(): number {
-  let services: Services;
-  try {
-    services = createServices(loadConfig(), {});
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) return 2;
+  const services: Services = createServices(config, {});
   try {
     process.stdout.write(runAdminCommand(services, process.argv.slice(2)) + '\n');
     return 0;

@@ -6,7 +6,7 @@
  *
  * @example DATA_DIR=/var/lib/strategia npm run backup -- /var/backups/strategia
  */
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExplain } from '../config.ts';
 import { backupDatabase } from '../storage/backup.ts';
 
 const USAGE = 'Usage: npm run backup -- DIR   (copies DATA_DIR/strategia.db into DIR, the server may keep running)';
@@ -17,16 +17,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) return 2;
   try {
     const t0 = performance.now();
     const result = await backupDatabase(config.databasePath, args[0]);
