@@ -1,0 +1,86 @@
+/**
+ * An accessible bar chart: the picture (recharts, SVG) is hidden from screen readers and stands
+ * beside what they read instead, a one-sentence summary and the same numbers as a data table.
+ * Bars carry their value as a label, so nothing is told by colour alone.
+ *
+ * Every text comes translated from the caller, so the component holds no messages of its own.
+ *
+ * @example
+ * <BarChart title="Odpowiedzi według gminy" valueLabel="Liczba odpowiedzi" categoryLabel="Gmina"
+ *   data={[{ label: 'Wałcz', value: 120 }]} summary="Najwięcej odpowiedzi: Wałcz (120)." />
+ */
+import { useId } from 'react';
+import { Bar, BarChart as RBarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { TableScroll } from '../ui/TableScroll.tsx';
+
+export interface BarDatum {
+  label: string;
+  value: number;
+}
+
+export interface BarChartProps {
+  title: string;
+  categoryLabel: string;
+  valueLabel: string;
+  data: BarDatum[];
+  /** One or two sentences a screen reader user gets instead of the picture. */
+  summary: string;
+  /** How a value is written in the table and on the bars (default: Polish number). */
+  format?: (value: number) => string;
+  /** Bars run left to right (default) or top to bottom, better for long labels. */
+  layout?: 'vertical-bars' | 'horizontal-bars';
+}
+
+const numberFormat = new Intl.NumberFormat('pl-PL');
+
+export function BarChart({ title, categoryLabel, valueLabel, data, summary, format = (v) => numberFormat.format(v), layout = 'vertical-bars' }: BarChartProps) {
+  const headingId = useId();
+  const horizontal = layout === 'horizontal-bars';
+  const height = horizontal ? Math.max(160, data.length * 36 + 40) : 260;
+  return (
+    <figure className="chart" aria-labelledby={headingId}>
+      <figcaption id={headingId} className="chart-title">{title}</figcaption>
+      <p className="chart-summary">{summary}</p>
+      <div className="chart-picture" aria-hidden="true" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <RBarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 16, right: 32, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            {horizontal ? (
+              <>
+                <XAxis type="number" tickFormatter={format} />
+                <YAxis type="category" dataKey="label" width={140} />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey="label" />
+                <YAxis tickFormatter={format} />
+              </>
+            )}
+            <Bar dataKey="value" fill="#1d4f91" isAnimationActive={false}>
+              <LabelList dataKey="value" position={horizontal ? 'right' : 'top'} formatter={(v: unknown) => format(Number(v))} />
+            </Bar>
+          </RBarChart>
+        </ResponsiveContainer>
+      </div>
+      <TableScroll label={title}>
+        <table className="data-table chart-data">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryLabel}</th>
+              <th scope="col">{valueLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                <td className="number">{format(d.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </figure>
+  );
+}
