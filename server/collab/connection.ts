@@ -162,7 +162,7 @@ export class Connection implements RoomMember {
       // once everything in it is stored. Encoding later would also send updates applied
       // meanwhile, which may not be stored yet: with commits in the worker, more arrive while
       // a batch is written. Those reach this member as relays once stored.
-      const answer = msg.syncStep2(room.doc, stateVector);
+      const answer = room.syncAnswer(stateVector);
       room.whenStored(() => {
         if (this.room === room) this.send(answer);
       });

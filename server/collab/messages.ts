@@ -22,6 +22,12 @@ export const syncStep1 = (doc: Y.Doc) => frame(MessageType.Sync, (e) => syncProt
 export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
   frame(MessageType.Sync, (e) => syncProtocol.writeSyncStep2(e, doc, stateVector));
 
+/** Sync step 2 from an update already encoded (the whole document for a newcomer). */
+export const syncStep2Update = (update: Uint8Array) => frame(MessageType.Sync, (e) => {
+  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(e, update);
+});
+
 /** A relayed document update. */
 export const syncUpdate = (update: Uint8Array) => frame(MessageType.Sync, (e) => syncProtocol.writeUpdate(e, update));
 

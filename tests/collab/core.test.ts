@@ -54,6 +54,30 @@ describe('co-editing a chapter', () => {
     await waitFor(() => late.text() === a.text(), 'late joiner has everything');
   });
 
+  it('sends newcomers the ready whole document, and never a stale one after an insertion or a deletion alone', async () => {
+    // The server keeps the whole document encoded for newcomers with nothing; a deletion does
+    // not move the state vector, so this checks that any change, not only a new insertion,
+    // retires the ready copy.
+    const id = chapters[7];
+    const a = client(id, cookies.editorTuczno);
+    await a.synced();
+    const first = client(id, cookies.viewer);
+    await first.synced();
+    expect(first.text()).toBe(a.text());
+    appendParagraph(a.doc, 'Akapit do usunięcia');
+    await waitFor(() => first.text().includes('Akapit do usunięcia'), 'insertion relayed');
+    const second = client(id, cookies.viewer);
+    await second.synced();
+    expect(second.text()).toBe(a.text());
+    const frag = a.doc.getXmlFragment(DOCUMENT_FIELD);
+    frag.delete(frag.length - 1, 1);
+    await waitFor(() => !first.text().includes('Akapit do usunięcia'), 'deletion relayed');
+    const third = client(id, cookies.viewer);
+    await third.synced();
+    expect(third.text()).toBe(a.text());
+    expect(third.text()).not.toContain('Akapit do usunięcia');
+  });
+
   it('serves the seeded demo text of a chapter', async () => {
     const c = client(chapters[3], cookies.viewer);
     await c.synced();
