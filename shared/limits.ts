@@ -11,10 +11,20 @@ export const Limits = {
   maxFrameBytes: 8 * 1024 * 1024,
   /** Largest encoded document state (bytes); updates that would exceed it are refused. */
   maxDocumentBytes: 64 * 1024 * 1024,
-  /** Sustained messages per second per socket (token bucket refill rate). */
+  /**
+   * Sustained messages per second per socket (token bucket refill rate). Above it the server
+   * reads the socket more slowly (see Connection.receive); it never closes a socket for speed.
+   */
   messagesPerSecond: 300,
   /** Burst of messages per socket (token bucket size). */
   messageBurst: 1000,
+  /**
+   * Frames a socket may have waiting (received, not yet handled) before it is closed with
+   * RateLimited. A paused socket delivers at most the rest of what was already read from the
+   * network, one read of at most 64 KiB: under 9,400 frames even of the smallest size a client
+   * can send (7 bytes). So a client that is only fast never gets here.
+   */
+  maxHeldFrames: 10_000,
   /** Largest awareness state of one client, as JSON (bytes). */
   maxAwarenessBytes: 16 * 1024,
   /** Refused changes per minute after which a socket is closed (TooManyRejections). */

@@ -56,7 +56,9 @@ export class Connection implements RoomMember {
   alive = true;
 
   private room: Room | null = null;
-  private queue: Uint8Array[] = [];
+  /** Frames received and not handled yet, in order (see receive()). */
+  private inbox: Uint8Array[] = [];
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly bucket = new TokenBucket(Limits.messageBurst, Limits.messagesPerSecond);
   private rejections: number[] = [];
   private readonly log: Logger;
@@ -94,23 +96,42 @@ export class Connection implements RoomMember {
     if (states.size > 0) {
       this.send(msg.awareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
     }
-    const queued = this.queue;
-    this.queue = [];
-    for (const frame of queued) this.handle(frame);
+    this.drain();
   }
 
-  /** Entry point for every incoming frame. */
+  /**
+   * Entry point for every incoming frame.
+   *
+   * A socket over its message rate is slowed, not cut off: its frames wait here in order and
+   * the socket stops being read (`ws.pause()`), so TCP holds the rest on the client's side
+   * until tokens refill. A stock y-websocket client never reconnects after a 44xx close, so
+   * closing a client that is merely fast would leave it diverged for good. Frames received
+   * before the room is loaded wait the same way. Only a socket whose waiting frames pass
+   * `Limits.maxHeldFrames` (a client that ignores being paused) is closed.
+   */
   receive(data: unknown): void {
     if (this.closed) return;
     if (!(data instanceof ArrayBuffer)) return this.close(CloseCode.Malformed, 'binary frames only');
-    if (!this.bucket.take()) return this.close(CloseCode.RateLimited, 'too many messages');
-    const frame = new Uint8Array(data);
-    if (this.room === null) {
-      if (this.queue.length >= Limits.messageBurst) return this.close(CloseCode.RateLimited, 'too many messages');
-      this.queue.push(frame);
+    this.inbox.push(new Uint8Array(data));
+    if (this.inbox.length > Limits.maxHeldFrames) return this.close(CloseCode.RateLimited, 'too many messages');
+    this.drain();
+  }
+
+  /** Handles waiting frames while the room is loaded and tokens remain; pauses the socket otherwise. */
+  private drain(): void {
+    if (this.drainTimer) {
+      clearTimeout(this.drainTimer);
+      this.drainTimer = null;
+    }
+    while (this.room && !this.closed && this.inbox.length > 0 && this.bucket.take()) this.handle(this.inbox.shift()!);
+    if (this.closed) return;
+    if (this.inbox.length === 0) {
+      if (this.ws.isPaused) this.ws.resume();
       return;
     }
-    this.handle(frame);
+    if (!this.ws.isPaused) this.ws.pause();
+    // Waiting for the room: attach() drains. Waiting for tokens: one token's time.
+    if (this.room) this.drainTimer = setTimeout(() => this.drain(), Math.ceil(1000 / Limits.messagesPerSecond));
   }
 
   private handle(frame: Uint8Array): void {
@@ -248,7 +269,9 @@ export class Connection implements RoomMember {
     this.closed = true;
     const room = this.room;
     this.room = null;
-    this.queue = [];
+    this.inbox = [];
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
     if (!room) return null;
     room.members.delete(this);
     const ids = [...this.awarenessIds].filter((id) => room.awareness.meta.has(id));
