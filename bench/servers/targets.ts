@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnServer, type SpawnedServer } from './spawn.ts';
 import { OursApi } from './ours-api.ts';
+import { ensureServerBuild } from '../../server/cli/build.mjs';
 
 export const SERVER_KINDS = ['ours', 'hocuspocus-sqlite', 'hocuspocus', 'relay'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
@@ -89,8 +90,10 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
       client: (room) => ({ protocol: 'hocuspocus', url, room }),
     };
   }
+  // The compiled server, as `npm start` runs it (built here when its sources changed).
+  ensureServerBuild({ root: opts.repoRoot });
   const s = await spawnServer({
-    script: script('server/main.ts'),
+    script: script('dist/node/server/main.js'),
     env: { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '1', LOG_LEVEL: 'warn' },
     cpuProfileDir: opts.cpuProfileDir,
   });

@@ -1,5 +1,6 @@
 /**
- * Starts the real server (`tsx server/main.ts`, as `npm start` runs it) as a child process
+ * Starts the real server from its TypeScript sources (through tsx, so a test always runs the
+ * code as it is; `compiled: true` runs dist/node as `npm start` does) as a child process
  * on a temporary data folder and a free port, for collaboration, reliability and browser
  * tests. The port is read from the "Listening on" line.
  */
@@ -29,6 +30,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Fixed port (e.g. to restart on the same address); default 0 = free port. */
   port?: number;
+  /** Run the compiled server (dist/node, built by server/cli/build.mjs) as `npm start` does. */
+  compiled?: boolean;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +48,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ...opts.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const entry = opts.compiled ? [path.join(ROOT, 'dist/node/server/main.js')] : ['--import', 'tsx', path.join(ROOT, 'server/main.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

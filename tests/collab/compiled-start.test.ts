@@ -1,0 +1,48 @@
+/**
+ * `npm start` runs the compiled server (dist/node, built by server/cli/build.mjs when its
+ * sources changed) with plain Node: no tsx, no compiler in the running process. This checks
+ * that the compiled server does everything the sources do where compilation could differ:
+ * worker threads (the commit worker, the export pool) start on compiled modules, files read
+ * beside the modules (the shipped TERC list) are there, and a real client edits and is stored.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureServerBuild } from '../../server/cli/build.mjs';
+import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
+import { appendParagraph, connectClient, type TestClient } from '../helpers/yclient.ts';
+import { chapterIds, DEMO } from '../helpers/demo.ts';
+import * as frames from '../helpers/frames.ts';
+
+let server: RunningServer | null = null;
+const clients: TestClient[] = [];
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.stop();
+});
+
+describe('the compiled server, as npm start runs it', () => {
+  it('starts without tsx, stores edits through its commit worker, exports through its worker pool, and knows the shipped TERC list', async () => {
+    ensureServerBuild();
+    server = await startServer({ compiled: true, env: { LOG_LEVEL: 'info' } });
+    expect(server.child.spawnargs.join(' ')).not.toContain('tsx');
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[6];
+    const a = connectClient(server.wsUrl, id, { cookie, extended: true });
+    clients.push(a);
+    await a.synced();
+    appendParagraph(a.doc, 'Zapisane przez skompilowany serwer');
+    a.provider.ws?.send(frames.saveQuery(7) as Uint8Array<ArrayBuffer>);
+    await waitFor(() => a.received.saved.includes(7), 'save confirmation');
+    await waitFor(() => server!.output().includes('commit worker started'), 'the commit worker started');
+    const late = connectClient(server.wsUrl, id, { cookie });
+    clients.push(late);
+    await late.synced();
+    expect(late.text()).toContain('Zapisane przez skompilowany serwer');
+
+    const docx = await fetch(`${server.url}/api/chapters/${id}/export.docx`, { headers: { cookie } });
+    expect(docx.status).toBe(200);
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+
+    expect(server.output()).toMatch(/TERC list: added [1-9]\d* units/);
+    expect(server.output()).not.toMatch(/worker.*(failed|error)/i);
+  }, 120_000);
+});
