@@ -3,7 +3,8 @@
  * collaboration upgrade under /collab, and the built client with an SPA fallback.
  */
 import { Hono } from 'hono';
-import type { AppEnv, CollabControl } from './context.ts';
+import type { AppEnv, CollabLayer } from './context.ts';
+
 import type { Services } from './services.ts';
 import { createApi } from './http/api.ts';
 import { clientIp } from './http/middleware/clientIp.ts';
@@ -15,12 +16,6 @@ import { unsubscribeRoutes } from './http/routes/unsubscribe.ts';
 import { UNSUBSCRIBE_PATH } from '../shared/mail.ts';
 
 /** The collaboration layer as the app sees it: control for routes, and its upgrade route. */
-export interface CollabLayer {
-  control: CollabControl;
-  /** Adds `GET /collab/:chapterId` (the WebSocket upgrade) to the app. */
-  mount(app: Hono<AppEnv>): void;
-}
-
 export function createApp(services: Services, collab: CollabLayer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Outermost, so it sees every answer in its final form (headers included).

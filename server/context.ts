@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
+import type { Hono } from 'hono';
 import type { Config } from './config.ts';
 import type { Db } from './storage/db.ts';
 import type { UserRow } from './storage/people.ts';
@@ -77,3 +78,10 @@ export interface BaseDeps {
 }
 
 export type { UserRow };
+
+/** The collaboration layer as the app sees it (server/collab/index.ts makes it). */
+export interface CollabLayer {
+  control: CollabControl;
+  /** Adds `GET /collab/:chapterId` (the WebSocket upgrade) to the app. */
+  mount(app: Hono<AppEnv>): void;
+}

@@ -6,7 +6,8 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { loadConfigOrExplain } from './config.ts';
-import { createServices, seedIfEmpty } from './services.ts';
+import { createServices } from './services.ts';
+import { seedIfEmpty } from './seed/seedIfEmpty.ts';
 import { createCollab } from './collab/index.ts';
 import { createApp } from './app.ts';
 import { writeInitialText } from './seed/demoDocument.ts';

@@ -130,4 +130,3 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
   };
 }
 
-export { seedIfEmpty, type DemoLogin, type SeedOptions } from './seed/seedIfEmpty.ts';

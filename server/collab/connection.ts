@@ -52,8 +52,8 @@ export class Connection implements RoomMember {
   closed = false;
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds = new Set<number>();
-  /** Set by the heartbeat: a pong arrived since the last ping. */
-  alive = true;
+  /** A pong arrived since the last heartbeat's ping. */
+  private alive = true;
 
   private room: Room | null = null;
   /** Frames received and not handled yet, in order (see receive()). */
@@ -71,6 +71,26 @@ export class Connection implements RoomMember {
     this.identity = init.identity;
     this.address = init.address;
     this.log = init.log;
+    this.ws.on('pong', () => {
+      this.alive = true;
+    });
+  }
+
+  /**
+   * One round of the server's heartbeat: a socket that did not answer the last ping is dropped
+   * (its room then stores and relays as for any leaving member); otherwise it is pinged again.
+   */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch {
+      this.ws.terminate();
+    }
   }
 
   get userId(): string {
@@ -194,10 +214,8 @@ export class Connection implements RoomMember {
     }
     const update = decoding.readVarUint8Array(d);
     const result = room.applyUpdate(this, update);
-    if (result === 'malformed') throw new ProtocolError(CloseCode.Malformed, 'update could not be applied');
-    if (result === 'incomplete') throw new ProtocolError(CloseCode.Resync, 'update builds on unknown content');
-    if (result === 'too-large') throw new ProtocolError(CloseCode.TooLarge, 'document too large');
-    if (result === 'too-many-sessions') throw new ProtocolError(CloseCode.TooManySessions, 'too many new editing sessions in this chapter this hour');
+    if (result.kind === 'refuse') this.refuse(result.reason);
+    else if (result.kind === 'close') throw new ProtocolError(result.code, result.message);
   }
 
   private handleAwareness(room: Room, update: Uint8Array): void {

@@ -7,8 +7,7 @@ import type { Hono } from 'hono';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { WebSocket } from 'ws';
 import type { UpgradeWebSocket } from 'hono/ws';
-import type { AppEnv, CollabControl } from '../context.ts';
-import type { CollabLayer } from '../app.ts';
+import type { AppEnv, CollabControl, CollabLayer } from '../context.ts';
 import type { Services } from '../services.ts';
 import { Limits } from '../../shared/limits.ts';
 import { createChapterLiveStateReader } from '../storage/chapterLiveState.ts';
@@ -81,18 +80,7 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
       if (!injectFn) throw new Error('createCollab: mount(app) must run before inject(server)');
       injectFn(server);
       heartbeat = setInterval(() => {
-        for (const c of registry.connections) {
-          if (!c.alive) {
-            c.ws.terminate();
-            continue;
-          }
-          c.alive = false;
-          try {
-            c.ws.ping();
-          } catch {
-            c.ws.terminate();
-          }
-        }
+        for (const c of registry.connections) c.heartbeat();
       }, opts.heartbeatMs ?? HEARTBEAT_MS);
       heartbeat.unref();
     },

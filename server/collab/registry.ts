@@ -116,14 +116,14 @@ export class RoomRegistry {
     const room = this.rooms.get(chapterId);
     if (!room) return;
     room.facts = this.opts.readFacts(chapterId);
-    for (const m of room.members) (m as Connection).sendChapterState();
+    for (const m of room.members) m.sendChapterState();
   }
 
   notifyChapter(chapterId: string, event: { type: string }): void {
     const room = this.rooms.get(chapterId);
     if (!room) return;
     const frame = msg.event(event);
-    for (const m of room.members) (m as Connection).sendExtension(frame);
+    for (const m of room.members) m.sendExtension(frame);
   }
 
   /** Stores everything, closes every socket, unloads every room. Returns rooms that could not be stored. */
@@ -171,6 +171,6 @@ export class RoomRegistry {
     this.opts.log.error(`room ${room.chapterId}: dropped after a failed reload`, err);
     this.rooms.delete(room.chapterId);
     room.closed = true;
-    for (const m of [...room.members]) (m as Connection).close(CloseCode.RoomReset, 'document reloaded');
+    for (const m of [...room.members]) m.close(CloseCode.RoomReset, 'document reloaded');
   }
 }

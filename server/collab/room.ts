@@ -11,12 +11,8 @@ import { Awareness } from 'y-protocols/awareness';
 import type { DocumentStore } from '../storage/documents.ts';
 import type { Logger } from '../log.ts';
 import { Limits } from '../../shared/limits.ts';
-import { CloseCode, RejectReason } from '../../shared/protocol.ts';
-import type { RejectReasonValue } from '../../shared/protocol.ts';
-import { collectChangeSet, judgeChange } from './changeCheck.ts';
-import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
-import { invalidFigure } from './figureCheck.ts';
-import type { ChangeActor, Verdict } from './changeCheck.ts';
+import { admit, type Admission } from './admission.ts';
+import type { ChangeActor } from './changeCheck.ts';
 import * as msg from './messages.ts';
 import { ClientIdBudget, CLIENT_ID_WINDOW_MS } from './clientIdBudget.ts';
 import type { WriteQueue } from './writeQueue.ts';
@@ -27,8 +23,10 @@ export interface RoomMember {
   readonly userId: string;
   actor(): ChangeActor;
   send(frame: Uint8Array): void;
-  /** Tells the member its change was refused (and counts refusals). */
-  refuse(reason: RejectReasonValue): void;
+  /** Sends a frame of this product's protocol extensions (only to clients that said Hello). */
+  sendExtension(frame: Uint8Array): void;
+  /** Sends the live chapter state (permissions, freeze, suggest lock) after a change of facts. */
+  sendChapterState(): void;
   /** Closes the member's socket (used before a slow rollback, so the close is not delayed by it). */
   close(code: number, reason: string): void;
 }
@@ -65,7 +63,6 @@ interface PendingUpdate {
   clientIds: number[];
 }
 
-export type ApplyResult = 'stored' | 'noop' | 'refused' | 'malformed' | 'incomplete' | 'too-large' | 'too-many-sessions';
 
 export class Room {
   readonly chapterId: string;
@@ -112,108 +109,30 @@ export class Room {
     this.clientIds = new ClientIdBudget(Limits.maxNewClientIdsPerHour, opts.documents.clientsOpenedSince(this.chapterId, now - CLIENT_ID_WINDOW_MS));
   }
 
-  /** Applies a client's update after the per-role check; see the module comment for ordering. */
-  applyUpdate(from: RoomMember, update: Uint8Array): ApplyResult {
-    if (this.closed) return 'noop';
-    if (this.approxBytes + update.byteLength > Limits.maxDocumentBytes) return 'too-large';
-    // Undecodable, incomplete and malformed updates are refused before they touch the
-    // document. Otherwise each would cost a rebuild (reloading the chapter from storage) or
-    // linger as pending structs: found by fuzzing, where a reconnecting socket made the server
-    // reload a chapter hundreds of times a minute.
-    const checked = checkUpdate(this.doc, update);
+  /**
+   * Admits a client's update (admission.ts decides) and carries out the decision: a rollback
+   * when the document was touched, a pending write when it is to be stored. The caller answers
+   * the socket from the result; see the module comment for ordering.
+   */
+  applyUpdate(from: RoomMember, update: Uint8Array): Admission {
+    if (this.closed) return { kind: 'noop' };
+    const context = { chapterId: this.chapterId, doc: this.doc, approxBytes: this.approxBytes, frozen: !!this.facts.frozen, clientIds: this.clientIds, log: this.opts.log };
     const actor = from.actor();
-    const restricted = !actor.permissions.edit;
-    if (checked.fault) {
-      const { kind, reason } = checked.fault;
-      if (kind !== 'undecodable') this.opts.log.info(`room ${this.chapterId}: refused ${kind} update from ${from.userId} (${reason})`);
-      if (kind !== 'incomplete') return 'malformed';
-      // Someone who may not edit usually builds on their own change refused just before: they
-      // are told, and their client starts again from the server's copy. An editor's update can
-      // only be incomplete after the server lost something: a reconnect resyncs.
-      if (!restricted) return 'incomplete';
-      from.refuse(this.refusalReason(actor));
-      return 'refused';
-    }
-    // Someone who may change nothing (a viewer, anyone in a frozen chapter) is refused before
-    // the update touches the document: applying and rolling back costs a rebuild from storage
-    // per update, which grows with the chapter (found by fuzzing from viewer sockets).
-    if (!actor.permissions.comment && !actor.permissions.suggest && wouldChange(this.doc, checked.decoded)) {
-      this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (no rights)`);
-      from.refuse(this.refusalReason(actor));
-      return 'refused';
-    }
-    // Every new client id makes every later transaction of this chapter slower, for everyone.
-    const opened = newClientCount(this.doc, checked.decoded);
-    const now = Date.now();
-    if (opened > 0 && !this.clientIds.allows(from.userId, opened, now)) {
-      this.opts.log.info(`room ${this.chapterId}: refused ${opened} new client ids from ${from.userId} (limit ${Limits.maxNewClientIdsPerHour} per hour)`);
-      return 'too-many-sessions';
-    }
-    const store = this.doc.store;
-    const pendingBefore = [store.pendingStructs, store.pendingDs];
-    // The verdict is reached inside the transaction's 'afterTransaction' event: afterwards
-    // Yjs garbage-collects deleted content and merges items, and the check needs both.
-    let verdict: Verdict | null = null;
-    let changed = false;
-    let clientIds: number[] = [];
-    let inconsistent: string | null = null;
-    let badFigure: string | null = null;
-    const capture = (tr: Y.Transaction) => {
-      if (tr.origin !== from) return;
-      inconsistent = inconsistentItem(tr);
-      clientIds = advancedClients(tr.beforeState, tr.afterState);
-      changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
-      if (changed) badFigure = invalidFigure(tr);
-      if (restricted && changed) verdict = judgeChange(collectChangeSet(tr), actor);
-    };
-    this.doc.on('afterTransaction', capture);
-    try {
-      Y.applyUpdate(this.doc, update, from);
-    } catch (err) {
-      this.opts.log.warn(`room ${this.chapterId}: update failed to apply`, String(err));
-      this.rollBack(from);
-      return 'malformed';
-    } finally {
-      this.doc.off('afterTransaction', capture);
-    }
-    if (inconsistent) {
-      this.opts.log.warn(`room ${this.chapterId}: refused an inconsistent update from ${from.userId} (${inconsistent as string})`);
-      this.rollBack(from);
-      return 'malformed';
-    }
-    const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
-    // Nobody may leave half-integrated structs behind (an honest update never does, see
-    // checkUpdate; one whose items refer to each other in a cycle could, were it not refused
-    // there). They would be integrated later, unchecked, and retried on every update meanwhile.
-    if (pendingChanged && !restricted) {
-      this.opts.log.warn(`room ${this.chapterId}: refused an update from ${from.userId} that left structs pending`);
-      this.rollBack(from);
-      return 'malformed';
-    }
-    if (restricted) {
-      if (pendingChanged) verdict = { ok: false, item: 'incomplete update' };
-      const v = verdict as Verdict | null;
-      if (v && !v.ok) {
-        this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (${v.item})`);
-        this.rebuild();
-        from.refuse(this.refusalReason(actor));
-        return 'refused';
-      }
-    }
-    // After the role's verdict, so that a suggester hears „suggest only” for what they may not do at all.
-    if (badFigure) {
-      this.opts.log.info(`room ${this.chapterId}: refused change from ${from.userId} (${badFigure as string})`);
+    const result = admit(context, update, from, actor, from.userId);
+    if (result.kind === 'close' && result.rollback) {
+      // The rollback takes as long as loading the chapter: close first, so the close is not delayed by it.
+      from.close(result.code, result.message);
       this.rebuild();
-      from.refuse(RejectReason.Invalid);
-      return 'refused';
+    } else if (result.kind === 'refuse' && result.rollback) {
+      this.rebuild();
+    } else if (result.kind === 'store') {
+      this.pending.push({ update, from, userId: from.userId, at: result.at, clientIds: result.clientIds });
+      if (result.opened > 0) this.clientIds.record(from.userId, result.opened, result.at);
+      this.approxBytes += update.byteLength;
+      this.scheduleFlush();
+      if (!actor.permissions.edit && actor.permissions.suggest) this.opts.onSuggesterChange?.(this, from.userId);
     }
-    if (!changed && !pendingChanged) return 'noop';
-    this.pending.push({ update, from, userId: from.userId, at: now, clientIds });
-    if (opened > 0) this.clientIds.record(from.userId, opened, now);
-    this.approxBytes += update.byteLength;
-    this.scheduleFlush();
-    if (restricted && actor.permissions.suggest) this.opts.onSuggesterChange?.(this, from.userId);
-    return 'stored';
+    return result;
   }
 
   /**
@@ -375,24 +294,8 @@ export class Room {
     return true;
   }
 
-  private refusalReason(actor: ChangeActor): RejectReasonValue {
-    if (this.facts.frozen) return RejectReason.Frozen;
-    if (actor.permissions.suggest) return RejectReason.SuggestOnly;
-    if (actor.permissions.comment) return RejectReason.CommentOnly;
-    return RejectReason.ReadOnly;
-  }
-
   private scheduleFlush(): void {
     this.opts.writes.enqueue(this);
-  }
-
-  /**
-   * After a malformed update that was applied: closes its sender's socket first (the rollback
-   * takes as long as loading the chapter), then rolls back.
-   */
-  private rollBack(from: RoomMember): void {
-    from.close(CloseCode.Malformed, 'update could not be applied');
-    this.rebuild();
   }
 
   /**
@@ -453,38 +356,7 @@ export class Room {
   }
 }
 
-/** Whether applying `update` would add content or delete something not yet deleted. */
-function wouldChange(doc: Y.Doc, update: DecodedUpdate): boolean {
-  for (const s of update.structs) {
-    if (!(s instanceof Y.Skip) && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) return true;
-  }
-  for (const [client, ranges] of update.ds.clients) {
-    const structs = doc.store.clients.get(client);
-    for (const r of ranges) {
-      if (r.len === 0) continue;
-      if (!structs || r.clock + r.len > Y.getState(doc.store, client)) return true;
-      for (let i = Y.findIndexSS(structs, r.clock); i < structs.length && structs[i].id.clock < r.clock + r.len; i++) {
-        if (!structs[i].deleted) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** Client ids that write in `update` and that the document has not seen yet. */
-function newClientCount(doc: Y.Doc, update: DecodedUpdate): number {
-  const fresh = new Set<number>();
-  for (const s of update.structs) if (!(s instanceof Y.Skip) && !doc.store.clients.has(s.id.client)) fresh.add(s.id.client);
-  return fresh.size;
-}
-
 function randomClientId(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
-/** Client ids whose clock moved between two state vectors (those that wrote new content). */
-function advancedClients(before: Map<number, number>, after: Map<number, number>): number[] {
-  const out: number[] = [];
-  for (const [client, clock] of after) if (clock > (before.get(client) ?? 0)) out.push(client);
-  return out;
-}

@@ -63,10 +63,6 @@ export function mountCollabRoute(app: Hono<AppEnv>, deps: UpgradeDeps): void {
             address,
             log: services.log,
           });
-          const raw = ws.raw as WebSocket;
-          raw.on('pong', () => {
-            if (conn) conn.alive = true;
-          });
           void registry.join(conn);
         },
         onMessage(evt) {

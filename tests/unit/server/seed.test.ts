@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
-import { createServices, seedIfEmpty } from '../../../server/services.ts';
+import { createServices } from '../../../server/services.ts';
+import { seedIfEmpty } from '../../../server/seed/seedIfEmpty.ts';
 import { openDatabase } from '../../../server/storage/db.ts';
 import { DEMO_CHAPTER_TEXT } from '../../../server/seed/demoText.ts';
 import { STRATEGY_CHAPTER_TEMPLATE } from '../../../server/seed/template.ts';
