@@ -4,21 +4,21 @@
  * a thread or comment belongs to and picks the status:
  * - not a member of the chapter's partnership, or an unknown id → 404 (existence does not leak);
  * - a member without the comment right (a viewer) → 403 `forbidden`;
- * - a member who could comment were the chapter not frozen → 403 `chapter_frozen`.
+ * - a member who could comment were the chapter not frozen → 409 `chapter_frozen`, the one status
+ *   every refusal because of a freeze has (server/http/errors.ts `chapterFrozen`).
  * Reading is allowed to every member, viewers and frozen chapters included.
  */
 import { chapterPermissions } from '../auth/policy.ts';
 import type { UserRow } from '../context.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { chapterFrozen, forbidden, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import type { ChapterAccessRow } from '../storage/chapters.ts';
 import type { CommentRow, CommentStore, ThreadRow } from '../storage/comments.ts';
 
 export type CommentNeed = 'read' | 'comment';
 
-/** 403 for a frozen chapter: comments stay readable but nobody adds or changes them. */
-export const chapterFrozenForComments = () =>
-  new ApiError(403, 'chapter_frozen', 'The chapter is frozen: its comments can be read but not added or changed.');
+/** A frozen chapter: comments stay readable but nobody adds or changes them. */
+const chapterFrozenForComments = () => chapterFrozen('The chapter is frozen: its comments can be read but not added or changed.');
 
 /**
  * The chapter's access facts, when `user` may do `need` with its comments.

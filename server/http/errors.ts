@@ -52,7 +52,8 @@ export const payloadTooLarge = (maxBytes: number) =>
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
 export const invitationInvalid = () =>
   new ApiError(404, 'invitation_invalid', 'This invitation link is unknown, already used or expired.');
-export const chapterFrozen = () => new ApiError(409, 'chapter_frozen', 'The chapter is frozen.');
+/** Every refusal because a chapter is frozen: 409, whatever was tried (text, comments, versions, status). */
+export const chapterFrozen = (message = 'The chapter is frozen.') => new ApiError(409, 'chapter_frozen', message);
 /** Figures (issue 14): an upload that is not a PNG, JPEG or WebP image (SVG, PDF, text…). */
 export const imageUnsupported = (detected: string | null) =>
   new ApiError(415, 'image_unsupported', 'Only PNG, JPEG and WebP images are accepted.', detected ? { detected } : undefined);

@@ -245,7 +245,7 @@ describe('who may comment', () => {
     }
   });
 
-  it('a frozen chapter keeps its comments readable but takes no new comment, reply, edit or resolution (403 chapter_frozen)', async () => {
+  it('a frozen chapter keeps its comments readable but takes no new comment, reply, edit or resolution (409 chapter_frozen, as every refusal for a freeze)', async () => {
     const thread = await startThread('expert', { quote: 'x', body: 'przed zamrożeniem' });
     t.services.db.prepare('UPDATE chapters SET frozen_at = ?, frozen_by = ? WHERE id = ?').run(t.clock.now, t.userId(DEMO.coordinator), chapterId);
     const before = notifications().length;
@@ -261,7 +261,7 @@ describe('who may comment', () => {
       ];
       for (const [method, path, body] of tries) {
         const res = await t.request(method, path, { cookie, body });
-        expect(res.status, `${who} ${method} ${path}`).toBe(403);
+        expect(res.status, `${who} ${method} ${path}`).toBe(409);
         expect(((await res.json()) as ErrorBody).error.code).toBe('chapter_frozen');
       }
     }
