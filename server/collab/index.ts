@@ -12,7 +12,7 @@ import type { Services } from '../services.ts';
 import { Limits } from '../../shared/limits.ts';
 import { createChapterLiveStateReader } from '../storage/chapterLiveState.ts';
 import { RoomRegistry } from './registry.ts';
-import { BackgroundAppender } from '../storage/backgroundAppend.ts';
+import { DocumentWriter } from '../storage/documentWriter.ts';
 import { mountCollabRoute } from './upgrade.ts';
 
 /** How often sockets are pinged; a socket that missed a pong is dropped at the next round. */
@@ -42,10 +42,12 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
     readFacts: createChapterLiveStateReader(services.db),
     beforeLoad: opts.beforeLoad,
     onSuggesterChange: (chapterId, userId, doc) => services.notifications.suggestionActivity(chapterId, userId, doc),
-    background:
-      opts.backgroundCommits === false || services.db.memory
-        ? null
-        : new BackgroundAppender({ path: services.db.name, synchronous: services.config.sqliteSynchronous, log: services.log }),
+    writer: new DocumentWriter(services.stores.documents, {
+      worker: opts.backgroundCommits !== false && !services.db.memory,
+      path: services.db.name,
+      synchronous: services.config.sqliteSynchronous,
+      log: services.log,
+    }),
   });
   const control: CollabControl = {
     activeUserCount: (id) => registry.activeUserCount(id),

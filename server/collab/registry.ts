@@ -13,7 +13,7 @@ import type { RoomFacts } from './room.ts';
 import type { Connection } from './connection.ts';
 import * as msg from './messages.ts';
 import { WriteQueue } from './writeQueue.ts';
-import type { BackgroundAppender } from '../storage/backgroundAppend.ts';
+import type { DocumentWriter } from '../storage/documentWriter.ts';
 
 export interface RegistryOptions {
   documents: DocumentStore;
@@ -23,8 +23,8 @@ export interface RegistryOptions {
   readFacts(chapterId: string): RoomFacts;
   /** Test hook: runs before a document is read (e.g. to slow the loader down). */
   beforeLoad?: (chapterId: string) => Promise<void> | void;
-  /** Commits updates off the event loop (file databases); null: on the main connection. */
-  background?: BackgroundAppender | null;
+  /** Storage's writer of document updates and compactions. */
+  writer: DocumentWriter;
   /** A change by someone who may only suggest was stored (e-mail notifications, issue 16). */
   onSuggesterChange?: (chapterId: string, userId: string, doc: () => Y.Doc) => void;
 }
@@ -40,7 +40,7 @@ export class RoomRegistry {
   readonly writes: WriteQueue;
 
   constructor(private readonly opts: RegistryOptions) {
-    this.writes = new WriteQueue(opts.documents, opts.log, opts.background ?? null);
+    this.writes = new WriteQueue(opts.writer, opts.log);
   }
 
   /** Returns the loaded room, loading it once for all concurrent callers. */

@@ -7,16 +7,14 @@
  * all their pending updates together, then lets each room relay and confirm. If the disk
  * fails, nothing is relayed or confirmed and the whole batch is retried with back-off.
  *
- * Commits, and compactions' writes, run in the commit worker when there is one
- * (backgroundAppend.ts): an fsync that takes hundreds of milliseconds (seen under tier B
- * fuzzing, in bursts, for commits and for a compaction) then delays only what waits for it,
- * not every other socket. One job is in flight at a time; updates that arrive meanwhile go
- * into the next batch. `flush()` still commits synchronously (a graceful stop, a room
- * closing), after waiting for the job in flight.
+ * Where a write runs (the commit worker or the main connection) is storage's choice
+ * (server/storage/documentWriter.ts); this queue only batches, orders and retries. One write
+ * is in flight at a time; updates that arrive meanwhile go into the next batch. `flush()`
+ * still commits synchronously (a graceful stop, a room closing), after waiting for the write
+ * in flight.
  */
-import type { DocumentStore, StoredUpdate } from '../storage/documents.ts';
-import type { BackgroundAppender } from '../storage/backgroundAppend.ts';
-import type { WriteJob } from '../storage/appendWorker.ts';
+import type { StoredUpdate } from '../storage/documents.ts';
+import type { DocumentWriter, WriteJob } from '../storage/documentWriter.ts';
 import type { Logger } from '../log.ts';
 import type { CommitHealth } from '../context.ts';
 
@@ -52,10 +50,9 @@ export class WriteQueue {
   commits = 0;
 
   constructor(
-    private readonly documents: DocumentStore,
+    /** Storage's writer (tests reach its worker). */
+    readonly writer: DocumentWriter,
     private readonly log: Logger,
-    /** The commit worker, if any (read by tests). */
-    readonly background: BackgroundAppender | null = null,
   ) {}
 
   /** Asks for the writer's pending updates to be committed on the next tick. */
@@ -71,7 +68,7 @@ export class WriteQueue {
 
   /** For the readiness check: the commit worker's state (`none` without one) and whether commits fail. */
   health(): CommitHealth {
-    return { worker: this.background ? this.background.state() : 'none', writesFailing: this.failing };
+    return { worker: this.writer.state(), writesFailing: this.failing };
   }
 
   /**
@@ -79,7 +76,7 @@ export class WriteQueue {
    * after the job in flight, or here at once if there is no worker. `done` gets the error, if any.
    */
   compact(chapterId: string, state: Uint8Array, upTo: number, done: (err: unknown) => void): void {
-    if (!this.background?.ready) return done(this.compactHere(chapterId, state, upTo));
+    if (!this.writer.inWorker) return done(this.compactHere(chapterId, state, upTo));
     this.compactions.push({ chapterId, state, upTo, done });
     this.schedule();
   }
@@ -89,12 +86,11 @@ export class WriteQueue {
    * storage failed; the updates stay queued and a retry is scheduled.
    */
   flush(): boolean {
-    this.background?.settleNow();
-    if (this.background?.busy) return false;
+    if (!this.writer.settle()) return false;
     const batch = this.take();
     if (!batch) return true;
     try {
-      this.documents.append(batch.rows);
+      this.writer.writeHere({ batch: batch.rows });
     } catch (err) {
       this.failed(batch, err);
       return false;
@@ -111,12 +107,12 @@ export class WriteQueue {
   stop(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.background?.stop();
+    this.writer.stop();
     this.compactAllHere();
   }
 
   private schedule(): void {
-    if (this.scheduled || this.retryTimer || this.background?.busy) return;
+    if (this.scheduled || this.retryTimer || this.writer.busy) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -124,14 +120,14 @@ export class WriteQueue {
     });
   }
 
-  /** Starts the next write: in the worker if it is ready (a waiting compaction first), else here. */
+  /** Starts the next write: in the worker if it runs (a waiting compaction first), else here. */
   private next(): void {
-    if (!this.background?.ready) {
+    if (!this.writer.inWorker) {
       this.flush();
       this.compactAllHere();
       return;
     }
-    if (this.background.busy) return;
+    if (this.writer.busy) return;
     const c = this.compactions.shift();
     if (c) {
       this.submit({ compaction: { chapterId: c.chapterId, state: c.state, upTo: c.upTo } }, (err) => c.done(err));
@@ -145,19 +141,12 @@ export class WriteQueue {
     });
   }
 
-  /** Hands a job to the worker after the checks that precede every write; then goes on. */
+  /** Hands a write to storage; then goes on. */
   private submit(job: WriteJob, settled: (err: Error | null) => void): void {
-    const then = (err: Error | null) => {
+    this.writer.write(job, (err) => {
       settled(err);
       if (this.writers.size > 0 || this.compactions.length > 0) this.schedule();
-    };
-    try {
-      this.documents.beforeBackgroundWrite();
-    } catch (err) {
-      then(err instanceof Error ? err : new Error(String(err)));
-      return;
-    }
-    this.background!.submit(job, then);
+    });
   }
 
   /** Writes every waiting compaction on the main connection (no worker, or stopping). */
@@ -167,7 +156,7 @@ export class WriteQueue {
 
   private compactHere(chapterId: string, state: Uint8Array, upTo: number): unknown {
     try {
-      this.documents.compact(chapterId, state, upTo);
+      this.writer.writeHere({ compaction: { chapterId, state, upTo } });
       return null;
     } catch (err) {
       return err;

@@ -104,7 +104,7 @@ describe('readiness on a real server', () => {
 
     // The worker goes away (as when its thread dies): commits fall back to the main thread,
     // which keeps edits safe but slow; readiness says so.
-    server.collab.registry.writes.background!.stop();
+    server.collab.registry.writes.writer.worker!.stop();
     const stopped = await ready(server.url);
     expect(stopped.status).toBe(503);
     expect(stopped.body.failed).toEqual(['commitWorker']);

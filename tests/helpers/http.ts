@@ -21,6 +21,7 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from '../../server/seed/demo.ts';
 import type { DemoBlock } from '../../server/seed/demoText.ts';
 import { SESSION_COOKIE } from '../../server/auth/sessions.ts';
+import { DocumentWriter } from '../../server/storage/documentWriter.ts';
 
 /** A clock the test moves by hand. */
 export interface FakeClock {
@@ -61,6 +62,7 @@ export function recordingCollab(services?: Services): RecordingCollab {
         log: services.log,
         compactAfterUpdates: services.config.compactAfterUpdates,
         readFacts: createChapterLiveStateReader(services.db),
+        writer: new DocumentWriter(services.stores.documents, { worker: false, path: services.db.name, synchronous: services.config.sqliteSynchronous, log: services.log }),
       })
     : null;
   const need = () => {
