@@ -784,4 +784,12 @@ export const en: Messages = {
   'verify.matchChapter': 'Match: {hash} is the hash of the chapter “{title}” of this milestone.',
   'verify.noMatch': 'No match: {hash} is neither this milestone\'s hash nor any of its chapters\'.',
   'adoptions.completenessAt': 'Completeness when created: {count} of {total}',
+  'errors.fiche_not_ready': "The fiche cannot be accepted: partners' costs and funding sources must add up to the total cost, and the fiche needs a title, a leader and partners.",
+  'audit.action.fiche.created': "Project fiche created",
+  'audit.action.fiche.accepted': "Fiche accepted by the Partnership Council",
+  'audit.action.fiche.in_package': "Fiche put in the package",
+  'audit.action.fiche.rejected': "Project fiche rejected",
+  'audit.action.fiche.proposal_made': "Fiche field change proposed",
+  'audit.action.fiche.proposal_accepted': "Fiche field proposal accepted",
+  'audit.action.fiche.proposal_rejected': "Fiche field proposal rejected",
 };

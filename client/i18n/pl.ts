@@ -785,6 +785,14 @@ export const pl = {
   'verify.matchChapter': 'Zgodny: skrót {hash} to skrót rozdziału „{title}” tego kamienia milowego.',
   'verify.noMatch': 'Niezgodny: skrót {hash} nie odpowiada temu kamieniowi milowemu ani żadnemu jego rozdziałowi.',
   'adoptions.completenessAt': 'Kompletność w chwili utworzenia: {count} z {total}',
+  'errors.fiche_not_ready': "Karty nie można przyjąć: koszty partnerów i źródła finansowania muszą sumować się do kosztu całkowitego, a karta potrzebuje tytułu, lidera i partnerów.",
+  'audit.action.fiche.created': "Utworzenie karty projektu",
+  'audit.action.fiche.accepted': "Przyjęcie karty przez Radę Partnerstwa",
+  'audit.action.fiche.in_package': "Włączenie karty do pakietu",
+  'audit.action.fiche.rejected': "Odrzucenie karty projektu",
+  'audit.action.fiche.proposal_made': "Propozycja zmiany pola karty",
+  'audit.action.fiche.proposal_accepted': "Przyjęcie propozycji zmiany pola karty",
+  'audit.action.fiche.proposal_rejected': "Odrzucenie propozycji zmiany pola karty",
 } as const;
 
 /** Keys of all UI messages. */

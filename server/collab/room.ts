@@ -16,6 +16,8 @@ import type { RejectReasonValue } from '../../shared/protocol.ts';
 import { collectChangeSet, judgeChange } from './changeCheck.ts';
 import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
 import { invalidFigure } from './figureCheck.ts';
+// Key-project fiches (issue 19): the structured fields stay valid, whoever writes.
+import { invalidFicheField } from './ficheCheck.ts';
 import type { ChangeActor, Verdict } from './changeCheck.ts';
 import * as msg from './messages.ts';
 import { ClientIdBudget, CLIENT_ID_WINDOW_MS } from './clientIdBudget.ts';
@@ -155,7 +157,7 @@ export class Room {
       inconsistent = inconsistentItem(tr);
       clientIds = advancedClients(tr.beforeState, tr.afterState);
       changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
-      if (changed) badFigure = invalidFigure(tr);
+      if (changed) badFigure = invalidFigure(tr) ?? invalidFicheField(tr);
       if (restricted && changed) verdict = judgeChange(collectChangeSet(tr), actor);
     };
     this.doc.on('afterTransaction', capture);
