@@ -9,7 +9,7 @@
  * - POST /projects/:id/decision: the Rada Partnerstwa's decision, recorded by a coordinator.
  * The fiche's document itself is edited live over /collab/<id> like a chapter.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CreateFicheRequest, FicheDecisionRequest, ProposalRequest, type FicheDto, type FicheProposalDto, type PackageDto } from '../../../shared/projects/api.ts';
 import { FICHE_MAP, acceptanceProblems, ficheBalance, isFicheFieldName, validFieldValue, type FicheFieldName } from '../../../shared/projects/fiche.ts';
 import { overviewSums } from '../../../shared/projects/overview.ts';
@@ -22,7 +22,8 @@ import { packageCsv, packageXlsx } from '../../projects/spreadsheet.ts';
 import { contentDisposition } from '../../export/fileName.ts';
 import { saveVersion } from '../../versions/service.ts';
 import type { ProposalRow } from '../../storage/projects.ts';
-import { requireChapter, requireStrategy } from '../access.ts';
+import { requireStrategy } from '../access.ts';
+import { chapterPermissions } from '../../auth/policy.ts';
 import { chapterFrozen, conflict, ficheNotReady, forbidden, notFound, validationFailed } from '../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
@@ -52,10 +53,13 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
   const app = new Hono<AppEnv>();
 
   const requireFiche = (user: UserRow, id: string, need: 'read' | 'suggest' | 'edit' | 'review' | 'manage') => {
+    // The same 404 for an unknown id and another partnership's fiche: existence does not leak.
     const fiche = projects.byId(id);
-    if (!fiche) throw notFound('No such fiche.');
-    const access = requireChapter(services, user, id, need === 'suggest' ? 'read' : need);
-    return { fiche, ...access };
+    const facts = services.stores.chapters.accessFacts(id, user.id);
+    const permissions = facts && chapterPermissions(facts);
+    if (!fiche || !facts || !permissions?.read) throw notFound('No such fiche.');
+    if (need !== 'suggest' && !permissions[need]) throw forbidden();
+    return { fiche, facts, permissions };
   };
 
   const packageOf = async (strategyId: string, user: UserRow): Promise<PackageDto> => {
@@ -130,7 +134,8 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
   app.post('/projects/:id/proposals', async (c) => {
     const user = currentUser(c);
     const { fiche, facts, permissions } = requireFiche(user, c.req.param('id'), 'suggest');
-    if (!permissions.suggest || permissions.edit) throw forbidden('Only someone who may suggest, not edit, proposes values.');
+    // Experts propose; editors may propose too (for a colleague's review) but usually change the field directly.
+    if (!permissions.suggest) throw forbidden();
     const req = await readJson(c, ProposalRequest);
     const value = normaliseValue(req.value);
     if (!validFieldValue(req.field, value)) throw validationFailed([{ path: 'value', message: `not a valid value for ${req.field}` }]);
@@ -140,13 +145,12 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
     return c.json(proposalDto(projects.proposalById(id)!), 201);
   });
 
-  app.post('/projects/:id/proposals/:pid/:verdict{accept|reject}', async (c) => {
+  const decideProposal = (accept: boolean) => async (c: Context<AppEnv>) => {
     const user = currentUser(c);
-    const { fiche, facts } = requireFiche(user, c.req.param('id'), 'review');
-    const proposal = projects.proposalById(c.req.param('pid'));
+    const { fiche, facts } = requireFiche(user, c.req.param('id') ?? '', 'review');
+    const proposal = projects.proposalById(c.req.param('pid') ?? '');
     if (!proposal || proposal.chapter_id !== fiche.chapter_id) throw notFound('No such proposal.');
     if (proposal.state !== 'open') throw conflict('The proposal is already decided.');
-    const accept = c.req.param('verdict') === 'accept';
     if (accept) {
       if (!isFicheFieldName(proposal.field)) throw conflict('Unknown field.');
       const value = JSON.parse(proposal.value) as unknown;
@@ -159,7 +163,9 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
     });
     collab.notifyChapter(fiche.chapter_id, { type: 'fiche-changed' });
     return c.json(proposalDto(projects.proposalById(proposal.id)!));
-  });
+  };
+  app.post('/projects/:id/proposals/:pid/accept', decideProposal(true));
+  app.post('/projects/:id/proposals/:pid/reject', decideProposal(false));
 
   app.post('/projects/:id/decision', async (c) => {
     const user = currentUser(c);
