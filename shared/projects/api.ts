@@ -52,6 +52,7 @@ export interface FicheProposalDto {
 export interface FicheDto {
   id: string;
   strategyId: string;
+  partnershipId: string;
   status: FicheStatus;
   resolutionNumber: string | null;
   resolutionDate: string | null;

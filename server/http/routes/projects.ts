@@ -114,6 +114,7 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
     const body: FicheDto = {
       id: fiche.chapter_id,
       strategyId: fiche.strategy_id,
+      partnershipId: facts.partnershipId,
       status: fiche.status,
       resolutionNumber: fiche.resolution_number,
       resolutionDate: fiche.resolution_date,
