@@ -191,4 +191,27 @@ describe('package of key projects', () => {
       expect(actions).toContain(a);
     }
   });
+
+  it('puts the fiches that are not rejected in the annex of the strategy export, with their fields and text', async () => {
+    t = await createTestContext();
+    const cookie = await t.login(DEMO.viewer);
+    const strategy = t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!;
+    const [a] = orgsOf(t);
+    createFiche(t.services, strategy, {
+      title: 'Wspólna ścieżka rowerowa',
+      fields: { leaderId: a.id, partners: [{ organizationId: a.id, role: 'lider', costGrosze: 123_456_789 }], totalCostGrosze: 123_456_789 },
+      texts: { problem: 'Brak bezpiecznego połączenia rowerowego między gminami.' },
+    }, null);
+    const rejected = createFiche(t.services, strategy, { title: 'Projekt odrzucony' }, null);
+    t.services.stores.projects.decide(rejected, { status: 'rejected', rejectionReason: 'Powiela inny projekt', userId: t.userId(DEMO.coordinator), at: t.clock.now });
+    const res = await t.request('GET', `/api/strategies/${strategy.id}/export.md`, { cookie });
+    expect(res.status).toBe(200);
+    const md = await res.text();
+    const annex = md.indexOf('Załącznik: pakiet projektów kluczowych');
+    expect(annex).toBeGreaterThan(md.indexOf('Pakiet projektów kluczowych'));
+    expect(md).toContain('Załącznik: karta projektu „Wspólna ścieżka rowerowa”');
+    expect(md.replace(/\u00a0/g, ' ')).toContain('1 234 567,89 zł');
+    expect(md).toContain('Brak bezpiecznego połączenia rowerowego między gminami.');
+    expect(md).not.toContain('Projekt odrzucony');
+  });
 });
