@@ -3,7 +3,7 @@
  * directly (the server validates every value); experts change a draft and send it as proposals;
  * viewers read. The sums and their differences are computed here from the same values.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FicheLinkOptionsDto } from '../../shared/projects/api.ts';
 import {
   FUNDING_SOURCES, READINESS_LEVELS, ficheBalance, type FicheFieldName, type FicheFields, type HeadingRef, type Indicator, type PartnerShare,
@@ -22,19 +22,19 @@ const clean = (s: string) => normaliseText(s, { lines: false });
 function TextField({ label, value, disabled, onCommit, type = 'text' }: { label: string; value: string; disabled: boolean; onCommit: (v: string) => void; type?: 'text' | 'date' }) {
   const id = useId();
   const [text, setText] = useState(value);
-  const [focused, setFocused] = useState(false);
+  const focused = useRef(false);
   useEffect(() => {
-    if (!focused) setText(value);
-  }, [value, focused]);
+    if (!focused.current) setText(value);
+  }, [value]);
   const commit = () => {
-    setFocused(false);
+    focused.current = false;
     const v = clean(text);
     if (v !== value) onCommit(v);
   };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={text} disabled={disabled} maxLength={300} onFocus={() => setFocused(true)}
+      <input id={id} type={type} value={text} disabled={disabled} maxLength={300} onFocus={() => { focused.current = true; }}
         onChange={(e) => { setText(e.target.value); if (type === 'date') onCommit(e.target.value); }} onBlur={commit} />
     </div>
   );

@@ -94,15 +94,6 @@ export default function PackagePage({ strategyId }: { strategyId: string }) {
     }
   };
 
-  const sumTable = (caption: string, lines: SumLine[], label: (l: SumLine) => string) => (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead><tr><th scope="col">{t('projects.position')}</th><th scope="col" className="num">{t('projects.amount')}</th></tr></thead>
-      <tbody>
-        {lines.map((l) => <tr key={l.key}><th scope="row">{label(l)}</th><td className="num">{pln(l.grosze)}</td></tr>)}
-      </tbody>
-    </table>
-  );
   const chartFormat = (v: number) => pln(Math.round(v * 100));
   const topOf = (lines: SumLine[], label: (l: SumLine) => string) => {
     const top = [...lines].sort((a, b) => b.grosze - a.grosze)[0];
@@ -191,12 +182,6 @@ export default function PackagePage({ strategyId }: { strategyId: string }) {
         </table>
       </TableScroll>
       <h2>{t('projects.sums')}</h2>
-      <div className="sum-grid">
-        {sumTable(t('projects.perPartner'), sums.perPartner, (l) => l.label)}
-        {sumTable(t('projects.perSource'), sums.perSource, sourceLabel)}
-        {sumTable(t('projects.perGoal'), sums.perGoal, goalLabel)}
-      </div>
-      <h2>{t('projects.charts')}</h2>
       <BarChart title={t('projects.perPartner')} categoryLabel={t('projects.partner')} valueLabel={t('projects.amountZl')} layout="horizontal-bars"
         data={sums.perPartner.map((l) => ({ label: l.label, value: zlValue(l.grosze) }))} format={chartFormat} summary={topOf(sums.perPartner, (l) => l.label)} />
       <BarChart title={t('projects.perSource')} categoryLabel={t('projects.source')} valueLabel={t('projects.amountZl')}
