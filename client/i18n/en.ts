@@ -906,4 +906,10 @@ export const en: Messages = {
   'projects.untitled': "(untitled)",
   'projects.summaryTitle': "Key projects summary (generated from the fiches)",
   'projects.summaryHint': "The table is generated live from the fiches; change the fiches to change it.",
+  'projects.milestoneN': "Milestone {n}",
+  'projects.milestoneDate': "Date",
+  'projects.milestoneName': "Milestone description",
+  'projects.removeMilestone': "Remove milestone {n}",
+  'projects.newMilestone': "New milestone",
+  'projects.addMilestone': "Add milestone",
 };

@@ -907,6 +907,12 @@ export const pl = {
   'projects.untitled': "(bez tytułu)",
   'projects.summaryTitle': "Zestawienie projektów kluczowych (tworzone z kart projektów)",
   'projects.summaryHint': "Tabela powstaje na bieżąco z kart projektów; zmiany wprowadza się w kartach.",
+  'projects.milestoneN': "Kamień milowy {n}",
+  'projects.milestoneDate': "Data",
+  'projects.milestoneName': "Opis kamienia milowego",
+  'projects.removeMilestone': "Usuń kamień milowy {n}",
+  'projects.newMilestone': "Nowy kamień milowy",
+  'projects.addMilestone': "Dodaj kamień milowy",
 } as const;
 
 /** Keys of all UI messages. */

@@ -129,6 +129,23 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
         </p>
       </fieldset>
       <fieldset>
+        <legend>{t('projects.milestones')}</legend>
+        {fields.milestones.map((m, i) => (
+          <div className="row" key={i} role="group" aria-label={t('projects.milestoneN', { n: i + 1 })}>
+            <TextField type="date" label={t('projects.milestoneDate')} value={m.date} disabled={disabled}
+              onCommit={(v) => v && commit('milestones', fields.milestones.map((x, k) => (k === i ? { ...x, date: v } : x)))} />
+            <TextField label={t('projects.milestoneName')} value={m.name} disabled={disabled}
+              onCommit={(v) => v && commit('milestones', fields.milestones.map((x, k) => (k === i ? { ...x, name: v } : x)))} />
+            {!disabled && <button type="button" onClick={() => commit('milestones', fields.milestones.filter((_, k) => k !== i))}>{t('projects.removeMilestone', { n: i + 1 })}</button>}
+          </div>
+        ))}
+        {!disabled && (
+          <button type="button" onClick={() => commit('milestones', [...fields.milestones, { date: fields.periodStart ?? new Date().toISOString().slice(0, 10), name: t('projects.newMilestone') }])}>
+            {t('projects.addMilestone')}
+          </button>
+        )}
+      </fieldset>
+      <fieldset>
         <legend>{t('projects.indicators')}</legend>
         {fields.indicators.map((x, i) => (
           <div className="row" key={i} role="group" aria-label={t('projects.indicatorN', { n: i + 1 })}>

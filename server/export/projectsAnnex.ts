@@ -60,6 +60,7 @@ export async function projectsAnnex(ctx: ProjectContext, strategy: StrategyRow):
       ['Koszt całkowity', pln(fields.totalCostGrosze)],
       ...FUNDING_SOURCES.map((s) => [`Finansowanie: ${SOURCE_LABELS[s]}`, pln(fields.funding[s])]),
       ['Okres realizacji', `${fields.periodStart ?? '—'} – ${fields.periodEnd ?? '—'}`],
+      ['Kamienie milowe', fields.milestones.map((m) => `${m.date}: ${m.name}`).join('; ') || '—'],
       ['Stopień przygotowania', READINESS_LABELS[fields.readiness]],
       ['Wskaźniki', fields.indicators.map((i) => `${i.name} (${i.kind === 'output' ? 'produktu' : 'rezultatu'}; ${i.unit}): ${i.baseline} → ${i.target}; źródło: ${i.source}`).join('; ') || '—'],
       ['Kontakt', fields.contact || '—'],

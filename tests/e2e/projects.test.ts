@@ -113,6 +113,15 @@ describe('key-project fiches', () => {
     // The charts re-measure themselves after the resize: poll until they have.
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The key projects chapter shows the summary generated from the fiches.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Pakiet projektów kluczowych' }).first().click();
+    const summary = page.locator('.package-summary');
+    await page.getByRole('heading', { name: 'Zestawienie projektów kluczowych (tworzone z kart projektów)' }).waitFor();
+    await summary.getByRole('link', { name: 'Wspólne centrum usług społecznych' }).waitFor();
+    expect((await summary.innerText()).replace(/\u00a0/g, ' ')).toContain('1 234,50 zł');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
