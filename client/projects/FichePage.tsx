@@ -92,9 +92,10 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  const strategyId = dto?.strategyId;
   useEffect(() => {
-    if (dto) projectApi.links(dto.strategyId).then(setLinks, () => setLinks(null));
-  }, [dto?.strategyId]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (strategyId) projectApi.links(strategyId).then(setLinks, () => setLinks(null));
+  }, [strategyId]);
   useEffect(() => connection?.events.on('event', (e) => {
     if ((e as { type: string }).type === 'fiche-changed') void reload();
   }), [connection, reload]);
