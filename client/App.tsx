@@ -25,6 +25,9 @@ import { ProcedurePage } from './procedure/ProcedurePage.tsx';
 import { VerificationPage } from './procedure/VerificationPage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
+// Key-project fiches (issue 19): the fiche page holds the editor too, so it is lazy as well.
+const FichePage = lazy(() => import('./projects/FichePage.tsx'));
+const PackagePage = lazy(() => import('./projects/PackagePage.tsx'));
 
 function Loading() {
   const { t } = useI18n();
@@ -80,6 +83,11 @@ function Routes() {
     // The statutory procedure (issue 17).
     case 'procedure':
       return <Layout me={me}><ProcedurePage strategyId={route.strategyId} /></Layout>;
+    // Key-project fiches (issue 19).
+    case 'package':
+      return <Layout me={me} wide><Suspense fallback={<Loading />}><PackagePage strategyId={route.strategyId} /></Suspense></Layout>;
+    case 'fiche':
+      return <Layout me={me} wide><Suspense fallback={<Loading />}><FichePage ficheId={route.ficheId} /></Suspense></Layout>;
     default:
       return <Layout me={me}><NotFoundPage /></Layout>;
   }

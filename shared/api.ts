@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'environmental_remarks_too_short',
   // An adoption for a milestone whose text is not (or no longer) frozen.
   'milestone_not_frozen',
+  // Key-project fiches (issue 19): acceptance of a fiche whose sums do not add up or which lacks a leader or title.
+  'fiche_not_ready',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

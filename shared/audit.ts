@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'member.deactivated', 'member.reactivated', 'coordinator.named', 'admin.created', 'admin.password_set',
   // The statutory procedure (issue 17).
   'procedure.updated', 'completeness.mapped', 'adoption.recorded',
+  // Key-project fiches (issue 19).
+  'fiche.created', 'fiche.accepted', 'fiche.in_package', 'fiche.rejected', 'fiche.proposal_made', 'fiche.proposal_accepted',
+  'fiche.proposal_rejected',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -20,6 +20,8 @@ import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { historyTab } from '../versions/historyTab.tsx';
 import { ExportLinks } from '../export/ExportLinks.tsx';
+// Key-project fiches (issue 19): the key projects chapter shows the summary generated from the fiches.
+import { PackageSummary, isKeyProjectsChapter } from '../projects/PackageSummary.tsx';
 
 export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const { t } = useI18n();
@@ -84,6 +86,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
       <ExportLinks base={`/api/chapters/${chapter.id}/export`} label={t('export.chapter')} tracked />
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit && !canSuggest} notice={snapshot.notice} />
+      {isKeyProjectsChapter(chapter.title) && <PackageSummary strategyId={chapter.strategyId} />}
       <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={textEditable} title={chapter.title}
         sideTabs={[historyTab(t, { chapterId: chapter.id, chapterTitle: chapter.title, events: connection.events, canEdit: editable, canSaveVersion: canReview, canManage, frozen })]}
         comments={{

@@ -56,6 +56,8 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
                 <StrategyMilestones strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
                 {/* The statutory procedure (issue 17): terms due soon or overdue, completeness, link to the page. */}
                 <ProcedureSummary strategy={s} />
+                {/* Key-project fiches (issue 19). */}
+                <p><AppLink href={paths.package(s.id)}>{t('projects.link')}</AppLink></p>
               </div>
             ))}
           </section>

@@ -15,7 +15,10 @@ export type Route =
   | { name: 'admin'; partnershipId: string | null }
   // The statutory procedure (issue 17).
   | { name: 'procedure'; strategyId: string }
-  | { name: 'verify'; hash: string };
+  | { name: 'verify'; hash: string }
+  // Key-project fiches (issue 19).
+  | { name: 'package'; strategyId: string }
+  | { name: 'fiche'; ficheId: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -39,6 +42,9 @@ export const paths = {
   procedure: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`,
   /** The public verification of a milestone by its hash (no login). */
   verify: (hash: string) => `/weryfikacja/${encodeURIComponent(hash)}`,
+  // Key-project fiches (issue 19): the package overview of a strategy, one fiche.
+  package: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/projekty`,
+  fiche: (ficheId: string) => `/projekt/${encodeURIComponent(ficheId)}`,
 };
 
 function segment(value: string): string | null {
@@ -78,5 +84,11 @@ export function matchRoute(pathname: string): Route {
     if (strategyId) return { name: 'procedure', strategyId };
   }
   if (head === 'weryfikacja' && value) return { name: 'verify', hash: value };
+  // Key-project fiches (issue 19).
+  if (head === 'strategia' && parts.length === 3 && parts[2] === 'projekty') {
+    const strategyId = segment(arg);
+    if (strategyId) return { name: 'package', strategyId };
+  }
+  if (head === 'projekt' && value) return { name: 'fiche', ficheId: value };
   return { name: 'notFound' };
 }

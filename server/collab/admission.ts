@@ -11,7 +11,7 @@
  * 4. new Yjs client ids over the person's hourly budget → close TooManySessions;
  * 5. applied inside a transaction, judged in 'afterTransaction' (before Yjs garbage-collects and
  *    merges): consistency, pending structs, the role's change check (changeCheck: experts may
- *    only suggest), then figures (figureCheck) for everyone;
+ *    only suggest), then figures (figureCheck) and key-project fiche fields (ficheCheck) for everyone;
  * 6. otherwise stored (or a no-op when nothing changed).
  * Room turns the result into effects (rollback, pending write); Connection turns it into the
  * socket's answer. See docs/architecture.md for a keystroke's whole way.
@@ -24,6 +24,8 @@ import type { Logger } from '../log.ts';
 import { collectChangeSet, judgeChange, type ChangeActor, type Verdict } from './changeCheck.ts';
 import { checkUpdate, inconsistentItem, type DecodedUpdate } from './structCheck.ts';
 import { invalidFigure } from './figureCheck.ts';
+// Key-project fiches (issue 19): the structured fields stay valid, whoever writes.
+import { invalidFicheField } from './ficheCheck.ts';
 import type { ClientIdBudget } from './clientIdBudget.ts';
 
 export type Admission =
@@ -103,7 +105,7 @@ export function admit(ctx: AdmissionContext, update: Uint8Array, origin: object,
     inconsistent = inconsistentItem(tr);
     clientIds = advancedClients(tr.beforeState, tr.afterState);
     changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
-    if (changed) badFigure = invalidFigure(tr);
+    if (changed) badFigure = invalidFigure(tr) ?? invalidFicheField(tr);
     if (restricted && changed) verdict = judgeChange(collectChangeSet(tr), actor);
   };
   doc.on('afterTransaction', capture);

@@ -14,6 +14,8 @@ import { documentToJson } from '../versions/document.ts';
 import { readTree, leavesOf, type TreeNode } from '../render/tree.ts';
 import type { ExportChapter, ExportDocument, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
 import { personLabel, polishDate } from './polish.ts';
+// Key-project fiches (issue 19): the package as the annex of a current-text export.
+import { projectsAnnex } from './projectsAnnex.ts';
 
 export interface GatherContext {
   services: Services;
@@ -134,6 +136,7 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
     for (const ch of ctx.services.stores.chapters.chaptersOfStrategy(strategy.id)) {
       chapters.push({ id: ch.id, title: ch.title, json: await currentJson(ctx, ch.id), version: null });
     }
+    chapters.push(...(await projectsAnnex(ctx, strategy)));
   }
   return complete(ctx, strategy.partnership_id, { ...header(ctx, strategy), label, tracked: o.tracked, chapters });
 }

@@ -70,6 +70,9 @@ export const environmentalRemarksTooShort = (earliestEnd: string) =>
   new ApiError(422, 'environmental_remarks_too_short', `Remarks on the environmental assessment must be open for at least 21 days: until ${earliestEnd} at the earliest.`, { earliestEnd });
 export const milestoneNotFrozen = () =>
   new ApiError(409, 'milestone_not_frozen', 'Every chapter of the milestone must be frozen with the milestone\'s text to record an adoption.');
+// Key-project fiches (issue 19).
+export const ficheNotReady = (problems: string[]) =>
+  new ApiError(409, 'fiche_not_ready', 'The fiche cannot be accepted yet: its costs must add up and it needs a title, a leader and partners.', { problems });
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

@@ -82,7 +82,10 @@ export function createChapterStore(db: Db) {
   const strategiesOfPartnership = db.prepare<[string], StrategyRow>(
     `${STRATEGY_SELECT} WHERE s.partnership_id = ? ORDER BY s.created_at, s.title`,
   );
-  const chaptersOfStrategy = db.prepare<[string], ChapterRow>(`${CHAPTER_SELECT} WHERE c.strategy_id = ? ORDER BY c.position, c.id`);
+  // Key-project fiches (issue 19) are backed by chapter rows but are not chapters of the text.
+  const chaptersOfStrategy = db.prepare<[string], ChapterRow>(
+    `${CHAPTER_SELECT} WHERE c.strategy_id = ? AND NOT EXISTS (SELECT 1 FROM project_fiches pf WHERE pf.chapter_id = c.id) ORDER BY c.position, c.id`,
+  );
   const chapterById = db.prepare<[string], ChapterRow>(`${CHAPTER_SELECT} WHERE c.id = ?`);
   const maxPosition = db.prepare<[string], { p: number | null }>(`SELECT MAX(position) AS p FROM chapters WHERE strategy_id = ?`);
   const insertChapter = db.prepare(

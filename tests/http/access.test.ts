@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import * as Y from 'yjs';
 import { storeFile } from '../../server/storage/files.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
+import { createFiche } from '../../server/projects/service.ts';
 
 /** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
 type Actor = ActorKind | 'commenter';
@@ -121,6 +122,20 @@ const frozenMilestone = (t: TestContext) => {
 };
 /** The leader (Powiat Wałecki): no demo account but the coordinator's may record its adoption. */
 const powiatOrg = (t: TestContext) => t.services.stores.partnerships.organizations(w(t).partnershipId).find((o) => o.terc === '3217')!.id;
+
+/** Key-project fiches (issue 19): a fiche of the Wałcz strategy, and an expert's open proposal on it. */
+const fiches = new WeakMap<TestContext, { ficheId: string; proposalId: string }>();
+const fiche = (t: TestContext) => {
+  let found = fiches.get(t);
+  if (!found) {
+    const strategy = t.services.stores.chapters.strategyById(w(t).strategyId)!;
+    const ficheId = createFiche(t.services, strategy, { title: 'Ścieżka rowerowa Wałcz–Tuczno' }, t.userId(DEMO.coordinator));
+    const proposalId = t.services.stores.projects.addProposal(ficheId, 'totalCostGrosze', 150_000_00, 'Kosztorys', t.userId(DEMO.expert));
+    found = { ficheId, proposalId };
+    fiches.set(t, found);
+  }
+  return found;
+};
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
@@ -278,6 +293,22 @@ const ROUTES: Record<string, RouteCase> = {
   'PUT /api/strategies/:id/completeness': {
     rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
   },
+  // Key-project fiches and the package (issue 19): members read; editors create fiches and decide
+  // proposals; whoever may suggest proposes a field value; coordinators record the Rada's decision.
+  'GET /api/strategies/:id/projects': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/projects` },
+  'POST /api/strategies/:id/projects': { rule: 'edit', path: (t) => `/api/strategies/${w(t).strategyId}/projects`, body: () => ({ title: 'Nowa karta' }) },
+  'GET /api/strategies/:id/projects/links': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/projects/links` },
+  'GET /api/strategies/:id/projects/export.csv': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/projects/export.csv` },
+  'GET /api/strategies/:id/projects/export.xlsx': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/projects/export.xlsx` },
+  'GET /api/projects/:id': { rule: 'read', path: (t) => `/api/projects/${fiche(t).ficheId}` },
+  'POST /api/projects/:id/proposals': {
+    rule: 'suggest', path: (t) => `/api/projects/${fiche(t).ficheId}/proposals`, body: () => ({ field: 'contact', value: 'Kierownik referatu inwestycji' }),
+  },
+  'POST /api/projects/:id/proposals/:pid/accept': { rule: 'review', path: (t) => `/api/projects/${fiche(t).ficheId}/proposals/${fiche(t).proposalId}/accept` },
+  'POST /api/projects/:id/proposals/:pid/reject': { rule: 'review', path: (t) => `/api/projects/${fiche(t).ficheId}/proposals/${fiche(t).proposalId}/reject` },
+  'POST /api/projects/:id/decision': {
+    rule: 'manage', path: (t) => `/api/projects/${fiche(t).ficheId}/decision`, body: () => ({ status: 'rejected', reason: 'Poza zakresem strategii' }),
+  },
 };
 
 function expectedStatus(rule: Rule, actor: Actor): 'ok' | 401 | 403 | 404 {
@@ -302,6 +333,8 @@ function snapshot(t: TestContext): string {
     'files', 'partnership_files',
     // The statutory procedure (issue 17).
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
+    // Key-project fiches (issue 19).
+    'project_fiches', 'fiche_proposals',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }
@@ -365,6 +398,9 @@ describe('access matrix', async () => {
         [`/api/strategies/${t.demo.walcz.strategyId}/procedure`, '/api/strategies/nieznany1234567/procedure'],
         [`/api/strategies/${t.demo.walcz.strategyId}/completeness`, '/api/strategies/nieznany1234567/completeness'],
         [`/api/strategies/${t.demo.walcz.strategyId}/adoptions`, '/api/strategies/nieznany1234567/adoptions'],
+        // Key-project fiches (issue 19).
+        [`/api/strategies/${t.demo.walcz.strategyId}/projects`, '/api/strategies/nieznany1234567/projects'],
+        [`/api/projects/${fiche(t).ficheId}`, '/api/projects/nieznany1234567'],
       ];
       for (const [foreignPath, unknownPath] of pairs) {
         const foreign = await t.request('GET', foreignPath, { cookie: outsider });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { figure } from '../helpers/reliability/figures.ts';
+import { createFiche } from '../../server/projects/service.ts';
 
 let t: TestContext;
 let routes: { method: string; path: string }[];
@@ -33,7 +34,12 @@ beforeAll(async () => {
     state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}', html: '',
     sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId: null,
   });
+  // Key-project fiches (issue 19): a fiche and an open proposal on it.
+  const ficheId = createFiche(t.services, t.services.stores.chapters.strategyById(w.strategyId)!, { title: 'Karta' }, t.userId(DEMO.coordinator));
+  const proposalId = t.services.stores.projects.addProposal(ficheId, 'contact', 'Sekretarz', '', t.userId(DEMO.expert));
   params = {
+    '/api/projects/:id': ficheId,
+    ':pid': proposalId,
     '/api/strategies/:id': w.strategyId,
     '/api/partnerships/:id': w.partnershipId,
     '/api/chapters/:id': w.chapterIds[3],
@@ -55,7 +61,7 @@ afterAll(() => t.close());
 
 /** A route template with real ids of the demo data. */
 function concrete(path: string): string {
-  let out = path.replace(':userId', params[':userId']).replace(':organizationId', params[':organizationId']);
+  let out = path.replace(':userId', params[':userId']).replace(':organizationId', params[':organizationId']).replace(':pid', params[':pid']);
   for (const [prefix, id] of Object.entries(params)) {
     if (!prefix.startsWith('/')) continue;
     const [base, name] = [prefix.slice(0, prefix.lastIndexOf('/')), prefix.slice(prefix.lastIndexOf('/') + 1)];

@@ -1,0 +1,128 @@
+/**
+ * Key-project fiches in Chromium (issue 19): an editor creates a fiche from the package page,
+ * types Polish amounts („1 234,50”, „234.5”), sees the difference until the shares and sources
+ * add up and „Zapisano” once the server stored it; another editor sees the amount live; an
+ * expert's field change becomes a proposal. The overview shows the fiche with its sums and the
+ * charts with their data tables. axe finds nothing serious on the fiche, the overview and the
+ * charts, also at 390 px.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureClientBuild();
+  fs.mkdirSync('.tmp', { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const saved = (page: Page) => page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 20_000 });
+
+async function money(page: Page, label: string, value: string, nth = 0): Promise<void> {
+  const input = page.getByLabel(label, { exact: false }).nth(nth);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+describe('key-project fiches', () => {
+  let ficheUrl = '';
+
+  it('editor: creates a fiche, amounts add up with a visible difference until then, „Zapisano”; axe clean', async () => {
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await loginAs(page, 'tuczno@walcz.example');
+    await page.getByRole('link', { name: 'Karty projektów kluczowych i zestawienie pakietu' }).first().click();
+    await page.getByRole('heading', { name: 'Pakiet projektów kluczowych', level: 1 }).waitFor();
+    await page.getByLabel('Tytuł nowego projektu').fill('Wspólne centrum usług społecznych');
+    await page.getByRole('button', { name: 'Utwórz kartę projektu' }).click();
+    await page.getByRole('heading', { name: 'Karta projektu: Wspólne centrum usług społecznych' }).waitFor();
+    await saved(page);
+    ficheUrl = page.url();
+
+    await money(page, 'Koszt całkowity', '1 234,50');
+    await page.getByLabel('Lider').selectOption({ label: 'Gmina i Miasto Tuczno' });
+    await page.getByRole('button', { name: 'Dodaj partnera' }).click();
+    await money(page, 'Udział w koszcie', '1234.5');
+    await page.getByText('Suma udziałów partnerów: 1 234,50 zł. Suma zgadza się z kosztem całkowitym.').waitFor();
+    await money(page, 'Program UE', '1 000');
+    await page.getByText(/Suma źródeł finansowania: 1\s000,00\szł\. Różnica względem kosztu całkowitego: −234,50\szł\./).waitFor();
+    // Too many decimals: refused in the field, with a message, nothing stored.
+    await money(page, 'Budżet własny', '234,505');
+    await page.getByText('Kwota może mieć najwyżej dwa miejsca po przecinku (grosze).').waitFor();
+    await money(page, 'Budżet własny', '234,50');
+    await page.getByText('Suma źródeł finansowania: 1 234,50 zł. Suma zgadza się z kosztem całkowitym.').waitFor();
+    await saved(page);
+
+    // Another editor sees the stored amount.
+    const other = await newPerson(browser, server.url);
+    await loginAs(other.page, 'czlopa@walcz.example');
+    await other.page.goto(ficheUrl);
+    await expect.poll(async () => (await other.page.getByLabel('Koszt całkowity').inputValue()).replace(/\u00a0/g, ' '), { timeout: 20_000 }).toBe('1 234,50');
+    await other.context.close();
+
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-fiche.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('expert: a field change becomes a proposal the editor sees', async () => {
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await loginAs(page, 'ekspert@zmp.example');
+    await page.goto(ficheUrl);
+    await page.getByText('Jako ekspert nie zmieniasz pól bezpośrednio', { exact: false }).waitFor();
+    await money(page, 'Koszt całkowity', '1 300');
+    await page.getByRole('heading', { name: 'Twoje propozycje do wysłania: 1' }).waitFor();
+    await page.getByRole('button', { name: 'Wyślij propozycje' }).click();
+    await page.getByRole('heading', { name: 'Propozycje zmian pól (1)' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('overview and charts: the fiche with Polish amounts, sums, charts with data tables; axe clean at 1366 and 390 px', async () => {
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await loginAs(page, 'obserwator@walcz.example');
+    await page.getByRole('link', { name: 'Karty projektów kluczowych i zestawienie pakietu' }).first().click();
+    const table = page.locator('.package-table');
+    await table.getByRole('link', { name: 'Wspólne centrum usług społecznych' }).waitFor();
+    expect((await table.innerText()).replace(/\u00a0/g, ' ')).toContain('1 234,50 zł');
+    await page.getByRole('figure', { name: 'Koszt według partnerów' }).waitFor();
+    await page.getByRole('figure', { name: 'Finansowanie według źródeł' }).waitFor();
+    // Each chart carries its numbers as a table (exact Polish amounts), beside the hidden picture.
+    const goals = page.getByRole('figure', { name: 'Koszt według celów strategicznych' });
+    expect((await goals.locator('table').innerText()).replace(/\u00a0/g, ' ')).toContain('1 234,50 zł');
+    expect(await page.locator('.chart-picture[aria-hidden="true"]').count()).toBe(3);
+    // Sorting is a button in the column header, announced by aria-sort.
+    await page.getByRole('button', { name: 'Koszt całkowity' }).click();
+    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-package.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The charts re-measure themselves after the resize: poll until they have.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The key projects chapter shows the summary generated from the fiches.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Pakiet projektów kluczowych' }).first().click();
+    const summary = page.locator('.package-summary');
+    await page.getByRole('heading', { name: 'Zestawienie projektów kluczowych (tworzone z kart projektów)' }).waitFor();
+    await summary.getByRole('link', { name: 'Wspólne centrum usług społecznych' }).waitFor();
+    expect((await summary.innerText()).replace(/\u00a0/g, ' ')).toContain('1 234,50 zł');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
