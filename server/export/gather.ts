@@ -12,7 +12,9 @@ import type { StrategyRow } from '../storage/chapters.ts';
 import type { VersionHeadRow } from '../storage/versions.ts';
 import { documentToJson } from '../versions/document.ts';
 import { readTree, leavesOf, type TreeNode } from '../render/tree.ts';
-import type { ExportChapter, ExportDocument, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
+import { linkBase } from '../admin/links.ts';
+import { hashOfMilestone } from '../procedure/milestones.ts';
+import type { ExportChapter, ExportDocument, ExportMilestone, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
 import { personLabel, polishDate } from './polish.ts';
 
 export interface GatherContext {
@@ -111,6 +113,15 @@ function header(ctx: GatherContext, strategy: StrategyRow): Pick<ExportDocument,
   };
 }
 
+/** The verification page's path for a milestone hash (the client route `/weryfikacja/:hash`). */
+export const verificationPath = (hash: string) => `/weryfikacja/${hash}`;
+
+/** The milestone's hash and the public address of its verification page. */
+export function milestoneLink(ctx: Pick<GatherContext, 'services'>, milestoneId: string): ExportMilestone {
+  const hash = hashOfMilestone(ctx.services, milestoneId);
+  return { hash, url: linkBase(ctx.services.config) + verificationPath(hash) };
+}
+
 const currentJson = (ctx: GatherContext, chapterId: string) => ctx.collab.documents.read(chapterId, documentToJson);
 
 export interface StrategyExportOptions {
@@ -123,10 +134,12 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
   const store = ctx.services.stores.versions;
   const chapters: ExportChapter[] = [];
   let label = `tekst bieżący z ${polishDate(ctx.services.clock())}`;
+  let printed: ExportMilestone | null = null;
   if (o.milestoneId) {
     const milestone = store.milestonesOf(strategy.id).find((m) => m.id === o.milestoneId);
     if (!milestone) throw notFound('No such milestone.');
     label = `kamień milowy „${milestone.name}” z ${polishDate(milestone.created_at)}`;
+    printed = milestoneLink(ctx, milestone.id);
     for (const v of store.milestoneVersions(milestone.id)) {
       chapters.push({ id: v.chapter_id, title: v.title, json: storedJson(ctx, v.id), version: exportVersion(v) });
     }
@@ -135,7 +148,7 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
       chapters.push({ id: ch.id, title: ch.title, json: await currentJson(ctx, ch.id), version: null });
     }
   }
-  return complete(ctx, strategy.partnership_id, { ...header(ctx, strategy), label, tracked: o.tracked, chapters });
+  return complete(ctx, strategy.partnership_id, { ...header(ctx, strategy), label, tracked: o.tracked, chapters, milestone: printed });
 }
 
 export interface ChapterExportOptions {
