@@ -33,6 +33,7 @@ import { createPasswordResetThrottle, type PasswordResetThrottle } from './auth/
 // The statutory procedure (issue 17).
 import { createProcedureStore, type ProcedureStore } from './storage/procedure.ts';
 import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts';
+import { createCalendarFeedStore, type CalendarFeedStore } from './storage/calendarFeeds.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -56,6 +57,7 @@ export interface Stores {
   // The statutory procedure (issue 17).
   procedure: ProcedureStore;
   adoptions: AdoptionStore;
+  calendarFeeds: CalendarFeedStore;
 }
 
 export interface Services {
@@ -113,6 +115,7 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     // The statutory procedure (issue 17).
     procedure: createProcedureStore(db),
     adoptions: createAdoptionStore(db),
+    calendarFeeds: createCalendarFeedStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'member.deactivated', 'member.reactivated', 'coordinator.named', 'admin.created', 'admin.password_set',
   // The statutory procedure (issue 17).
   'procedure.updated', 'completeness.mapped', 'adoption.recorded',
+  'calendar_feed.created', 'calendar_feed.revoked', 'adoption.resolution_attached',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -38,6 +38,7 @@ import { progressRoutes } from './routes/progress.ts';
 // The statutory procedure (issue 17).
 import { procedureRoutes } from './routes/procedure.ts';
 import { adoptionRoutes } from './routes/adoptions.ts';
+import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -81,6 +82,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', procedureRoutes(services));
   // Adoptions bound to a milestone's hash, and the public verification (/public/milestones/:hash).
   api.route('/', adoptionRoutes(services));
+  // Personal calendar feeds of the procedure (/public/calendar/<token>.ics, read without a session).
+  api.route('/', calendarFeedRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

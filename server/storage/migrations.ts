@@ -21,6 +21,7 @@ import { terc } from './migrations/008-terc.ts';
 import { procedure } from './migrations/030-procedure.ts';
 import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
+import { calendarFeeds } from './migrations/040-calendar-feeds.ts';
 
 export interface Migration {
   version: number;
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   procedure,
   adoptions,
   milestoneCompleteness,
+  calendarFeeds,
 ].sort((a, b) => a.version - b.version);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import * as Y from 'yjs';
 import { storeFile } from '../../server/storage/files.ts';
+import { hashToken } from '../../server/auth/sessions.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 
 /** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
@@ -93,6 +94,19 @@ const archived = (t: TestContext) => {
   t.services.stores.structure.setStrategyArchived(w(t).strategyId, t.clock.now);
   t.services.stores.structure.setChapterArchived(w(t).chapterIds[3], t.clock.now);
   return { strategyId: w(t).strategyId, chapterId: w(t).chapterIds[3] };
+};
+/** An active calendar feed for every member of the Wałcz partnership (to be revoked); the partnership's id. */
+const feedsForAll = (t: TestContext) => {
+  for (const m of t.services.stores.partnerships.members(w(t).partnershipId)) {
+    t.services.stores.calendarFeeds.create({ id: `feed-${m.userId}`, userId: m.userId, partnershipId: w(t).partnershipId, tokenHash: hashToken(`feed${m.userId}`), at: t.clock.now });
+  }
+  return w(t).partnershipId;
+};
+/** The coordinator's calendar feed; its secret token. */
+const coordinatorFeed = (t: TestContext) => {
+  const token = 'k'.repeat(52);
+  t.services.stores.calendarFeeds.create({ id: 'feed-coordinator', userId: t.userId(DEMO.coordinator), partnershipId: w(t).partnershipId, tokenHash: hashToken(token), at: t.clock.now });
+  return token;
 };
 /** Agnieszka Kowalczyk (editor of Człopa), deactivated (to be reactivated). */
 const deactivated = (t: TestContext) => {
@@ -274,6 +288,11 @@ const ROUTES: Record<string, RouteCase> = {
   },
   // The verification page's data: anyone, by the milestone's hash.
   'GET /api/public/milestones/:hash': { rule: 'public', path: (t) => `/api/public/milestones/${frozenMilestone(t).hash}` },
+  // Personal calendar feeds: every member manages their own; the feed itself is read without a session.
+  'GET /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
+  'POST /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
+  'DELETE /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${feedsForAll(t)}/calendar-feed` },
+  'GET /api/public/calendar/:file': { rule: 'public', path: (t) => `/api/public/calendar/${coordinatorFeed(t)}.ics` },
   'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
   'PUT /api/strategies/:id/completeness': {
     rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
@@ -302,6 +321,7 @@ function snapshot(t: TestContext): string {
     'files', 'partnership_files',
     // The statutory procedure (issue 17).
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
+    'calendar_feeds',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }
