@@ -22,6 +22,7 @@ import { procedure } from './migrations/030-procedure.ts';
 import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 import { calendarFeeds } from './migrations/040-calendar-feeds.ts';
+import { procedureNotifications } from './migrations/041-procedure-notifications.ts';
 
 export interface Migration {
   version: number;
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   adoptions,
   milestoneCompleteness,
   calendarFeeds,
+  procedureNotifications,
 ].sort((a, b) => a.version - b.version);

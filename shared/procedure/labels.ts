@@ -37,3 +37,10 @@ export const TERM_SOURCES_PL: Record<TermKind, string> = {
   board_opinion_due: 'Zarząd województwa opiniuje projekt w terminie 30 dni od doręczenia; brak opinii oznacza opinię pozytywną (art. 10f ust. 3 w zw. z art. 10g ust. 3 ustawy o samorządzie gminnym).',
   environmental_min_end: 'Uwagi do prognozy oddziaływania na środowisko można składać co najmniej 21 dni (art. 39 ust. 1 pkt 3 i art. 54 ustawy o udostępnianiu informacji o środowisku).',
 };
+
+/** What a procedure notification is about, as the object of a sentence. */
+export const NOTICE_SUBJECTS_PL: Record<string, string> = {
+  consultation_report_due: 'publikacja sprawozdania z konsultacji (art. 6 ust. 6 ustawy o zasadach prowadzenia polityki rozwoju)',
+  board_opinion_due: 'opinia zarządu województwa o projekcie (art. 10f ust. 3 ustawy o samorządzie gminnym)',
+  councils_adopted: 'uchwały rad partnerów przyjmujące strategię (planowany termin)',
+};
