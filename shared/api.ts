@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'environmental_remarks_too_short',
   // An adoption for a milestone whose text is not (or no longer) frozen.
   'milestone_not_frozen',
+  // A signed resolution that is not a PDF, or too large.
+  'resolution_not_pdf',
+  'resolution_too_large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -762,6 +762,8 @@ export const en: Messages = {
   'completeness.element.implementation_system': 'Implementation system, including guidelines for implementing documents',
   'completeness.element.financial_framework': 'Financial framework and sources of funding',
   'errors.milestone_not_frozen': 'An adoption can only be recorded for a frozen text: every chapter of the milestone must be frozen in its version. After a change, create a new milestone.',
+  'errors.resolution_not_pdf': 'The resolution must be a PDF file (a signed scan or an electronically signed document).',
+  'errors.resolution_too_large': 'The resolution file is too large: at most 10 MB.',
   'audit.action.adoption.recorded': 'Partner\'s resolution recorded',
   'audit.action.calendar_feed.created': 'Personal calendar address created',
   'audit.action.calendar_feed.revoked': 'Personal calendar address revoked',

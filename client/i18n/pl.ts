@@ -763,6 +763,8 @@ export const pl = {
   'completeness.element.implementation_system': 'System realizacji strategii, w tym wytyczne do dokumentów wykonawczych',
   'completeness.element.financial_framework': 'Ramy finansowe i źródła finansowania',
   'errors.milestone_not_frozen': 'Przyjęcie można zapisać tylko dla tekstu zamrożonego: wszystkie rozdziały kamienia milowego muszą być zamrożone w jego wersji. Po zmianie tekstu utwórz nowy kamień milowy.',
+  'errors.resolution_not_pdf': 'Uchwała musi być plikiem PDF (podpisany skan lub dokument z podpisem elektronicznym).',
+  'errors.resolution_too_large': 'Plik uchwały jest za duży: najwyżej 10 MB.',
   'audit.action.adoption.recorded': 'Zapisanie uchwały partnera',
   'audit.action.calendar_feed.created': 'Utworzenie osobistego adresu kalendarza',
   'audit.action.calendar_feed.revoked': 'Unieważnienie osobistego adresu kalendarza',

@@ -39,6 +39,7 @@ import { progressRoutes } from './routes/progress.ts';
 import { procedureRoutes } from './routes/procedure.ts';
 import { adoptionRoutes } from './routes/adoptions.ts';
 import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
+import { resolutionRoutes } from './routes/resolutions.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -47,6 +48,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Figures (issue 14): image uploads are not JSON and files may be cached, so these routes
   // come before the JSON-only rule and the no-store header (both are handled in the routes).
   api.route('/', fileRoutes(services));
+  // Signed resolutions (PDF) of adoptions: raw uploads too (issue 17).
+  api.route('/', resolutionRoutes(services));
   api.use('*', jsonBody());
   api.use('*', async (c, next) => {
     await next();

@@ -69,6 +69,10 @@ export const environmentalRemarksTooShort = (earliestEnd: string) =>
   new ApiError(422, 'environmental_remarks_too_short', `Remarks on the environmental assessment must be open for at least 21 days: until ${earliestEnd} at the earliest.`, { earliestEnd });
 export const milestoneNotFrozen = () =>
   new ApiError(409, 'milestone_not_frozen', 'Every chapter of the milestone must be frozen with the milestone\'s text to record an adoption.');
+export const resolutionNotPdf = () =>
+  new ApiError(415, 'resolution_not_pdf', 'The signed resolution must be a PDF file (starting with %PDF-).');
+export const resolutionTooLarge = (maxBytes: number) =>
+  new ApiError(413, 'resolution_too_large', `The signed resolution exceeds ${maxBytes} bytes.`, { maxBytes });
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

@@ -23,6 +23,7 @@ import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 import { calendarFeeds } from './migrations/040-calendar-feeds.ts';
 import { procedureNotifications } from './migrations/041-procedure-notifications.ts';
+import { adoptionResolutions } from './migrations/042-adoption-resolutions.ts';
 
 export interface Migration {
   version: number;
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   milestoneCompleteness,
   calendarFeeds,
   procedureNotifications,
+  adoptionResolutions,
 ].sort((a, b) => a.version - b.version);

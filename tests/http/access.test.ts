@@ -108,6 +108,20 @@ const coordinatorFeed = (t: TestContext) => {
   t.services.stores.calendarFeeds.create({ id: 'feed-coordinator', userId: t.userId(DEMO.coordinator), partnershipId: w(t).partnershipId, tokenHash: hashToken(token), at: t.clock.now });
   return token;
 };
+/** A recorded adoption of the frozen milestone by the leader (Powiat: no editor belongs to it); its id. */
+const powiatAdoption = (t: TestContext) =>
+  t.services.stores.adoptions.record({
+    milestoneId: frozenMilestone(t).id, organizationId: powiatOrg(t), body: 'rada_powiatu', resolutionNumber: 'XX/1/2027',
+    resolutionDate: '2027-03-30', bipUrl: 'https://bip.powiatwalecki.pl/uchwala', recordedBy: t.userId(DEMO.coordinator), recordedAt: t.clock.now,
+  });
+/** A small PDF. */
+const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'));
+/** The Powiat adoption with its signed resolution attached; its id. */
+const adoptionWithResolution = (t: TestContext) => {
+  const adoptionId = powiatAdoption(t);
+  t.services.stores.adoptions.attachResolution({ adoptionId, sha256: createHash('sha256').update(PDF).digest('hex'), bytes: Buffer.from(PDF), userId: t.userId(DEMO.coordinator), at: t.clock.now });
+  return adoptionId;
+};
 /** Agnieszka Kowalczyk (editor of Człopa), deactivated (to be reactivated). */
 const deactivated = (t: TestContext) => {
   const id = t.userId(DEMO.editorCzlopa);
@@ -288,6 +302,11 @@ const ROUTES: Record<string, RouteCase> = {
   },
   // The verification page's data: anyone, by the milestone's hash.
   'GET /api/public/milestones/:hash': { rule: 'public', path: (t) => `/api/public/milestones/${frozenMilestone(t).hash}` },
+  // Signed resolutions: attached by whoever may record that partner's adoption (Powiat: the coordinator only), read by members.
+  'PUT /api/adoptions/:id/resolution': {
+    rule: 'manage', path: (t) => `/api/adoptions/${powiatAdoption(t)}/resolution`, raw: { bytes: PDF, type: 'application/pdf' },
+  },
+  'GET /api/adoptions/:id/resolution.pdf': { rule: 'read', path: (t) => `/api/adoptions/${adoptionWithResolution(t)}/resolution.pdf` },
   // Personal calendar feeds: every member manages their own; the feed itself is read without a session.
   'GET /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
   'POST /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
@@ -321,7 +340,7 @@ function snapshot(t: TestContext): string {
     'files', 'partnership_files',
     // The statutory procedure (issue 17).
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
-    'calendar_feeds',
+    'calendar_feeds', 'resolution_files', 'adoption_resolutions',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }
