@@ -11,10 +11,11 @@ import { paths } from '../router/routes.ts';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { useLoad } from '../versions/useLoad.ts';
 import { AdoptionForm } from './AdoptionForm.tsx';
+import { ResolutionFile } from './ResolutionFile.tsx';
 import { adoptionApi } from './api.ts';
 import { formatCalendarDate } from './format.ts';
 
-function AdoptionCell({ adoption }: { adoption: AdoptionDto | undefined }) {
+function AdoptionCell({ adoption, canAttach, onChanged }: { adoption: AdoptionDto | undefined; canAttach: boolean; onChanged: () => void }) {
   const { t, lang } = useI18n();
   if (!adoption) return <span className="muted">{t('adoptions.none')}</span>;
   return (
@@ -22,6 +23,7 @@ function AdoptionCell({ adoption }: { adoption: AdoptionDto | undefined }) {
       {t('adoptions.resolution', { number: adoption.resolutionNumber, date: formatCalendarDate(adoption.resolutionDate, lang) })}
       {' '}({t(`adoptions.body.${adoption.body}`)}) · <a href={adoption.bipUrl} rel="noopener noreferrer" target="_blank">{t('adoptions.bip')}</a>
       {adoption.stale && <strong className="adoption-stale"> {t('adoptions.stale')}</strong>}
+      <ResolutionFile adoption={adoption} canAttach={canAttach} onAttached={onChanged} />
     </>
   );
 }
@@ -58,7 +60,13 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
                 <tr key={o.id}>
                   <th scope="row">{o.name}{o.terc && <span className="muted"> ({o.terc})</span>}</th>
                   {loaded.value.milestones.map((m) => (
-                    <td key={m.id}><AdoptionCell adoption={m.adoptions.find((a) => a.organization.id === o.id)} /></td>
+                    <td key={m.id}>
+                      <AdoptionCell
+                        adoption={m.adoptions.find((a) => a.organization.id === o.id)}
+                        canAttach={canRecord && (isCoordinator || o.id === ownOrganizationId)}
+                        onChanged={() => setAttempt((n) => n + 1)}
+                      />
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import type { StrategyDto } from '../../shared/api.ts';
 import type { AdoptionMatrixDto, PublicMilestoneDto, RecordAdoptionRequest } from '../../shared/procedure/adoptions.ts';
 import type { CalendarFeedDto, CreatedCalendarFeedDto } from '../../shared/procedure/calendarFeed.ts';
 import { isStrategy } from '../apiClient/guards.ts';
-import { request } from '../apiClient/http.ts';
+import { request, sendBytes } from '../apiClient/http.ts';
 
 const enc = encodeURIComponent;
 
@@ -62,4 +62,13 @@ export const calendarFeedApi = {
   create: (partnershipId: string) =>
     request<CreatedCalendarFeedDto>('POST', `/partnerships/${enc(partnershipId)}/calendar-feed`, undefined, (v): v is CreatedCalendarFeedDto => isCalendarFeed(v) && typeof (v as CreatedCalendarFeedDto).url === 'string'),
   revoke: (partnershipId: string) => request<unknown>('DELETE', `/partnerships/${enc(partnershipId)}/calendar-feed`),
+};
+
+/** Where a member downloads an adoption's signed resolution. */
+export const resolutionUrl = (adoptionId: string) => `/api/adoptions/${enc(adoptionId)}/resolution.pdf`;
+
+/** Attaches the signed resolution (PDF bytes as they are; the server checks them). */
+export const resolutionApi = {
+  attach: (adoptionId: string, file: Blob) =>
+    sendBytes<{ sha256: string; size: number }>(`/adoptions/${enc(adoptionId)}/resolution`, file, { 'content-type': 'application/pdf' }),
 };

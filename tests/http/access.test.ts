@@ -303,7 +303,7 @@ const ROUTES: Record<string, RouteCase> = {
   // The verification page's data: anyone, by the milestone's hash.
   'GET /api/public/milestones/:hash': { rule: 'public', path: (t) => `/api/public/milestones/${frozenMilestone(t).hash}` },
   // Signed resolutions: attached by whoever may record that partner's adoption (Powiat: the coordinator only), read by members.
-  'PUT /api/adoptions/:id/resolution': {
+  'POST /api/adoptions/:id/resolution': {
     rule: 'manage', path: (t) => `/api/adoptions/${powiatAdoption(t)}/resolution`, raw: { bytes: PDF, type: 'application/pdf' },
   },
   'GET /api/adoptions/:id/resolution.pdf': { rule: 'read', path: (t) => `/api/adoptions/${adoptionWithResolution(t)}/resolution.pdf` },

@@ -25,7 +25,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const orgOf = (email: string) => t.services.stores.people.userByEmail(email)!.organization_id;
 async function upload(who: string | null, adoptionId: string, bytes: Uint8Array, type = 'application/pdf'): Promise<Response> {
-  return t.request('PUT', `/api/adoptions/${adoptionId}/resolution`, {
+  return t.request('POST', `/api/adoptions/${adoptionId}/resolution`, {
     cookie: who ? await t.login(who) : undefined, rawBody: bytes, headers: { 'content-type': type },
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The signed resolution (PDF) of a partner's adoption (docs/procedure.md "Signed resolution"):
- * - PUT /adoptions/:id/resolution: the raw PDF as the body (`Content-Type: application/pdf` or
+ * - POST /adoptions/:id/resolution: the raw PDF as the body (`Content-Type: application/pdf` or
  *   `application/octet-stream`), by whoever may record that partner's adoption (the coordinator,
  *   or an editor of that organisation); checked from its bytes (`%PDF-`) and size; stored once
  *   by its SHA-256; replaces an earlier one (both hashes in the audit log);
@@ -41,7 +41,7 @@ export function resolutionRoutes(services: Services): Hono<AppEnv> {
     return { user, adoption, role };
   };
 
-  app.put(
+  app.post(
     '/adoptions/:id/resolution',
     (c, next) => {
       // The declared type (like the JSON-only rule elsewhere), then access, before any body is read:
