@@ -28,19 +28,26 @@ function AdoptionCell({ adoption, canAttach, onChanged }: { adoption: AdoptionDt
   );
 }
 
-export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoordinator }: {
-  strategyId: string; canRecord: boolean; ownOrganizationId: string; isCoordinator: boolean;
+/**
+ * `compact`: the dashboard's read-only copy under a strategy (a level-4 heading, no forms); the
+ * „Procedura” page shows the full one with the recording form and the resolution files.
+ */
+export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoordinator, compact = false }: {
+  strategyId: string; canRecord: boolean; ownOrganizationId: string; isCoordinator: boolean; compact?: boolean;
 }) {
   const { t, formatDate } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad<AdoptionMatrixDto>(() => adoptionApi.matrix(strategyId), [strategyId, attempt]);
+  const titleId = `adoptions-title-${strategyId}`;
+  const Heading = compact ? 'h4' : 'h2';
+  const mayRecord = canRecord && !compact;
   return (
-    <section aria-labelledby="adoptions-title" className="card">
-      <h2 id="adoptions-title">{t('adoptions.title')}</h2>
+    <section aria-labelledby={titleId} className={compact ? 'adoption-summary' : 'card'}>
+      <Heading id={titleId}>{t('adoptions.title')}</Heading>
       <LoadStatus state={loaded} onRetry={() => setAttempt((n) => n + 1)} />
       {loaded.status === 'ready' && loaded.value.milestones.length === 0 && <p>{t('adoptions.noMilestones')}</p>}
       {loaded.status === 'ready' && loaded.value.milestones.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="adoptions-title" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
           <table className="adoption-matrix">
             <thead>
               <tr>
@@ -63,7 +70,7 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
                     <td key={m.id}>
                       <AdoptionCell
                         adoption={m.adoptions.find((a) => a.organization.id === o.id)}
-                        canAttach={canRecord && (isCoordinator || o.id === ownOrganizationId)}
+                        canAttach={mayRecord && (isCoordinator || o.id === ownOrganizationId)}
                         onChanged={() => setAttempt((n) => n + 1)}
                       />
                     </td>
@@ -74,7 +81,7 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
           </table>
         </div>
       )}
-      {canRecord && loaded.status === 'ready' && loaded.value.milestones.some((m) => !m.stale) && (
+      {mayRecord && loaded.status === 'ready' && loaded.value.milestones.some((m) => !m.stale) && (
         <AdoptionForm
           matrix={loaded.value}
           organizations={isCoordinator ? loaded.value.organizations : loaded.value.organizations.filter((o) => o.id === ownOrganizationId)}

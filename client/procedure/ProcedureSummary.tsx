@@ -1,6 +1,7 @@
 /**
- * On the dashboard under each strategy: the statutory terms that are overdue or due soon, and
- * the completeness count („8 z 10 elementów kompletnych”), and the link to the „Procedura” page.
+ * On the dashboard under each strategy: the statutory terms that are overdue or due soon, the
+ * completeness count („8 z 10 elementów kompletnych”), the partners × milestones adoption matrix
+ * (read-only, once there is a milestone), and the link to the „Procedura” page.
  */
 import type { StrategyDto } from '../../shared/api.ts';
 import type { ProcedureDto } from '../../shared/procedure/api.ts';
@@ -10,6 +11,7 @@ import { paths } from '../router/routes.ts';
 import { useLoad } from '../versions/useLoad.ts';
 import { completenessApi, procedureApi } from './api.ts';
 import { TermList } from './TermList.tsx';
+import { AdoptionMatrix } from './AdoptionMatrix.tsx';
 import './procedure.css';
 
 const ATTENTION = new Set(['overdue', 'upcoming', 'too_short']);
@@ -28,6 +30,7 @@ export function ProcedureSummary({ strategy }: { strategy: StrategyDto }) {
       )}
       {urgent.length > 0 && <TermList terms={urgent} />}
       {loaded.status === 'ready' && urgent.length === 0 && <p className="muted">{t('procedure.nothingUrgent')}</p>}
+      <AdoptionMatrix strategyId={strategy.id} canRecord={false} isCoordinator={false} ownOrganizationId="" compact />
       <p><AppLink href={paths.procedure(strategy.id)}>{t('procedure.link')}</AppLink></p>
     </section>
   );
