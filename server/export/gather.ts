@@ -117,9 +117,9 @@ function header(ctx: GatherContext, strategy: StrategyRow): Pick<ExportDocument,
 export const verificationPath = (hash: string) => `/weryfikacja/${hash}`;
 
 /** The milestone's hash and the public address of its verification page. */
-export function milestoneLink(ctx: Pick<GatherContext, 'services'>, milestoneId: string): ExportMilestone {
+export function milestoneLink(ctx: Pick<GatherContext, 'services'>, milestoneId: string, base = linkBase(ctx.services.config)): ExportMilestone {
   const hash = hashOfMilestone(ctx.services, milestoneId);
-  return { hash, url: linkBase(ctx.services.config) + verificationPath(hash) };
+  return { hash, url: base + verificationPath(hash) };
 }
 
 const currentJson = (ctx: GatherContext, chapterId: string) => ctx.collab.documents.read(chapterId, documentToJson);
@@ -127,6 +127,8 @@ const currentJson = (ctx: GatherContext, chapterId: string) => ctx.collab.docume
 export interface StrategyExportOptions {
   milestoneId?: string;
   tracked: boolean;
+  /** Base of the printed verification address (default: PUBLIC_URL or the configured port). */
+  linkBase?: string;
 }
 
 /** The whole strategy: every chapter's current text in order, or exactly a milestone's approved versions. */
@@ -139,7 +141,7 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
     const milestone = store.milestonesOf(strategy.id).find((m) => m.id === o.milestoneId);
     if (!milestone) throw notFound('No such milestone.');
     label = `kamień milowy „${milestone.name}” z ${polishDate(milestone.created_at)}`;
-    printed = milestoneLink(ctx, milestone.id);
+    printed = milestoneLink(ctx, milestone.id, o.linkBase);
     for (const v of store.milestoneVersions(milestone.id)) {
       chapters.push({ id: v.chapter_id, title: v.title, json: storedJson(ctx, v.id), version: exportVersion(v) });
     }

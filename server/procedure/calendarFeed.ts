@@ -9,7 +9,6 @@ import { dateInPoland } from '../../shared/procedure/calendar.ts';
 import { STEP_TITLES_PL, TERM_SOURCES_PL, TERM_TITLES_PL } from '../../shared/procedure/labels.ts';
 import { PROCEDURE_STEPS, ENVIRONMENTAL_STEPS } from '../../shared/procedure/stages.ts';
 import { procedureTerms } from '../../shared/procedure/timeline.ts';
-import { linkBase } from '../admin/links.ts';
 import type { Services } from '../services.ts';
 
 /** [year, month, day] of a YYYY-MM-DD date, and of the day after (an all-day event's end). */
@@ -49,10 +48,9 @@ export function foldLines(ics: string): string {
   return out.join('\r\n');
 }
 
-/** The feed of a partnership as iCalendar text. Throws when the library rejects an event. */
-export function partnershipCalendar(services: Services, partnershipId: string): string {
+/** The feed of a partnership as iCalendar text; links start with `base` (e.g. https://strategia.walcz.pl). Throws when the library rejects an event. */
+export function partnershipCalendar(services: Services, partnershipId: string, base: string): string {
   const { chapters, procedure, partnerships } = services.stores;
-  const base = linkBase(services.config);
   const today = dateInPoland(services.clock());
   const events: EventAttributes[] = [];
   for (const strategy of chapters.strategiesOfPartnership(partnershipId)) {

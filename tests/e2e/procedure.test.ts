@@ -170,6 +170,7 @@ describe('procedure page', () => {
     await page.getByRole('button', { name: 'Kopiuj adres' }).waitFor();
     expect(await page.locator('.calendar-feed').innerText()).toContain('Subskrybuj z sieci Web');
     const feedUrl = await address.inputValue();
+    expect(feedUrl.startsWith(server.url)).toBe(true);
     const feed = await fetch(feedUrl);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');

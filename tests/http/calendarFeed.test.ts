@@ -67,7 +67,7 @@ describe('the calendar feed', () => {
     expect((await as(DEMO.coordinator, 'PUT', `/api/chapters/${t.demo.walcz.chapterIds[2]}/plan`, { dueDate: '2027-02-26' })).status).toBe(200);
 
     const feed = await makeFeed(DEMO.viewer);
-    expect(feed.url).toMatch(/^http:\/\/localhost:\d+\/api\/public\/calendar\/[a-z2-7]{52}\.ics$/);
+    expect(feed.url).toMatch(/^http:\/\/localhost\/api\/public\/calendar\/[a-z2-7]{52}\.ics$/);
     expect(feed.active).toBe(true);
     const res = await read(feed.url);
     expect(res.status).toBe(200);
@@ -152,6 +152,21 @@ describe('the calendar feed', () => {
     const actions = t.services.stores.audit.list({ partnershipId: t.demo.walcz.partnershipId }).map((e: { action: string }) => e.action);
     expect(actions.filter((a) => a === 'calendar_feed.created').length).toBe(3);
     expect(actions.filter((a) => a === 'calendar_feed.revoked').length).toBe(1);
+  });
+
+  it('gives the address on PUBLIC_URL when it is set, with links there', async () => {
+    const pub = await createTestContext({ env: { PUBLIC_URL: 'https://strategia.example.pl', SEED_DEMO: '1' } });
+    try {
+      const res = await pub.request('POST', `/api/partnerships/${pub.demo.walcz.partnershipId}/calendar-feed`, { cookie: await pub.login(DEMO.viewer) });
+      expect(res.status).toBe(201);
+      const { url } = (await res.json()) as CreatedCalendarFeedDto;
+      expect(url).toMatch(/^https:\/\/strategia\.example\.pl\/api\/public\/calendar\/[a-z2-7]{52}\.ics$/);
+      expect((await pub.request('PUT', `/api/chapters/${pub.demo.walcz.chapterIds[2]}/plan`, { cookie: await pub.login(DEMO.coordinator), body: { dueDate: '2027-02-26' } })).status).toBe(200);
+      const events = parseCalendar(await (await pub.request('GET', new URL(url).pathname)).text());
+      expect(events.find((e) => e.URL?.includes('/rozdzial/'))!.URL).toBe(`https://strategia.example.pl/rozdzial/${pub.demo.walcz.chapterIds[2]}`);
+    } finally {
+      pub.close();
+    }
   });
 
   it('limits reads per address with 429 and Retry-After', async () => {

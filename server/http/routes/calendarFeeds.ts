@@ -8,9 +8,8 @@
  *   rate-limited per address; an unknown, malformed or revoked token, or a person who is no
  *   longer a member, answers the same 404.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CALENDAR_FEED_PATH, CALENDAR_FEED_TOKEN, CalendarFeedLimits, type CalendarFeedDto, type CreatedCalendarFeedDto } from '../../../shared/procedure/calendarFeed.ts';
-import { linkBase } from '../../admin/links.ts';
 import { mayInPartnership } from '../../auth/policy.ts';
 import { BucketMap } from '../../auth/rateLimit.ts';
 import { generateToken, hashToken } from '../../auth/sessions.ts';
@@ -25,6 +24,12 @@ import { currentUser } from '../middleware/requireUser.ts';
 
 /** Random bytes of a feed token (256 bits). */
 const FEED_TOKEN_BYTES = 32;
+
+/**
+ * The base of printed addresses: PUBLIC_URL, or without it (a developer's machine, tests on a
+ * random port) the address this request came to.
+ */
+const baseOf = (services: Services, c: Context<AppEnv>) => services.config.publicOrigin ?? new URL(c.req.url).origin;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -54,7 +59,7 @@ export function calendarFeedRoutes(services: Services): Hono<AppEnv> {
     audit.append({ userId: user.id, partnershipId: partnership.id, action: 'calendar_feed.created', details: { replaced } });
     const body: CreatedCalendarFeedDto = {
       ...toDto(partnership.id, calendarFeeds.active(user.id, partnership.id)),
-      url: `${linkBase(services.config)}${CALENDAR_FEED_PATH}${token}.ics`,
+      url: `${baseOf(services, c)}${CALENDAR_FEED_PATH}${token}.ics`,
     };
     return c.json(body, 201);
   });
@@ -79,7 +84,7 @@ export function calendarFeedRoutes(services: Services): Hono<AppEnv> {
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'inline; filename="procedura.ics"');
     c.header('X-Robots-Tag', 'noindex');
-    return c.body(partnershipCalendar(services, feed.partnership_id));
+    return c.body(partnershipCalendar(services, feed.partnership_id, baseOf(services, c)));
   });
 
   return app;
