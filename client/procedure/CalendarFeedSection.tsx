@@ -58,7 +58,7 @@ export function CalendarFeedSection({ partnershipId }: { partnershipId: string }
       <h2 id="calendar-feed-title">{t('calendarFeed.title')}</h2>
       <p>{t('calendarFeed.intro')}</p>
       {status.status === 'ready' && (
-        <p className="procedure-state">
+        <p className="calendar-feed-state">
           {active && since ? t('calendarFeed.activeSince', { date: formatCalendarDate(since.slice(0, 10), lang) }) : t('calendarFeed.none')}
         </p>
       )}

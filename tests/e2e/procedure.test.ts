@@ -27,6 +27,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Elements reaching past the right edge of the window (what makes a page scroll sideways). */
+const wideElements = (page: Page) => page.evaluate(() => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.parentElement?.closest('.table-scroll'))
+  .map((el) => `${el.tagName}.${el.className}#${el.id} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 12));
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 async function openProcedure(page: Page): Promise<void> {
@@ -108,8 +112,13 @@ describe('procedure page', () => {
 
     // Anyone, without logging in, on a phone.
     const anon = await newPerson(browser, server.url);
-    await anon.page.setViewportSize({ width: 390, height: 844 });
+    // At 1366 px first, then on a phone.
+    await anon.page.setViewportSize({ width: 1366, height: 900 });
     await anon.page.goto(href!);
+    await anon.page.getByRole('heading', { name: 'Wersja przyjęta' }).waitFor();
+    expect(await seriousAxeViolations(anon.page)).toEqual([]);
+    await anon.page.setViewportSize({ width: 390, height: 844 });
+    await anon.page.reload();
     await anon.page.getByRole('heading', { name: 'Weryfikacja tekstu strategii' }).waitFor();
     await anon.page.getByRole('heading', { name: 'Wersja przyjęta' }).waitFor();
     const text = await anon.page.locator('main').innerText();
@@ -176,6 +185,7 @@ describe('procedure page', () => {
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
+    expect(await wideElements(page)).toEqual([]);
     expect(await noSideScroll(page)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     // Revoked: the address stops working.
