@@ -41,6 +41,8 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
   const titleId = `adoptions-title-${strategyId}`;
   const Heading = compact ? 'h4' : 'h2';
   const mayRecord = canRecord && !compact;
+  // The dashboard shows the matrix once there is a milestone to adopt.
+  if (compact && (loaded.status !== 'ready' || loaded.value.milestones.length === 0)) return null;
   return (
     <section aria-labelledby={titleId} className={compact ? 'adoption-summary' : 'card'}>
       <Heading id={titleId}>{t('adoptions.title')}</Heading>
