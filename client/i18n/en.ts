@@ -670,6 +670,7 @@ export const en: Messages = {
   'procedure.link': 'Procedure and statutory deadlines',
   'procedure.summaryTitle': 'Procedure: {title}',
   'procedure.nothingUrgent': 'No overdue or upcoming statutory deadlines.',
+  'procedure.plannedAdoptions': 'Planned council resolutions adopting the strategy: {date} (days left: {days}).',
   'calendarFeed.title': 'Procedure calendar',
   'calendarFeed.intro': 'The statutory terms, the procedure dates entered and the chapters’ due dates of all the partnership’s strategies can appear in your own calendar (Outlook, Google, phone). It refreshes by itself.',
   'calendarFeed.none': 'You have no calendar address yet.',

@@ -671,6 +671,7 @@ export const pl = {
   'procedure.link': 'Procedura i terminy ustawowe',
   'procedure.summaryTitle': 'Procedura: {title}',
   'procedure.nothingUrgent': 'Brak zaległych ani zbliżających się terminów ustawowych.',
+  'procedure.plannedAdoptions': 'Planowane uchwały rad partnerów przyjmujące strategię: {date} (dni do terminu: {days}).',
   'calendarFeed.title': 'Kalendarz terminów procedury',
   'calendarFeed.intro': 'Terminy ustawowe, wpisane daty procedury i terminy rozdziałów wszystkich strategii partnerstwa możesz mieć w swoim kalendarzu (Outlook, Google, telefon). Kalendarz odświeża się sam.',
   'calendarFeed.none': 'Nie masz jeszcze adresu kalendarza.',

@@ -140,7 +140,15 @@ describe('procedure page', () => {
   });
 
   it('dashboard: the adoption matrix and urgent terms at 1366 and 390 px; the signed resolution and the calendar address on the procedure page', async () => {
-    // (Runs after the adoption above: Tuczno adopted „Wersja przyjęta”.)
+    // (Runs after the adoption above: Tuczno adopted „Wersja przyjęta”.) The councils' adoption is planned in 7 days.
+    const cookie = await login(server.url, 'koordynator@walcz.example');
+    const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    const planned = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const put = await fetch(`${server.url}/api/strategies/${strategy.id}/procedure`, {
+      method: 'PUT', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ dates: { councils_adopted: planned } }),
+    });
+    expect(put.status).toBe(200);
     const { page, context, errors } = await newPerson(browser, server.url);
     await page.setViewportSize({ width: 1366, height: 900 });
     await loginAs(page, 'tuczno@walcz.example');
@@ -152,6 +160,8 @@ describe('procedure page', () => {
     expect(await matrix.getByRole('rowheader', { name: /Gmina i Miasto Tuczno/ }).count()).toBe(1);
     // Read-only on the dashboard.
     expect(await matrix.locator('input, select, button').count()).toBe(0);
+    // The planned adoption is among the dashboard's near items, as a date in words.
+    await page.getByText(/Planowane uchwały rad partnerów przyjmujące strategię: \d{1,2} \p{L}+ \d{4} \(dni do terminu: 7\)\./u).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await noSideScroll(page)).toBe(true);
