@@ -35,6 +35,7 @@ import { createProcedureStore, type ProcedureStore } from './storage/procedure.t
 import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts';
 // Key-project fiches (issue 19).
 import { createProjectStore, type ProjectStore } from './storage/projects.ts';
+import { createCalendarFeedStore, type CalendarFeedStore } from './storage/calendarFeeds.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -60,6 +61,7 @@ export interface Stores {
   adoptions: AdoptionStore;
   // Key-project fiches (issue 19).
   projects: ProjectStore;
+  calendarFeeds: CalendarFeedStore;
 }
 
 export interface Services {
@@ -119,6 +121,7 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     adoptions: createAdoptionStore(db),
     // Key-project fiches (issue 19).
     projects: createProjectStore(db),
+    calendarFeeds: createCalendarFeedStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

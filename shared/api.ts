@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'milestone_not_frozen',
   // Key-project fiches (issue 19): acceptance of a fiche whose sums do not add up or which lacks a leader or title.
   'fiche_not_ready',
+  // A signed resolution that is not a PDF, or too large.
+  'resolution_not_pdf',
+  'resolution_too_large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   // Key-project fiches (issue 19).
   'fiche.created', 'fiche.accepted', 'fiche.in_package', 'fiche.rejected', 'fiche.proposal_made', 'fiche.proposal_accepted',
   'fiche.proposal_rejected',
+  'calendar_feed.created', 'calendar_feed.revoked', 'adoption.resolution_attached',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,10 +11,11 @@ import { paths } from '../router/routes.ts';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { useLoad } from '../versions/useLoad.ts';
 import { AdoptionForm } from './AdoptionForm.tsx';
+import { ResolutionFile } from './ResolutionFile.tsx';
 import { adoptionApi } from './api.ts';
 import { formatCalendarDate } from './format.ts';
 
-function AdoptionCell({ adoption }: { adoption: AdoptionDto | undefined }) {
+function AdoptionCell({ adoption, canAttach, onChanged }: { adoption: AdoptionDto | undefined; canAttach: boolean; onChanged: () => void }) {
   const { t, lang } = useI18n();
   if (!adoption) return <span className="muted">{t('adoptions.none')}</span>;
   return (
@@ -22,23 +23,33 @@ function AdoptionCell({ adoption }: { adoption: AdoptionDto | undefined }) {
       {t('adoptions.resolution', { number: adoption.resolutionNumber, date: formatCalendarDate(adoption.resolutionDate, lang) })}
       {' '}({t(`adoptions.body.${adoption.body}`)}) · <a href={adoption.bipUrl} rel="noopener noreferrer" target="_blank">{t('adoptions.bip')}</a>
       {adoption.stale && <strong className="adoption-stale"> {t('adoptions.stale')}</strong>}
+      <ResolutionFile adoption={adoption} canAttach={canAttach} onAttached={onChanged} />
     </>
   );
 }
 
-export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoordinator }: {
-  strategyId: string; canRecord: boolean; ownOrganizationId: string; isCoordinator: boolean;
+/**
+ * `compact`: the dashboard's read-only copy under a strategy (a level-4 heading, no forms); the
+ * „Procedura” page shows the full one with the recording form and the resolution files.
+ */
+export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoordinator, compact = false }: {
+  strategyId: string; canRecord: boolean; ownOrganizationId: string; isCoordinator: boolean; compact?: boolean;
 }) {
   const { t, formatDate } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad<AdoptionMatrixDto>(() => adoptionApi.matrix(strategyId), [strategyId, attempt]);
+  const titleId = `adoptions-title-${strategyId}`;
+  const Heading = compact ? 'h4' : 'h2';
+  const mayRecord = canRecord && !compact;
+  // The dashboard shows the matrix once there is a milestone to adopt.
+  if (compact && (loaded.status !== 'ready' || loaded.value.milestones.length === 0)) return null;
   return (
-    <section aria-labelledby="adoptions-title" className="card">
-      <h2 id="adoptions-title">{t('adoptions.title')}</h2>
+    <section aria-labelledby={titleId} className={compact ? 'adoption-summary' : 'card'}>
+      <Heading id={titleId}>{t('adoptions.title')}</Heading>
       <LoadStatus state={loaded} onRetry={() => setAttempt((n) => n + 1)} />
       {loaded.status === 'ready' && loaded.value.milestones.length === 0 && <p>{t('adoptions.noMilestones')}</p>}
       {loaded.status === 'ready' && loaded.value.milestones.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="adoptions-title" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
           <table className="adoption-matrix">
             <thead>
               <tr>
@@ -58,7 +69,13 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
                 <tr key={o.id}>
                   <th scope="row">{o.name}{o.terc && <span className="muted"> ({o.terc})</span>}</th>
                   {loaded.value.milestones.map((m) => (
-                    <td key={m.id}><AdoptionCell adoption={m.adoptions.find((a) => a.organization.id === o.id)} /></td>
+                    <td key={m.id}>
+                      <AdoptionCell
+                        adoption={m.adoptions.find((a) => a.organization.id === o.id)}
+                        canAttach={mayRecord && (isCoordinator || o.id === ownOrganizationId)}
+                        onChanged={() => setAttempt((n) => n + 1)}
+                      />
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -66,7 +83,7 @@ export function AdoptionMatrix({ strategyId, canRecord, ownOrganizationId, isCoo
           </table>
         </div>
       )}
-      {canRecord && loaded.status === 'ready' && loaded.value.milestones.some((m) => !m.stale) && (
+      {mayRecord && loaded.status === 'ready' && loaded.value.milestones.some((m) => !m.stale) && (
         <AdoptionForm
           matrix={loaded.value}
           organizations={isCoordinator ? loaded.value.organizations : loaded.value.organizations.filter((o) => o.id === ownOrganizationId)}

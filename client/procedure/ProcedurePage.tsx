@@ -13,6 +13,7 @@ import { useLoad } from '../versions/useLoad.ts';
 import { procedureApi, strategyApi } from './api.ts';
 import { CompletenessSection } from './CompletenessSection.tsx';
 import { AdoptionMatrix } from './AdoptionMatrix.tsx';
+import { CalendarFeedSection } from './CalendarFeedSection.tsx';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { DatesForm } from './DatesForm.tsx';
 import { formatCalendarDate } from './format.ts';
@@ -58,6 +59,7 @@ export function ProcedurePage({ strategyId }: { strategyId: string }) {
               ownOrganizationId={me.user.organization.id}
             />
           )}
+          {strategy.status === 'ready' && <CalendarFeedSection partnershipId={strategy.value.partnershipId} />}
         </>
       )}
     </div>

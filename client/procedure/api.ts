@@ -2,8 +2,9 @@
 import type { CompletenessDto, ProcedureDto, UpdateCompletenessRequest, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
 import type { StrategyDto } from '../../shared/api.ts';
 import type { AdoptionMatrixDto, PublicMilestoneDto, RecordAdoptionRequest } from '../../shared/procedure/adoptions.ts';
+import type { CalendarFeedDto, CreatedCalendarFeedDto } from '../../shared/procedure/calendarFeed.ts';
 import { isStrategy } from '../apiClient/guards.ts';
-import { request } from '../apiClient/http.ts';
+import { request, sendBytes } from '../apiClient/http.ts';
 
 const enc = encodeURIComponent;
 
@@ -48,4 +49,26 @@ export const adoptionApi = {
   record: (milestoneId: string, body: RecordAdoptionRequest) => request<unknown>('POST', `/milestones/${enc(milestoneId)}/adoptions`, body),
   /** The public verification data (no login). */
   verify: (hash: string) => request<PublicMilestoneDto>('GET', `/public/milestones/${enc(hash)}`, undefined, isPublicMilestone),
+};
+
+function isCalendarFeed(v: unknown): v is CalendarFeedDto {
+  const d = v as CalendarFeedDto | null;
+  return !!d && typeof d.partnershipId === 'string' && typeof d.active === 'boolean';
+}
+
+/** The person's own calendar feed of a partnership (docs/procedure.md "Calendar feed"). */
+export const calendarFeedApi = {
+  get: (partnershipId: string) => request<CalendarFeedDto>('GET', `/partnerships/${enc(partnershipId)}/calendar-feed`, undefined, isCalendarFeed),
+  create: (partnershipId: string) =>
+    request<CreatedCalendarFeedDto>('POST', `/partnerships/${enc(partnershipId)}/calendar-feed`, undefined, (v): v is CreatedCalendarFeedDto => isCalendarFeed(v) && typeof (v as CreatedCalendarFeedDto).url === 'string'),
+  revoke: (partnershipId: string) => request<unknown>('DELETE', `/partnerships/${enc(partnershipId)}/calendar-feed`),
+};
+
+/** Where a member downloads an adoption's signed resolution. */
+export const resolutionUrl = (adoptionId: string) => `/api/adoptions/${enc(adoptionId)}/resolution.pdf`;
+
+/** Attaches the signed resolution (PDF bytes as they are; the server checks them). */
+export const resolutionApi = {
+  attach: (adoptionId: string, file: Blob) =>
+    sendBytes<{ sha256: string; size: number }>(`/adoptions/${enc(adoptionId)}/resolution`, file, { 'content-type': 'application/pdf' }),
 };

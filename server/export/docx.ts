@@ -5,14 +5,18 @@
  * Heading 1, its headings as Heading 2–6 (the navigation pane lists them), lists, tables,
  * links, figures with caption and text alternative — with the strategy's name in the header
  * and the page number (and the chapter's version and SHA-256, when exported from a version)
- * in the footer.
+ * in the footer. A milestone's export also carries the milestone's own SHA-256, its public
+ * verification address and a QR code of that address on the title page (and the address in
+ * every footer).
  */
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -22,6 +26,7 @@ import {
   type ILevelsOptions,
   type ISectionOptions,
 } from 'docx';
+import { qrPng } from '../render/qrCode.ts';
 import { readTree } from '../render/tree.ts';
 import { chapterBlocks, type DocxState } from './docxBody.ts';
 import type { EmbeddableImage } from './images.ts';
@@ -41,11 +46,44 @@ function levels(format: 'bullet' | 'decimal'): ILevelsOptions[] {
   }));
 }
 
-function titlePage(doc: ExportDocument): Paragraph[] {
+/** Size of the printed QR code, in pixels of the image and in points on the page. */
+const QR_PIXELS = 300;
+const QR_POINTS = 110;
+
+/**
+ * A milestone's verification block for the title page: its SHA-256, the public verification
+ * address (a link) and the same address as a QR code with a text alternative.
+ */
+function verificationBlock(doc: ExportDocument, qr: Buffer | null): Paragraph[] {
+  const m = doc.milestone;
+  if (!m) return [];
+  const center = (children: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 80 }, ...children });
+  return [
+    new Paragraph({ spacing: { before: 360 } }),
+    center({ children: [new TextRun({ text: 'Skrót SHA-256 kamienia milowego:', size: 20, bold: true })] }),
+    center({ children: [new TextRun({ text: m.hash, size: 18, font: 'Consolas' })] }),
+    center({ children: [new TextRun({ text: 'Zgodność tekstu i uchwały partnerów można sprawdzić pod adresem:', size: 20 })] }),
+    center({ children: [new ExternalHyperlink({ link: m.url, children: [new TextRun({ text: m.url, size: 18, style: 'Hyperlink' })] })] }),
+    ...(qr
+      ? [center({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: qr,
+              transformation: { width: QR_POINTS, height: QR_POINTS },
+              altText: { name: 'Kod QR strony weryfikacji', title: 'Kod QR strony weryfikacji', description: `Kod QR z adresem ${m.url}` },
+            }),
+          ],
+        })]
+      : []),
+  ];
+}
+
+function titlePage(doc: ExportDocument, qr: Buffer | null): Paragraph[] {
   const line = (text: string, size: number, opts: { bold?: boolean; after?: number } = {}) =>
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: opts.after ?? 120 }, children: [new TextRun({ text, size, bold: opts.bold })] });
   return [
-    new Paragraph({ spacing: { before: 2400 } }),
+    new Paragraph({ spacing: { before: doc.milestone ? 600 : 2400 } }),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.strategyTitle)] }),
     line(doc.partnershipName, 28, { after: 480 }),
     line('Partnerzy:', 24, { bold: true }),
@@ -53,6 +91,7 @@ function titlePage(doc: ExportDocument): Paragraph[] {
     new Paragraph({ spacing: { before: 480 } }),
     line(capitalize(doc.label), 24),
     line(polishDate(doc.at), 24),
+    ...verificationBlock(doc, qr),
   ];
 }
 
@@ -67,6 +106,7 @@ function footer(doc: ExportDocument, chapter: ExportChapter | null): Footer {
         children: [small(version ? capitalize(version.label) : capitalize(doc.label))],
       }),
       ...(version ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [small(`SHA-256: ${version.sha256}`)] })] : []),
+      ...(doc.milestone ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [small(`Weryfikacja: ${doc.milestone.url}`)] })] : []),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ size: 18, children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES] })],
@@ -81,6 +121,7 @@ function header(doc: ExportDocument): Header {
 
 /** The document as a DOCX file. */
 export async function writeDocx(doc: ExportDocument, images: Map<string, EmbeddableImage>): Promise<Buffer> {
+  const qr = doc.milestone ? await qrPng(doc.milestone.url, QR_PIXELS) : null;
   const state: DocxState = {
     tracked: doc.tracked, people: doc.people, threads: doc.threads, images,
     nextRevision: 1, nextComment: 0, nextListInstance: 1, comments: [],
@@ -117,7 +158,7 @@ export async function writeDocx(doc: ExportDocument, images: Map<string, Embedda
     },
     comments: { children: state.comments },
     sections: [
-      { children: titlePage(doc) },
+      { children: titlePage(doc, qr) },
       {
         footers: { default: footer(doc, null) },
         children: [

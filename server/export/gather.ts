@@ -12,7 +12,9 @@ import type { StrategyRow } from '../storage/chapters.ts';
 import type { VersionHeadRow } from '../storage/versions.ts';
 import { documentToJson } from '../versions/document.ts';
 import { readTree, leavesOf, type TreeNode } from '../render/tree.ts';
-import type { ExportChapter, ExportDocument, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
+import { linkBase } from '../admin/links.ts';
+import { hashOfMilestone } from '../procedure/milestones.ts';
+import type { ExportChapter, ExportDocument, ExportMilestone, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
 import { personLabel, polishDate } from './polish.ts';
 // Key-project fiches (issue 19): the package as the annex of a current-text export.
 import { projectsAnnex } from './projectsAnnex.ts';
@@ -113,11 +115,22 @@ function header(ctx: GatherContext, strategy: StrategyRow): Pick<ExportDocument,
   };
 }
 
+/** The verification page's path for a milestone hash (the client route `/weryfikacja/:hash`). */
+export const verificationPath = (hash: string) => `/weryfikacja/${hash}`;
+
+/** The milestone's hash and the public address of its verification page. */
+export function milestoneLink(ctx: Pick<GatherContext, 'services'>, milestoneId: string, base = linkBase(ctx.services.config)): ExportMilestone {
+  const hash = hashOfMilestone(ctx.services, milestoneId);
+  return { hash, url: base + verificationPath(hash) };
+}
+
 const currentJson = (ctx: GatherContext, chapterId: string) => ctx.collab.documents.read(chapterId, documentToJson);
 
 export interface StrategyExportOptions {
   milestoneId?: string;
   tracked: boolean;
+  /** Base of the printed verification address (default: PUBLIC_URL or the configured port). */
+  linkBase?: string;
 }
 
 /** The whole strategy: every chapter's current text in order, or exactly a milestone's approved versions. */
@@ -125,10 +138,12 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
   const store = ctx.services.stores.versions;
   const chapters: ExportChapter[] = [];
   let label = `tekst bieżący z ${polishDate(ctx.services.clock())}`;
+  let printed: ExportMilestone | null = null;
   if (o.milestoneId) {
     const milestone = store.milestonesOf(strategy.id).find((m) => m.id === o.milestoneId);
     if (!milestone) throw notFound('No such milestone.');
     label = `kamień milowy „${milestone.name}” z ${polishDate(milestone.created_at)}`;
+    printed = milestoneLink(ctx, milestone.id, o.linkBase);
     for (const v of store.milestoneVersions(milestone.id)) {
       chapters.push({ id: v.chapter_id, title: v.title, json: storedJson(ctx, v.id), version: exportVersion(v) });
     }
@@ -138,7 +153,7 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
     }
     chapters.push(...(await projectsAnnex(ctx, strategy)));
   }
-  return complete(ctx, strategy.partnership_id, { ...header(ctx, strategy), label, tracked: o.tracked, chapters });
+  return complete(ctx, strategy.partnership_id, { ...header(ctx, strategy), label, tracked: o.tracked, chapters, milestone: printed });
 }
 
 export interface ChapterExportOptions {

@@ -128,6 +128,9 @@ export function writeMarkdown(doc: ExportDocument): string {
     escapeMarkdown(doc.partnershipName),
     doc.partners.map((p) => `- ${escapeMarkdown(p.name)}${p.terc ? ` (TERC ${p.terc})` : ''}`).join('\n'),
     `*${escapeMarkdown(doc.label)}; wygenerowano ${polishDate(doc.at)}*`,
+    doc.milestone
+      ? `Skrót SHA-256 kamienia milowego: \`${doc.milestone.hash}\`  \nWeryfikacja zgodności tekstu i uchwał partnerów: <${doc.milestone.url}>`
+      : '',
   ].filter(Boolean);
   const chapters = doc.chapters.map((ch) => {
     const parts = [`## ${escapeMarkdown(ch.title)}`];

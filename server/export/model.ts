@@ -47,6 +47,14 @@ export interface ExportPartner {
   terc: string | null;
 }
 
+/** A milestone export's own hash and its public verification address (docs/procedure.md). */
+export interface ExportMilestone {
+  /** The milestone's SHA-256 over its chapters' SHA-256 in order (server/procedure/milestones.ts). */
+  hash: string;
+  /** PUBLIC_URL + /weryfikacja/<hash>: printed, and as a QR code in DOCX and PDF. */
+  url: string;
+}
+
 export interface ExportDocument {
   strategyTitle: string;
   partnershipName: string;
@@ -62,6 +70,8 @@ export interface ExportDocument {
   people: Record<string, string>;
   /** Open threads by id (tracked exports only). */
   threads: Record<string, ExportThread>;
+  /** Set when a milestone is exported: its hash and verification link go on the document. */
+  milestone?: ExportMilestone | null;
 }
 
 /** A stored image as the figure storage gives it. */

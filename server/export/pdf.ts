@@ -3,7 +3,8 @@
  * accepted, no comments) with Roboto embedded (pdfmake's own font files: every Polish letter),
  * a title page, a table of contents with page numbers, chapters from a new page, and in the
  * footer the export's label — or, on a chapter exported from a version, that version and its
- * SHA-256 — and the page number.
+ * SHA-256 — and the page number. A milestone's export carries the milestone's own SHA-256, its
+ * verification address and a QR code of it on the title page, and the address in the footer.
  *
  * Not tagged: pdfmake 0.3 can only switch on pdfkit's "tagged" flag, without any structure
  * for the content; a PDF that claims to be tagged but holds no tags misleads screen readers,
@@ -14,6 +15,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, ContentText, ContentTocItem, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ElementKind } from '../render/schema.ts';
+import { qrPng } from '../render/qrCode.ts';
 import { plainTextOf, readTree, type ElementNode, type TextLeaf, type TreeNode } from '../render/tree.ts';
 import { fitWidth, type EmbeddableImage } from './images.ts';
 import type { ExportChapter, ExportDocument } from './model.ts';
@@ -148,20 +150,39 @@ function blocks(w: Walk, nodes: readonly TreeNode[]): Content[] {
 }
 
 
-function titlePage(doc: ExportDocument): Content[] {
+/** Key of the QR code in the document's images (figure keys are 64-hex file ids). */
+const QR_IMAGE = 'verification-qr';
+
+/** A milestone's SHA-256, verification address (a link) and its QR code, for the title page. */
+function verificationBlock(doc: ExportDocument, qr: Buffer | null): Content[] {
+  const m = doc.milestone;
+  if (!m) return [];
+  return [{ unbreakable: true, stack: [
+    { text: 'Skrót SHA-256 kamienia milowego:', alignment: 'center', bold: true, margin: [0, 28, 0, 3] },
+    { text: m.hash, alignment: 'center', fontSize: 8.5, margin: [0, 0, 0, 8] },
+    { text: 'Zgodność tekstu i uchwały partnerów można sprawdzić pod adresem:', alignment: 'center', margin: [0, 0, 0, 3] },
+    { text: m.url, link: m.url, alignment: 'center', fontSize: 8.5, color: '#1a4f9c', decoration: 'underline', margin: [0, 0, 0, 8] },
+    ...(qr ? [{ image: QR_IMAGE, width: 110, height: 110, alignment: 'center' } satisfies Content] : []),
+  ] }];
+}
+
+function titlePage(doc: ExportDocument, qr: Buffer | null): Content[] {
   return [
-    { text: doc.strategyTitle, style: 'title', margin: [0, 160, 0, 16] },
+    // A milestone's verification block needs the room at the top to stay on the title page.
+    { text: doc.strategyTitle, style: 'title', margin: [0, doc.milestone ? 40 : 160, 0, 16] },
     { text: doc.partnershipName, alignment: 'center', fontSize: 14, margin: [0, 0, 0, 32] },
     { text: 'Partnerzy:', alignment: 'center', bold: true, margin: [0, 0, 0, 6] },
     ...doc.partners.map((p): Content => ({ text: `${p.name}${p.terc ? ` (TERC ${p.terc})` : ''}`, alignment: 'center', margin: [0, 0, 0, 3] })),
     { text: capitalize(doc.label), alignment: 'center', margin: [0, 32, 0, 4] },
     { text: polishDate(doc.at), alignment: 'center' },
+    ...verificationBlock(doc, qr),
   ];
 }
 
 /** The document as a PDF file. */
 export async function writePdf(doc: ExportDocument, images: Map<string, EmbeddableImage>): Promise<Buffer> {
   const w: Walk = { images };
+  const qr = doc.milestone ? await qrPng(doc.milestone.url, 300) : null;
   // Chapter titles: after layout pdfmake records on which page each one landed (`positions`),
   // which the footer uses to name the chapter's version on every page of that chapter.
   const titles: { chapter: ExportChapter; node: ContentTocItem & { positions?: { pageNumber: number }[] } }[] = [];
@@ -195,12 +216,16 @@ export async function writePdf(doc: ExportDocument, images: Map<string, Embeddab
       caption: { fontSize: 9.5, italics: true, alignment: 'center', margin: [0, 0, 0, 10] },
       note: { fontSize: 8.5, color: '#555555', margin: [0, 0, 0, 10] },
     },
-    images: Object.fromEntries([...images].map(([id, img]) => [id, `data:image/${img.type === 'png' ? 'png' : 'jpeg'};base64,${img.data.toString('base64')}`])),
-    content: [...titlePage(doc), { toc: { title: { text: 'Spis treści', style: 'tocTitle' } }, pageBreak: 'before' }, ...chapters],
+    images: {
+      ...Object.fromEntries([...images].map(([id, img]) => [id, `data:image/${img.type === 'png' ? 'png' : 'jpeg'};base64,${img.data.toString('base64')}`])),
+      ...(qr ? { [QR_IMAGE]: `data:image/png;base64,${qr.toString('base64')}` } : {}),
+    },
+    content: [...titlePage(doc, qr), { toc: { title: { text: 'Spis treści', style: 'tocTitle' } }, pageBreak: 'before' }, ...chapters],
     footer: (page: number, pages: number): Content => {
       const version = chapterOn(page)?.version;
       const lines: Content[] = [{ text: capitalize(version ? version.label : doc.label), fontSize: 8 }];
       if (version) lines.push({ text: `SHA-256: ${version.sha256}`, fontSize: 7.5 });
+      if (doc.milestone) lines.push({ text: `Weryfikacja: ${doc.milestone.url}`, fontSize: 7.5 });
       lines.push({ text: `Strona ${page} z ${pages}`, fontSize: 8.5 });
       return { stack: lines, alignment: 'center', margin: [50, 12, 50, 0] };
     },

@@ -40,6 +40,8 @@ import { procedureRoutes } from './routes/procedure.ts';
 import { adoptionRoutes } from './routes/adoptions.ts';
 // Key-project fiches and the package (issue 19).
 import { projectRoutes } from './routes/projects.ts';
+import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
+import { resolutionRoutes } from './routes/resolutions.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -48,6 +50,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Figures (issue 14): image uploads are not JSON and files may be cached, so these routes
   // come before the JSON-only rule and the no-store header (both are handled in the routes).
   api.route('/', fileRoutes(services));
+  // Signed resolutions (PDF) of adoptions: raw uploads too (issue 17).
+  api.route('/', resolutionRoutes(services));
   api.use('*', jsonBody());
   api.use('*', async (c, next) => {
     await next();
@@ -85,6 +89,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', adoptionRoutes(services));
   // Key-project fiches and the package overview (issue 19).
   api.route('/', projectRoutes(services, collab));
+  // Personal calendar feeds of the procedure (/public/calendar/<token>.ics, read without a session).
+  api.route('/', calendarFeedRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

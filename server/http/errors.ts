@@ -73,6 +73,10 @@ export const milestoneNotFrozen = () =>
 // Key-project fiches (issue 19).
 export const ficheNotReady = (problems: string[]) =>
   new ApiError(409, 'fiche_not_ready', 'The fiche cannot be accepted yet: its costs must add up and it needs a title, a leader and partners.', { problems });
+export const resolutionNotPdf = () =>
+  new ApiError(415, 'resolution_not_pdf', 'The signed resolution must be a PDF file (starting with %PDF-).');
+export const resolutionTooLarge = (maxBytes: number) =>
+  new ApiError(413, 'resolution_too_large', `The signed resolution exceeds ${maxBytes} bytes.`, { maxBytes });
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

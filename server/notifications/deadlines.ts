@@ -5,6 +5,7 @@
  * chose a daily digest find the reminder in that day's e-mail.
  */
 import type { Services } from '../services.ts';
+import { remindOfProcedureTerms } from './procedureTerms.ts';
 
 /** Days before the due date on which people are reminded. */
 export const DEADLINE_REMINDER_DAYS = [7, 1, 0] as const;
@@ -16,8 +17,12 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Records the reminders due on the Polish day `today`; returns how many chapters were due. */
+/**
+ * Records the reminders due on the Polish day `today` — chapters' due dates and the
+ * procedure's terms (procedureTerms.ts) — and returns how many chapters were due.
+ */
 export function remindOfDeadlines(services: Services, today: string): number {
+  remindOfProcedureTerms(services, today);
   const store = services.stores.notifications;
   let chapters = 0;
   for (const ahead of DEADLINE_REMINDER_DAYS) {

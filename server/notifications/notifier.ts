@@ -14,7 +14,7 @@ import type { Stores } from '../services.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { sendInBackground } from '../mail/mailer.ts';
 import type { NotificationKind } from '../mail/templates/notifications.ts';
-import type { NotificationData } from '../storage/notifications.ts';
+import type { NotificationData, ProcedureNotice } from '../storage/notifications.ts';
 import { chapterPermissions } from '../auth/policy.ts';
 import { listSuggestions } from '../../shared/suggestions/decide.ts';
 import { MailLimits } from '../../shared/mail.ts';
@@ -46,6 +46,12 @@ export interface Notifier {
    * yet: see docs/email.md (the due dates belong to chapter administration).
    */
   chapterDeadline(e: { chapterId: string; dueDate: string; userIds: readonly string[] }): void;
+  /**
+   * A term of a strategy's procedure is near or overdue (server/notifications/procedureTerms.ts):
+   * tells `userIds` who are members of the strategy's partnership, at most once a day per term,
+   * date and number of days left.
+   */
+  procedureTerm(e: { strategyId: string; notice: ProcedureNotice; userIds: readonly string[] }): void;
   /** A chapter was frozen or unfrozen: everyone who edited, suggested or commented there. */
   chapterFreezeChanged(e: { chapterId: string; actorId: string; frozen: boolean; note: string | null }): void;
   /**
@@ -125,6 +131,24 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   };
 
+  /** Whether a person may get e-mail notifications of a partnership now: a member who joined, not turned off. */
+  const reachable = (partnershipId: string, userId: string) =>
+    stores.partnerships.roleOf(partnershipId, userId) !== null && !!stores.people.userById(userId)?.password_hash && store.modeOf(userId) !== 'off';
+
+  /** Stores a strategy's procedure event for each person concerned (the same queue and delivery as chapter events). */
+  const recordProcedure = (userIds: Iterable<string>, strategyId: string, notice: ProcedureNotice) => {
+    const strategy = stores.chapters.strategyById(strategyId);
+    if (!strategy) return;
+    const at = clock();
+    for (const userId of new Set(userIds)) {
+      if (!reachable(strategy.partnership_id, userId)) continue;
+      const earlier = store.recentOfStrategy(userId, strategyId, 'procedure', at - DEADLINE_REPEAT_MS);
+      if (earlier.some((d) => d.procedure?.subject === notice.subject && d.procedure.date === notice.date && d.procedure.daysLeft === notice.daysLeft)) continue;
+      store.addForStrategy({ userId, kind: 'procedure', strategyId, data: { procedure: notice }, at });
+      if (store.modeOf(userId) === 'immediate') deliverSoon(userId);
+    }
+  };
+
   const guarded = (what: string, fn: () => void) => {
     // A notification must never break the action that caused it.
     try {
@@ -165,6 +189,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
     chapterDeadline: (e) =>
       guarded(`deadline of ${e.chapterId}`, () => record(e.userIds, 'deadline', e.chapterId, null, { dueDate: e.dueDate })),
+
+    procedureTerm: (e) =>
+      guarded(`procedure term of ${e.strategyId}`, () => recordProcedure(e.userIds, e.strategyId, e.notice)),
 
     chapterFreezeChanged: (e) =>
       guarded(`freeze of ${e.chapterId}`, () => {

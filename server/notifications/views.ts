@@ -15,8 +15,20 @@ import { unsubscribeToken } from './unsubscribe.ts';
 const chapterPath = (chapterId: string) => `/rozdzial/${encodeURIComponent(chapterId)}`;
 const ACCOUNT_PATH = '/konto';
 
+const procedurePath = (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`;
+
 export function viewOf(deps: NotifierDeps, row: NotificationEventRow): NotificationView | null {
-  const chapter = deps.stores.chapters.chapterById(row.chapter_id);
+  if (row.strategy_id !== null) {
+    // A procedure event belongs to a strategy, not a chapter.
+    const strategy = deps.stores.chapters.strategyById(row.strategy_id);
+    if (!strategy) return null;
+    const data = JSON.parse(row.data) as NotificationData;
+    return {
+      kind: row.kind, chapterTitle: strategy.title, chapterUrl: appUrl(deps.config, procedurePath(strategy.id)),
+      actor: null, excerpt: null, procedure: data.procedure ?? null,
+    };
+  }
+  const chapter = row.chapter_id === null ? undefined : deps.stores.chapters.chapterById(row.chapter_id);
   if (!chapter) return null;
   const actor = row.actor_id ? deps.stores.people.userById(row.actor_id) : undefined;
   const data = JSON.parse(row.data) as NotificationData;

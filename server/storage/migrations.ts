@@ -23,6 +23,9 @@ import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 // Key-project fiches (issue 19).
 import { projectFiches } from './migrations/050-project-fiches.ts';
+import { calendarFeeds } from './migrations/040-calendar-feeds.ts';
+import { procedureNotifications } from './migrations/041-procedure-notifications.ts';
+import { adoptionResolutions } from './migrations/042-adoption-resolutions.ts';
 
 export interface Migration {
   version: number;
@@ -50,4 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   milestoneCompleteness,
   // Key-project fiches (issue 19).
   projectFiches,
+  calendarFeeds,
+  procedureNotifications,
+  adoptionResolutions,
 ].sort((a, b) => a.version - b.version);

@@ -13,7 +13,10 @@ export interface NotificationEventRow {
   id: number;
   user_id: string;
   kind: NotificationKind;
-  chapter_id: string;
+  /** The chapter of a chapter's event; null for a strategy's (procedure) event. */
+  chapter_id: string | null;
+  /** The strategy of a procedure event (migration 041); null for a chapter's event. */
+  strategy_id: string | null;
   actor_id: string | null;
   data: string;
   created_at: number;
@@ -26,6 +29,20 @@ export interface NotificationData {
   /** The comment's beginning, the freeze note or the unfreeze reason. */
   excerpt?: string;
   dueDate?: string;
+  /** Procedure events: which term or planned step, and how many days are left (negative: overdue). */
+  procedure?: ProcedureNotice;
+}
+
+/** What a procedure event says (server/notifications/procedureTerms.ts). */
+export interface ProcedureNotice {
+  /** A statutory term (TermKind) or `councils_adopted` (the planned adoptions by the councils). */
+  subject: string;
+  /** The term's date, YYYY-MM-DD. */
+  date: string;
+  /** Days from today to the date: 7, 1, 0 ahead; negative when overdue. */
+  daysLeft: number;
+  /** For the board's opinion: the day silence counts as a positive opinion. */
+  deemedPositiveFrom?: string;
 }
 
 export function createNotificationStore(db: Db) {
@@ -36,6 +53,12 @@ export function createNotificationStore(db: Db) {
   );
   const insert = db.prepare(
     `INSERT INTO notification_events (user_id, kind, chapter_id, actor_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertForStrategy = db.prepare(
+    `INSERT INTO notification_events (user_id, kind, strategy_id, actor_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const recentOfStrategy = db.prepare<[string, string, string, number], { data: string }>(
+    `SELECT data FROM notification_events WHERE user_id = ? AND strategy_id = ? AND kind = ? AND created_at > ?`,
   );
   const recent = db.prepare<[string, string, string, number], { n: number }>(
     `SELECT count(*) AS n FROM notification_events WHERE user_id = ? AND chapter_id = ? AND kind = ? AND created_at > ?`,
@@ -74,6 +97,13 @@ export function createNotificationStore(db: Db) {
     add(e: { userId: string; kind: NotificationKind; chapterId: string; actorId: string | null; data: NotificationData; at: number }): void {
       insert.run(e.userId, e.kind, e.chapterId, e.actorId, JSON.stringify(e.data), e.at);
     },
+    /** Stores a strategy's (procedure) event for a person. */
+    addForStrategy(e: { userId: string; kind: NotificationKind; strategyId: string; data: NotificationData; at: number }): void {
+      insertForStrategy.run(e.userId, e.kind, e.strategyId, null, JSON.stringify(e.data), e.at);
+    },
+    /** The data of the person's events of this kind for this strategy after `since`. */
+    recentOfStrategy: (userId: string, strategyId: string, kind: NotificationKind, since: number): NotificationData[] =>
+      recentOfStrategy.all(userId, strategyId, kind, since).map((r) => JSON.parse(r.data) as NotificationData),
     /** Whether the person got an event of this kind for this chapter after `since`. */
     hasRecent: (userId: string, chapterId: string, kind: NotificationKind, since: number) => recent.get(userId, chapterId, kind, since)!.n > 0,
     pendingOf: (userId: string) => pendingOf.all(userId),

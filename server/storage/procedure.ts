@@ -11,6 +11,7 @@ export function createProcedureStore(db: Db) {
     `INSERT INTO procedure_dates (strategy_id, step, date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (strategy_id, step) DO UPDATE SET date = excluded.date, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   );
+  const withDates = db.prepare<[], { strategy_id: string }>(`SELECT DISTINCT strategy_id FROM procedure_dates ORDER BY strategy_id`);
   const deleteDate = db.prepare(`DELETE FROM procedure_dates WHERE strategy_id = ? AND step = ?`);
   const environmental = db.prepare<[string], { environmental: number }>(`SELECT environmental FROM procedure_settings WHERE strategy_id = ?`);
   const setEnvironmental = db.prepare(
@@ -27,6 +28,8 @@ export function createProcedureStore(db: Db) {
 
   return {
     /** The recorded dates of a strategy (unknown step names from other versions are skipped). */
+    /** Strategies with at least one recorded procedure date (for the daily reminders). */
+    strategiesWithDates: (): string[] => withDates.all().map((r) => r.strategy_id),
     dates(strategyId: string): ProcedureDates {
       const out: ProcedureDates = {};
       for (const r of dates.all(strategyId)) {

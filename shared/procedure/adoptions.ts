@@ -28,6 +28,8 @@ export interface AdoptionDto {
   bipUrl: string;
   /** The milestone's text changed since (a chapter unfrozen and edited): „dotyczy wcześniejszej wersji tekstu”. */
   stale: boolean;
+  /** The attached signed resolution (PDF, members only): its SHA-256 and size; null without one. */
+  resolution: { sha256: string; size: number } | null;
 }
 
 export interface MilestoneAdoptionsDto {
@@ -64,3 +66,6 @@ export const MILESTONE_HASH = /^[0-9a-f]{64}$/;
 
 /** Requests to the public verification page per client address (token bucket; in memory). */
 export const VerificationLimits = { perAddress: { burst: 30, refillPerHour: 600 } } as const;
+
+/** The signed resolution (PDF) attached to an adoption: at most this many bytes. */
+export const ResolutionLimits = { maxBytes: 10 * 1024 * 1024 } as const;

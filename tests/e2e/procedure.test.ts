@@ -27,6 +27,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Elements reaching past the right edge of the window (what makes a page scroll sideways). */
+const wideElements = (page: Page) => page.evaluate(() => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.parentElement?.closest('.table-scroll'))
+  .map((el) => `${el.tagName}.${el.className}#${el.id} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 12));
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 async function openProcedure(page: Page): Promise<void> {
@@ -108,8 +112,13 @@ describe('procedure page', () => {
 
     // Anyone, without logging in, on a phone.
     const anon = await newPerson(browser, server.url);
-    await anon.page.setViewportSize({ width: 390, height: 844 });
+    // At 1366 px first, then on a phone.
+    await anon.page.setViewportSize({ width: 1366, height: 900 });
     await anon.page.goto(href!);
+    await anon.page.getByRole('heading', { name: 'Wersja przyjęta' }).waitFor();
+    expect(await seriousAxeViolations(anon.page)).toEqual([]);
+    await anon.page.setViewportSize({ width: 390, height: 844 });
+    await anon.page.reload();
     await anon.page.getByRole('heading', { name: 'Weryfikacja tekstu strategii' }).waitFor();
     await anon.page.getByRole('heading', { name: 'Wersja przyjęta' }).waitFor();
     const text = await anon.page.locator('main').innerText();
@@ -128,5 +137,72 @@ describe('procedure page', () => {
     expect(await seriousAxeViolations(anon.page)).toEqual([]);
     await anon.page.screenshot({ path: '.tmp/e2e-verification-390.png', fullPage: true });
     await anon.context.close();
+  });
+
+  it('dashboard: the adoption matrix and urgent terms at 1366 and 390 px; the signed resolution and the calendar address on the procedure page', async () => {
+    // (Runs after the adoption above: Tuczno adopted „Wersja przyjęta”.) The councils' adoption is planned in 7 days.
+    const cookie = await login(server.url, 'koordynator@walcz.example');
+    const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    const planned = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const put = await fetch(`${server.url}/api/strategies/${strategy.id}/procedure`, {
+      method: 'PUT', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ dates: { councils_adopted: planned } }),
+    });
+    expect(put.status).toBe(200);
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await loginAs(page, 'tuczno@walcz.example');
+    const matrix = page.locator('.adoption-summary').first();
+    await matrix.getByRole('heading', { name: 'Uchwały partnerów' }).waitFor();
+    await matrix.getByRole('cell', { name: /Uchwała nr XII\/85\/2027 z 30 marca 2027/ }).waitFor();
+    // Who did not adopt says so in words, not by colour.
+    expect(await matrix.getByRole('cell', { name: 'brak uchwały' }).count()).toBeGreaterThan(0);
+    expect(await matrix.getByRole('rowheader', { name: /Gmina i Miasto Tuczno/ }).count()).toBe(1);
+    // Read-only on the dashboard.
+    expect(await matrix.locator('input, select, button').count()).toBe(0);
+    // The planned adoption is among the dashboard's near items, as a date in words.
+    await page.getByText(/Planowane uchwały rad partnerów przyjmujące strategię: \d{1,2} \p{L}+ \d{4} \(dni do terminu: 7\)\./u).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-dashboard-adoptions-390.png', fullPage: true });
+
+    // The procedure page: attach the signed resolution of Tuczno's adoption.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openProcedure(page);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+    await page.getByLabel(/Dołącz podpisaną uchwałę \(PDF, do 10 MB\) — Gmina i Miasto Tuczno/).setInputFiles({ name: 'uchwala.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const download = page.getByRole('link', { name: 'Podpisana uchwała (PDF)' });
+    await download.waitFor();
+    expect(await download.getAttribute('href')).toMatch(/^\/api\/adoptions\/[^/]+\/resolution\.pdf$/);
+    // Not a PDF: refused with a Polish message.
+    await page.getByLabel(/Zastąp podpisaną uchwałę/).setInputFiles({ name: 'skan.png', mimeType: 'application/pdf', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Uchwała musi być plikiem PDF');
+
+    // The calendar address: made once, shown with a copy button and how to subscribe.
+    await page.getByRole('heading', { name: 'Kalendarz terminów procedury' }).waitFor();
+    await page.getByRole('button', { name: 'Utwórz mój adres kalendarza' }).click();
+    const address = page.getByLabel('Twój prywatny adres kalendarza');
+    await address.waitFor();
+    expect(await address.inputValue()).toMatch(/\/api\/public\/calendar\/[a-z2-7]{52}\.ics$/);
+    await page.getByRole('button', { name: 'Kopiuj adres' }).waitFor();
+    expect(await page.locator('.calendar-feed').innerText()).toContain('Subskrybuj z sieci Web');
+    const feedUrl = await address.inputValue();
+    expect(feedUrl.startsWith(server.url)).toBe(true);
+    const feed = await fetch(feedUrl);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await wideElements(page)).toEqual([]);
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Revoked: the address stops working.
+    await page.getByRole('button', { name: 'Unieważnij adres' }).click();
+    await page.getByText('Nie masz jeszcze adresu kalendarza.').waitFor();
+    expect((await fetch(feedUrl)).status).toBe(404);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

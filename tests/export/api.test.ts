@@ -14,6 +14,9 @@ import { DEMO, createTestContext, type TestContext } from '../helpers/http.ts';
 import { commentsOf, decidedTexts, readDocx } from '../helpers/docxXml.ts';
 import { writeJson } from '../helpers/jsonToYjs.ts';
 import { exportDocument } from '../helpers/exportFixture.ts';
+import sharp from 'sharp';
+import { qrPng } from '../../server/render/qrCode.ts';
+import { milestoneHash } from '../../server/procedure/milestones.ts';
 
 let t: TestContext;
 let strategyId: string;
@@ -158,6 +161,75 @@ describe('the files', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain(`SHA-256: ${versions[0].sha256}`);
     expect(text).toContain(`SHA-256: ${versions[versions.length - 1].sha256}`);
+  });
+});
+
+describe('the milestone hash and verification link on exported documents', () => {
+  let milestone: MilestoneDto;
+  let hash: string;
+  let url: string;
+  /** Raw grey pixels of a PNG, for comparing the printed QR code with the expected one. */
+  const pixels = async (png: Buffer) => sharp(png).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+
+  beforeAll(async () => {
+    const res = await t.request('POST', `/api/strategies/${strategyId}/milestones`, { cookie: cookies[DEMO.coordinator], body: { name: 'Do uchwał' } });
+    expect(res.status).toBe(201);
+    milestone = (await res.json()) as MilestoneDto;
+    hash = milestoneHash(t.services.stores.versions.milestoneVersions(milestone.id).map((v) => v.sha256));
+    // Without PUBLIC_URL the printed address is the one the request came to.
+    url = `http://localhost/weryfikacja/${hash}`;
+  });
+
+  it('Markdown names the milestone’s own SHA-256 and its verification address', async () => {
+    const md = await (await get(`/api/strategies/${strategyId}/export.md?milestone=${milestone.id}`)).text();
+    expect(md).toContain(`Skrót SHA-256 kamienia milowego: \`${hash}\``);
+    expect(md).toContain(`<${url}>`);
+    // Not on the current text's export.
+    const current = await (await get(`/api/strategies/${strategyId}/export.md`)).text();
+    expect(current).not.toContain('kamienia milowego');
+    expect(current).not.toContain('/weryfikacja/');
+  });
+
+  it('DOCX prints the hash and a link, and embeds a QR code of exactly that address', async () => {
+    const res = await get(`/api/strategies/${strategyId}/export.docx?milestone=${milestone.id}`);
+    expect(res.status).toBe(200);
+    const file = path.join(dir, 'milestone-verify.docx');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const { paragraphs, documentXml } = readDocx(file);
+    const texts = paragraphs.map((p) => p.all);
+    expect(texts).toContain(hash);
+    expect(texts).toContain(url);
+    expect(documentXml).toContain('Kod QR z adresem');
+    const rels = execFileSync('unzip', ['-p', file, 'word/_rels/document.xml.rels'], { encoding: 'utf8' });
+    expect(rels).toContain(`Target="${url}"`);
+    const listing = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((n) => n.startsWith('word/media/'));
+    const expected = await qrPng(url, 300);
+    const media = listing.map((n) => execFileSync('unzip', ['-p', file, n], { maxBuffer: 16 * 1024 * 1024 }));
+    expect(media.some((m) => Buffer.compare(m, expected) === 0)).toBe(true);
+    const footers = execFileSync('unzip', ['-p', file, 'word/footer*.xml'], { encoding: 'utf8' });
+    expect(footers).toContain(`Weryfikacja: ${url}`);
+  });
+
+  it('PDF prints the hash and the address and holds the same QR code', async () => {
+    const res = await get(`/api/strategies/${strategyId}/export.pdf?milestone=${milestone.id}`);
+    const file = path.join(dir, 'milestone-verify.pdf');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Skrót SHA-256 kamienia milowego:');
+    expect(text).toContain(hash);
+    expect(text).toContain(url);
+    const out = fs.mkdtempSync(path.join(dir, 'qr-'));
+    execFileSync('pdfimages', ['-f', '1', '-l', '1', '-png', file, path.join(out, 'img')]);
+    const found = fs.readdirSync(out).map((n) => fs.readFileSync(path.join(out, n)));
+    const want = await pixels(await qrPng(url, 300));
+    const got = await Promise.all(found.map(pixels));
+    expect(got.some((g) => g.info.width === want.info.width && Buffer.compare(g.data, want.data) === 0)).toBe(true);
+  });
+
+  it('prints the public address from PUBLIC_URL', async () => {
+    const { milestoneLink } = await import('../../server/export/gather.ts');
+    const services = { ...t.services, config: { ...t.services.config, publicOrigin: 'https://strategia.example.pl' } };
+    expect(milestoneLink({ services }, milestone.id)).toEqual({ hash, url: `https://strategia.example.pl/weryfikacja/${hash}` });
   });
 });
 

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import * as Y from 'yjs';
 import { storeFile } from '../../server/storage/files.ts';
+import { hashToken } from '../../server/auth/sessions.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 import { createFiche } from '../../server/projects/service.ts';
 
@@ -94,6 +95,33 @@ const archived = (t: TestContext) => {
   t.services.stores.structure.setStrategyArchived(w(t).strategyId, t.clock.now);
   t.services.stores.structure.setChapterArchived(w(t).chapterIds[3], t.clock.now);
   return { strategyId: w(t).strategyId, chapterId: w(t).chapterIds[3] };
+};
+/** An active calendar feed for every member of the Wałcz partnership (to be revoked); the partnership's id. */
+const feedsForAll = (t: TestContext) => {
+  for (const m of t.services.stores.partnerships.members(w(t).partnershipId)) {
+    t.services.stores.calendarFeeds.create({ id: `feed-${m.userId}`, userId: m.userId, partnershipId: w(t).partnershipId, tokenHash: hashToken(`feed${m.userId}`), at: t.clock.now });
+  }
+  return w(t).partnershipId;
+};
+/** The coordinator's calendar feed; its secret token. */
+const coordinatorFeed = (t: TestContext) => {
+  const token = 'k'.repeat(52);
+  t.services.stores.calendarFeeds.create({ id: 'feed-coordinator', userId: t.userId(DEMO.coordinator), partnershipId: w(t).partnershipId, tokenHash: hashToken(token), at: t.clock.now });
+  return token;
+};
+/** A recorded adoption of the frozen milestone by the leader (Powiat: no editor belongs to it); its id. */
+const powiatAdoption = (t: TestContext) =>
+  t.services.stores.adoptions.record({
+    milestoneId: frozenMilestone(t).id, organizationId: powiatOrg(t), body: 'rada_powiatu', resolutionNumber: 'XX/1/2027',
+    resolutionDate: '2027-03-30', bipUrl: 'https://bip.powiatwalecki.pl/uchwala', recordedBy: t.userId(DEMO.coordinator), recordedAt: t.clock.now,
+  });
+/** A small PDF. */
+const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'));
+/** The Powiat adoption with its signed resolution attached; its id. */
+const adoptionWithResolution = (t: TestContext) => {
+  const adoptionId = powiatAdoption(t);
+  t.services.stores.adoptions.attachResolution({ adoptionId, sha256: createHash('sha256').update(PDF).digest('hex'), bytes: Buffer.from(PDF), userId: t.userId(DEMO.coordinator), at: t.clock.now });
+  return adoptionId;
 };
 /** Agnieszka Kowalczyk (editor of Człopa), deactivated (to be reactivated). */
 const deactivated = (t: TestContext) => {
@@ -289,6 +317,16 @@ const ROUTES: Record<string, RouteCase> = {
   },
   // The verification page's data: anyone, by the milestone's hash.
   'GET /api/public/milestones/:hash': { rule: 'public', path: (t) => `/api/public/milestones/${frozenMilestone(t).hash}` },
+  // Signed resolutions: attached by whoever may record that partner's adoption (Powiat: the coordinator only), read by members.
+  'POST /api/adoptions/:id/resolution': {
+    rule: 'manage', path: (t) => `/api/adoptions/${powiatAdoption(t)}/resolution`, raw: { bytes: PDF, type: 'application/pdf' },
+  },
+  'GET /api/adoptions/:id/resolution.pdf': { rule: 'read', path: (t) => `/api/adoptions/${adoptionWithResolution(t)}/resolution.pdf` },
+  // Personal calendar feeds: every member manages their own; the feed itself is read without a session.
+  'GET /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
+  'POST /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
+  'DELETE /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${feedsForAll(t)}/calendar-feed` },
+  'GET /api/public/calendar/:file': { rule: 'public', path: (t) => `/api/public/calendar/${coordinatorFeed(t)}.ics` },
   'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
   'PUT /api/strategies/:id/completeness': {
     rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
@@ -335,6 +373,7 @@ function snapshot(t: TestContext): string {
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
     // Key-project fiches (issue 19).
     'project_fiches', 'fiche_proposals',
+    'calendar_feeds', 'resolution_files', 'adoption_resolutions',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }

@@ -51,6 +51,8 @@ beforeAll(async () => {
     '/api/milestones/:id': 'nieznany1234567',
     '/api/files/:fileId': 'f'.repeat(64),
     '/api/public/milestones/:hash': 'a'.repeat(64),
+    '/api/adoptions/:id': 'nieznany1234567',
+    '/api/public/calendar/:file': `${'a'.repeat(52)}.ics`,
     '/api/setup/:token': 'a'.repeat(39),
     '/api/auth/password-reset/:token': 'a'.repeat(32),
     ':userId': t.userId(DEMO.editorCzlopa),

@@ -30,6 +30,7 @@ const toAdoption = (a: AdoptionRow, stale: boolean): AdoptionDto => ({
   resolutionDate: a.resolution_date,
   bipUrl: a.bip_url,
   stale,
+  resolution: a.resolution_sha256 !== null ? { sha256: a.resolution_sha256, size: a.resolution_size ?? 0 } : null,
 });
 
 export function adoptionRoutes(services: Services): Hono<AppEnv> {

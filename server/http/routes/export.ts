@@ -47,7 +47,9 @@ export function exportRoutes(services: Services, collab: CollabControl, opts: Ex
     app.get(`/strategies/:id/export.${format}`, async (c) => {
       const { strategy } = requireStrategy(services, currentUser(c), c.req.param('id'), 'read');
       const q = readQuery(c, StrategyExportQuery);
-      const gathered = await gatherStrategy(ctx, strategy, { milestoneId: q.milestone, tracked: trackedFor(format, q.tracked) });
+      // The printed verification address: PUBLIC_URL, or without it the address this request came to.
+      const linkBase = services.config.publicOrigin ?? new URL(c.req.url).origin;
+      const gathered = await gatherStrategy(ctx, strategy, { milestoneId: q.milestone, tracked: trackedFor(format, q.tracked), linkBase });
       const milestone = q.milestone ? services.stores.versions.milestonesOf(strategy.id).find((m) => m.id === q.milestone) : undefined;
       return send(c, format, gathered, milestone ? `${strategy.title} – ${milestone.name}` : strategy.title);
     });
