@@ -23,6 +23,9 @@ import { errorMessageKey } from './apiClient/errors.ts';
 // The statutory procedure (issue 17).
 import { ProcedurePage } from './procedure/ProcedurePage.tsx';
 import { VerificationPage } from './procedure/VerificationPage.tsx';
+// Public consultation (issue 18).
+import { ConsultationsPage } from './consultation/ConsultationsPage.tsx';
+import { PublicConsultationPage } from './consultation/PublicConsultationPage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 
@@ -47,6 +50,8 @@ function Routes() {
   if (route.name === 'setup') return <Layout me={null}><SetupPage token={route.token} /></Layout>;
   // The statutory procedure (issue 17): the public verification of a milestone, without a session.
   if (route.name === 'verify') return <Layout me={state.status === 'authenticated' ? state.me : null}><VerificationPage hash={route.hash} /></Layout>;
+  // Public consultation (issue 18): residents take part without an account.
+  if (route.name === 'publicConsultation') return <Layout me={state.status === 'authenticated' ? state.me : null}><PublicConsultationPage token={route.token} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (
@@ -80,6 +85,8 @@ function Routes() {
     // The statutory procedure (issue 17).
     case 'procedure':
       return <Layout me={me}><ProcedurePage strategyId={route.strategyId} /></Layout>;
+    case 'consultations':
+      return <Layout me={me} wide><ConsultationsPage strategyId={route.strategyId} /></Layout>;
     default:
       return <Layout me={me}><NotFoundPage /></Layout>;
   }

@@ -33,6 +33,8 @@ import { createPasswordResetThrottle, type PasswordResetThrottle } from './auth/
 // The statutory procedure (issue 17).
 import { createProcedureStore, type ProcedureStore } from './storage/procedure.ts';
 import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts';
+// Public consultation (issue 18).
+import { createConsultationStore, type ConsultationStore } from './storage/consultations.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -56,6 +58,8 @@ export interface Stores {
   // The statutory procedure (issue 17).
   procedure: ProcedureStore;
   adoptions: AdoptionStore;
+  // Public consultation (issue 18).
+  consultations: ConsultationStore;
 }
 
 export interface Services {
@@ -113,6 +117,8 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     // The statutory procedure (issue 17).
     procedure: createProcedureStore(db),
     adoptions: createAdoptionStore(db),
+    // Public consultation (issue 18).
+    consultations: createConsultationStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

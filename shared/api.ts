@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'environmental_remarks_too_short',
   // An adoption for a milestone whose text is not (or no longer) frozen.
   'milestone_not_frozen',
+  // Public consultation (issue 18): a remark outside the consultation's dates.
+  'consultation_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'member.deactivated', 'member.reactivated', 'coordinator.named', 'admin.created', 'admin.password_set',
   // The statutory procedure (issue 17).
   'procedure.updated', 'completeness.mapped', 'adoption.recorded',
+  // Public consultation (issue 18).
+  'consultation.created', 'remark.assigned', 'remark.answered', 'remark.suggestion_created', 'remark.personal_data_erased',
+  'consultation.personal_data_expired', 'consultation.report_published',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -56,6 +56,8 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
                 <StrategyMilestones strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
                 {/* The statutory procedure (issue 17): terms due soon or overdue, completeness, link to the page. */}
                 <ProcedureSummary strategy={s} />
+                {/* Public consultation (issue 18). */}
+                <p><AppLink href={paths.consultations(s.id)}>{t('consultation.link')}</AppLink></p>
               </div>
             ))}
           </section>

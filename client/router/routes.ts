@@ -15,7 +15,10 @@ export type Route =
   | { name: 'admin'; partnershipId: string | null }
   // The statutory procedure (issue 17).
   | { name: 'procedure'; strategyId: string }
-  | { name: 'verify'; hash: string };
+  | { name: 'verify'; hash: string }
+  // Public consultation (issue 18).
+  | { name: 'consultations'; strategyId: string }
+  | { name: 'publicConsultation'; token: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -39,6 +42,9 @@ export const paths = {
   procedure: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`,
   /** The public verification of a milestone by its hash (no login). */
   verify: (hash: string) => `/weryfikacja/${encodeURIComponent(hash)}`,
+  // Public consultation (issue 18): the register inside, the public page without login.
+  consultations: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/konsultacje`,
+  publicConsultation: (token: string) => `/konsultacje/${encodeURIComponent(token)}`,
 };
 
 function segment(value: string): string | null {
@@ -78,5 +84,11 @@ export function matchRoute(pathname: string): Route {
     if (strategyId) return { name: 'procedure', strategyId };
   }
   if (head === 'weryfikacja' && value) return { name: 'verify', hash: value };
+  // Public consultation (issue 18).
+  if (head === 'strategia' && parts.length === 3 && parts[2] === 'konsultacje') {
+    const strategyId = segment(arg);
+    if (strategyId) return { name: 'consultations', strategyId };
+  }
+  if (head === 'konsultacje' && value) return { name: 'publicConsultation', token: value };
   return { name: 'notFound' };
 }

@@ -38,6 +38,8 @@ import { progressRoutes } from './routes/progress.ts';
 // The statutory procedure (issue 17).
 import { procedureRoutes } from './routes/procedure.ts';
 import { adoptionRoutes } from './routes/adoptions.ts';
+// Public consultation (issue 18).
+import { consultationRoutes } from './routes/consultations.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -81,6 +83,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', procedureRoutes(services));
   // Adoptions bound to a milestone's hash, and the public verification (/public/milestones/:hash).
   api.route('/', adoptionRoutes(services));
+  // Public consultation (issue 18): the register, the report, and /public/consultations/:token.
+  api.route('/', consultationRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -69,6 +69,9 @@ export const environmentalRemarksTooShort = (earliestEnd: string) =>
   new ApiError(422, 'environmental_remarks_too_short', `Remarks on the environmental assessment must be open for at least 21 days: until ${earliestEnd} at the earliest.`, { earliestEnd });
 export const milestoneNotFrozen = () =>
   new ApiError(409, 'milestone_not_frozen', 'Every chapter of the milestone must be frozen with the milestone\'s text to record an adoption.');
+/** Public consultation (issue 18): remarks are taken only from the first to the last day (Europe/Warsaw). */
+export const consultationClosed = (phase: 'planned' | 'closed', startsOn: string, endsOn: string) =>
+  new ApiError(409, 'consultation_closed', phase === 'planned' ? `The consultation opens on ${startsOn}.` : `The consultation ended on ${endsOn}.`, { phase, startsOn, endsOn });
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

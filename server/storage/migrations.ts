@@ -21,6 +21,8 @@ import { terc } from './migrations/008-terc.ts';
 import { procedure } from './migrations/030-procedure.ts';
 import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
+// Public consultation (issue 18).
+import { consultations } from './migrations/060-consultations.ts';
 
 export interface Migration {
   version: number;
@@ -46,4 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   procedure,
   adoptions,
   milestoneCompleteness,
+  // Public consultation (issue 18).
+  consultations,
 ].sort((a, b) => a.version - b.version);
