@@ -41,7 +41,7 @@ export async function openConsultation(t: TestContext, extra: Partial<CreateCons
 }
 
 /** The same, made directly in storage (for fixtures that must not depend on the routes). */
-export function storedConsultation(t: TestContext): { id: string; token: string; chapterId: string } {
+export function storedConsultation(t: TestContext, dates: { announcedOn: string; startsOn: string; endsOn: string } = { announcedOn: OPEN_FROM, startsOn: OPEN_FROM, endsOn: OPEN_UNTIL }): { id: string; token: string; chapterId: string; remarkId: string } {
   const { versions, consultations } = t.services.stores;
   const w = t.demo.walcz;
   const chapterId = w.chapterIds[3];
@@ -52,11 +52,15 @@ export function storedConsultation(t: TestContext): { id: string; token: string;
     html: '<p>Akapit.</p>', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId,
   });
   const row = consultations.create({
-    strategyId: w.strategyId, milestoneId, title: 'Konsultacje', announcedOn: OPEN_FROM, startsOn: OPEN_FROM, endsOn: OPEN_UNTIL,
+    strategyId: w.strategyId, milestoneId, title: 'Konsultacje', ...dates,
     introduction: 'Wprowadzenie.', privacyClause: 'Klauzula.', fields: JSON.stringify({ name: 'optional', email: 'optional', organisation: 'optional', locality: 'off' }),
     paragraphRemarks: true, retentionDays: 365, createdBy: t.userId(DEMO.coordinator), createdAt: t.clock.now,
   });
-  return { id: row.id, token: row.public_token, chapterId };
+  const stored = consultations.addRemark({
+    consultationId: row.id, chapterId, paragraph: 1, category: 'resident', currentWording: 'Akapit.', proposedChange: 'Zmiana.', justification: 'Bo tak.',
+    name: 'Jan Kowalski', email: 'jan@example.pl', organisation: null, locality: null, submittedAt: t.clock.now,
+  });
+  return { id: row.id, token: row.public_token, chapterId, remarkId: stored.id };
 }
 
 export const remark = (extra: Record<string, unknown> = {}) => ({

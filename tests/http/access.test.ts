@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import * as Y from 'yjs';
 import { storeFile } from '../../server/storage/files.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
+import { consultationRequest, remark, storedConsultation } from '../helpers/consultation.ts';
 
 /** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
 type Actor = ActorKind | 'commenter';
@@ -121,6 +122,15 @@ const frozenMilestone = (t: TestContext) => {
 };
 /** The leader (Powiat Wałecki): no demo account but the coordinator's may record its adoption. */
 const powiatOrg = (t: TestContext) => t.services.stores.partnerships.organizations(w(t).partnershipId).find((o) => o.terc === '3217')!.id;
+
+/** Public consultation (issue 18): an open consultation with one remark, and one that has ended. */
+const openConsultations = new WeakMap<TestContext, ReturnType<typeof storedConsultation>>();
+const openConsultation = (t: TestContext) => {
+  let found = openConsultations.get(t);
+  if (!found) openConsultations.set(t, (found = storedConsultation(t)));
+  return found;
+};
+const endedConsultation = (t: TestContext) => storedConsultation(t, { announcedOn: '2026-09-01', startsOn: '2026-09-01', endsOn: '2026-10-15' });
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
@@ -274,6 +284,22 @@ const ROUTES: Record<string, RouteCase> = {
   },
   // The verification page's data: anyone, by the milestone's hash.
   'GET /api/public/milestones/:hash': { rule: 'public', path: (t) => `/api/public/milestones/${frozenMilestone(t).hash}` },
+  // Public consultation (issue 18).
+  'POST /api/strategies/:id/consultations': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/consultations`, body: (t) => consultationRequest(frozenMilestone(t).id),
+  },
+  'GET /api/strategies/:id/consultations': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/consultations` },
+  'GET /api/consultations/:id': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}` },
+  'GET /api/consultations/:id/remarks': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}/remarks?category=resident` },
+  'GET /api/consultations/:id/csv': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}/csv` },
+  'GET /api/consultations/:id/report': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}/report?format=docx` },
+  'POST /api/consultations/:id/report-published': { rule: 'manage', path: (t) => `/api/consultations/${endedConsultation(t).id}/report-published` },
+  // Coordinators and editors answer and make suggestions; only the coordinator erases personal data.
+  'PUT /api/remarks/:id': { rule: 'edit', path: (t) => `/api/remarks/${openConsultation(t).remarkId}`, body: () => ({ answer: 'accepted' }) },
+  'POST /api/remarks/:id/suggestion': { rule: 'edit', path: (t) => `/api/remarks/${openConsultation(t).remarkId}/suggestion` },
+  'DELETE /api/remarks/:id/personal-data': { rule: 'manage', path: (t) => `/api/remarks/${openConsultation(t).remarkId}/personal-data` },
+  'GET /api/public/consultations/:token': { rule: 'public', path: (t) => `/api/public/consultations/${openConsultation(t).token}` },
+  'POST /api/public/consultations/:token/remarks': { rule: 'public', path: (t) => `/api/public/consultations/${openConsultation(t).token}/remarks`, body: () => remark() },
   'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
   'PUT /api/strategies/:id/completeness': {
     rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
@@ -302,6 +328,8 @@ function snapshot(t: TestContext): string {
     'files', 'partnership_files',
     // The statutory procedure (issue 17).
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
+    // Public consultation (issue 18).
+    'consultations', 'consultation_remarks',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { figure } from '../helpers/reliability/figures.ts';
+import { storedConsultation } from '../helpers/consultation.ts';
+import { ensureMilestoneHashes } from '../../server/procedure/milestones.ts';
 
 let t: TestContext;
 let routes: { method: string; path: string }[];
@@ -33,7 +35,14 @@ beforeAll(async () => {
     state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}', html: '',
     sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId: null,
   });
+  // Public consultation (issue 18): an open consultation with one remark.
+  const consultation = storedConsultation(t);
+  // Its milestone's hash is kept now, as a milestone made through the API does (GET …/adoptions would otherwise store it on first read).
+  ensureMilestoneHashes(t.services);
   params = {
+    '/api/consultations/:id': consultation.id,
+    '/api/remarks/:id': consultation.remarkId,
+    '/api/public/consultations/:token': consultation.token,
     '/api/strategies/:id': w.strategyId,
     '/api/partnerships/:id': w.partnershipId,
     '/api/chapters/:id': w.chapterIds[3],
