@@ -14,15 +14,15 @@ export interface BarChartData {
   bars: { label: string; value: number }[];
 }
 
-const WIDTH = 900;
+const WIDTH = 980;
 const BAR_HEIGHT = 34;
 const GAP = 12;
-const LABEL_WIDTH = 300;
+const LABEL_WIDTH = 420;
 const TOP = 56;
 const PALETTE = ['#1f5fa8', '#2a7f62', '#b5542b', '#6b4fa1', '#8a6d1f', '#3b6e8f'];
 
 /** Shortens a label that would not fit its column. */
-function fit(label: string, max = 38): string {
+function fit(label: string, max = 44): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
@@ -35,7 +35,7 @@ export function barChartSvg(data: BarChartData): string {
     const y = TOP + i * (BAR_HEIGHT + GAP);
     const w = Math.round((b.value / max) * plot);
     return [
-      `<text x="${LABEL_WIDTH - 10}" y="${y + BAR_HEIGHT / 2 + 6}" text-anchor="end" font-size="17">${escapeHtml(fit(b.label))}</text>`,
+      `<text x="${LABEL_WIDTH - 10}" y="${y + BAR_HEIGHT / 2 + 6}" text-anchor="end" font-size="16">${escapeHtml(fit(b.label))}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${y}" width="${Math.max(w, 1)}" height="${BAR_HEIGHT}" fill="${PALETTE[i % PALETTE.length]}"/>`,
       `<text x="${LABEL_WIDTH + Math.max(w, 1) + 8}" y="${y + BAR_HEIGHT / 2 + 6}" font-size="17" font-weight="bold">${b.value}</text>`,
     ].join('');
