@@ -5,7 +5,7 @@
  * form before submitting. After the last day the form is replaced by a notice (the server
  * refuses later remarks too). A sent remark shows its number.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { IDENTITY_FIELDS, SUBMITTER_CATEGORIES, type IdentityField, type PublicConsultationDto, type SubmittedRemarkDto, type SubmitterCategory } from '../../shared/consultation/api.ts';
 import { ApiError, errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -60,6 +60,10 @@ function RemarkForm({ token, data, draft, setDraft, headingRef }: {
   const [sent, setSent] = useState<SubmittedRemarkDto | null>(null);
   const errorsRef = useRef<HTMLDivElement>(null);
   const sentRef = useRef<HTMLHeadingElement>(null);
+  // The confirmation takes the focus once it is on the page.
+  useEffect(() => {
+    if (sent) sentRef.current?.focus();
+  }, [sent]);
 
   const showProblems = (list: string[], fields: string[]) => {
     setProblems(list);
@@ -91,7 +95,6 @@ function RemarkForm({ token, data, draft, setDraft, headingRef }: {
       setProblems([]);
       setInvalid(new Set());
       setDraft(emptyDraft(draft.chapter));
-      setTimeout(() => sentRef.current?.focus(), 0);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'validation_failed') {
         const issues = ((err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? []);
