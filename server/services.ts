@@ -35,6 +35,7 @@ import { createProcedureStore, type ProcedureStore } from './storage/procedure.t
 import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts';
 // Public consultation (issue 18).
 import { createConsultationStore, type ConsultationStore } from './storage/consultations.ts';
+import { createSurveyStore, type SurveyStore } from './storage/surveys.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -60,6 +61,7 @@ export interface Stores {
   adoptions: AdoptionStore;
   // Public consultation (issue 18).
   consultations: ConsultationStore;
+  surveys: SurveyStore;
 }
 
 export interface Services {
@@ -119,6 +121,7 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     adoptions: createAdoptionStore(db),
     // Public consultation (issue 18).
     consultations: createConsultationStore(db),
+    surveys: createSurveyStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'milestone_not_frozen',
   // Public consultation (issue 18): a remark outside the consultation's dates.
   'consultation_closed',
+  // Resident surveys (issue 18): a response outside the survey's dates.
+  'survey_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -785,6 +785,8 @@ export const en: Messages = {
   'verify.noMatch': 'No match: {hash} is neither this milestone\'s hash nor any of its chapters\'.',
   'adoptions.completenessAt': 'Completeness when created: {count} of {total}',
   // Public consultation (issue 18).
+  'errors.survey_closed': 'The survey is not taking responses now: they are accepted only while it is open.',
+  'audit.action.survey.created': 'Resident survey created',
   'errors.consultation_closed': 'The consultation is not taking remarks now: remarks are accepted only during the consultation period.',
   'audit.action.consultation.created': 'Public consultation announced',
   'audit.action.remark.assigned': 'Consultation remark assigned',

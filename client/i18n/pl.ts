@@ -786,6 +786,8 @@ export const pl = {
   'verify.noMatch': 'Niezgodny: skrót {hash} nie odpowiada temu kamieniowi milowemu ani żadnemu jego rozdziałowi.',
   'adoptions.completenessAt': 'Kompletność w chwili utworzenia: {count} z {total}',
   // Public consultation (issue 18).
+  'errors.survey_closed': 'Ankieta nie przyjmuje teraz odpowiedzi: można je wysyłać tylko w terminie ankiety.',
+  'audit.action.survey.created': 'Utworzenie ankiety dla mieszkańców',
   'errors.consultation_closed': 'Konsultacje nie przyjmują teraz uwag: uwagi można zgłaszać tylko w terminie konsultacji.',
   'audit.action.consultation.created': 'Ogłoszenie konsultacji społecznych',
   'audit.action.remark.assigned': 'Przydzielenie uwagi z konsultacji',

@@ -40,6 +40,7 @@ import { procedureRoutes } from './routes/procedure.ts';
 import { adoptionRoutes } from './routes/adoptions.ts';
 // Public consultation (issue 18).
 import { consultationRoutes } from './routes/consultations.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -85,6 +86,8 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', adoptionRoutes(services));
   // Public consultation (issue 18): the register, the report, and /public/consultations/:token.
   api.route('/', consultationRoutes(services, collab));
+  // Resident surveys (issue 18): builder, results, CSV, summary, QR; /public/surveys/:token.
+  api.route('/', surveyRoutes(services));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -23,6 +23,7 @@ import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 // Public consultation (issue 18).
 import { consultations } from './migrations/060-consultations.ts';
+import { surveys } from './migrations/061-surveys.ts';
 
 export interface Migration {
   version: number;
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   milestoneCompleteness,
   // Public consultation (issue 18).
   consultations,
+  surveys,
 ].sort((a, b) => a.version - b.version);
