@@ -31,7 +31,7 @@ export function createSurveyStore(db: Db) {
   );
 
   return {
-    create(s: { strategyId: string; title: string; description: string; opensOn: string; closesOn: string; definition: string; createdBy: string; createdAt: number }): SurveyRow {
+    create(s: { strategyId: string; title: string; description: string; opensOn: string; closesOn: string; definition: string; createdBy: string | null; createdAt: number }): SurveyRow {
       const id = newId();
       const bytes = new Uint8Array(16);
       crypto.getRandomValues(bytes);

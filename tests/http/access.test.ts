@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { storeFile } from '../../server/storage/files.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 import { consultationRequest, remark, storedConsultation } from '../helpers/consultation.ts';
+import { storedSurvey, surveyRequest, validSurveyAnswers } from '../helpers/survey.ts';
 
 /** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
 type Actor = ActorKind | 'commenter';
@@ -131,6 +132,13 @@ const openConsultation = (t: TestContext) => {
   return found;
 };
 const endedConsultation = (t: TestContext) => storedConsultation(t, { announcedOn: '2026-09-01', startsOn: '2026-09-01', endsOn: '2026-10-15' });
+
+const surveys = new WeakMap<TestContext, ReturnType<typeof storedSurvey>>();
+const survey = (t: TestContext) => {
+  let found = surveys.get(t);
+  if (!found) surveys.set(t, (found = storedSurvey(t)));
+  return found;
+};
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { rule: 'public', path: () => '/api/health' },
@@ -299,6 +307,16 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/remarks/:id/suggestion': { rule: 'edit', path: (t) => `/api/remarks/${openConsultation(t).remarkId}/suggestion` },
   'DELETE /api/remarks/:id/personal-data': { rule: 'manage', path: (t) => `/api/remarks/${openConsultation(t).remarkId}/personal-data` },
   'GET /api/public/consultations/:token': { rule: 'public', path: (t) => `/api/public/consultations/${openConsultation(t).token}` },
+  // Resident surveys (issue 18): coordinators and editors build them (the `edit` rule), members read results.
+  'POST /api/strategies/:id/surveys': { rule: 'edit', path: (t) => `/api/strategies/${w(t).strategyId}/surveys`, body: () => surveyRequest() },
+  'GET /api/strategies/:id/surveys': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/surveys` },
+  'GET /api/surveys/:id': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}` },
+  'GET /api/surveys/:id/results': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/results?by=wiek&merge=1,2` },
+  'GET /api/surveys/:id/csv': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/csv` },
+  'GET /api/surveys/:id/summary': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/summary?format=pdf` },
+  'GET /api/surveys/:id/qr': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/qr` },
+  'GET /api/public/surveys/:token': { rule: 'public', path: (t) => `/api/public/surveys/${survey(t).token}` },
+  'POST /api/public/surveys/:token/responses': { rule: 'public', path: (t) => `/api/public/surveys/${survey(t).token}/responses`, body: () => ({ answers: validSurveyAnswers }) },
   'POST /api/public/consultations/:token/remarks': { rule: 'public', path: (t) => `/api/public/consultations/${openConsultation(t).token}/remarks`, body: () => remark() },
   'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
   'PUT /api/strategies/:id/completeness': {
@@ -329,7 +347,7 @@ function snapshot(t: TestContext): string {
     // The statutory procedure (issue 17).
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
     // Public consultation (issue 18).
-    'consultations', 'consultation_remarks',
+    'consultations', 'consultation_remarks', 'surveys', 'survey_responses',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }

@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { figure } from '../helpers/reliability/figures.ts';
 import { storedConsultation } from '../helpers/consultation.ts';
+import { storedSurvey } from '../helpers/survey.ts';
 import { ensureMilestoneHashes } from '../../server/procedure/milestones.ts';
 
 let t: TestContext;
@@ -39,7 +40,10 @@ beforeAll(async () => {
   const consultation = storedConsultation(t);
   // Its milestone's hash is kept now, as a milestone made through the API does (GET …/adoptions would otherwise store it on first read).
   ensureMilestoneHashes(t.services);
+  const survey = storedSurvey(t);
   params = {
+    '/api/surveys/:id': survey.id,
+    '/api/public/surveys/:token': survey.token,
     '/api/consultations/:id': consultation.id,
     '/api/remarks/:id': consultation.remarkId,
     '/api/public/consultations/:token': consultation.token,
