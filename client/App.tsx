@@ -26,6 +26,8 @@ import { VerificationPage } from './procedure/VerificationPage.tsx';
 // Public consultation (issue 18).
 import { ConsultationsPage } from './consultation/ConsultationsPage.tsx';
 import { PublicConsultationPage } from './consultation/PublicConsultationPage.tsx';
+import { PublicSurveyPage } from './survey/PublicSurveyPage.tsx';
+import { SurveysPage } from './survey/SurveysPage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 
@@ -52,6 +54,7 @@ function Routes() {
   if (route.name === 'verify') return <Layout me={state.status === 'authenticated' ? state.me : null}><VerificationPage hash={route.hash} /></Layout>;
   // Public consultation (issue 18): residents take part without an account.
   if (route.name === 'publicConsultation') return <Layout me={state.status === 'authenticated' ? state.me : null}><PublicConsultationPage token={route.token} /></Layout>;
+  if (route.name === 'publicSurvey') return <Layout me={state.status === 'authenticated' ? state.me : null}><PublicSurveyPage token={route.token} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (
@@ -87,6 +90,8 @@ function Routes() {
       return <Layout me={me}><ProcedurePage strategyId={route.strategyId} /></Layout>;
     case 'consultations':
       return <Layout me={me} wide><ConsultationsPage strategyId={route.strategyId} /></Layout>;
+    case 'surveys':
+      return <Layout me={me} wide><SurveysPage strategyId={route.strategyId} /></Layout>;
     default:
       return <Layout me={me}><NotFoundPage /></Layout>;
   }

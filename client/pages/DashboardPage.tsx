@@ -57,7 +57,7 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
                 {/* The statutory procedure (issue 17): terms due soon or overdue, completeness, link to the page. */}
                 <ProcedureSummary strategy={s} />
                 {/* Public consultation (issue 18). */}
-                <p><AppLink href={paths.consultations(s.id)}>{t('consultation.link')}</AppLink></p>
+                <p><AppLink href={paths.consultations(s.id)}>{t('consultation.link')}</AppLink> · <AppLink href={paths.surveys(s.id)}>{t('survey.link')}</AppLink></p>
               </div>
             ))}
           </section>
