@@ -16,7 +16,7 @@ export const AUDIT_ACTIONS = [
   'procedure.updated', 'completeness.mapped', 'adoption.recorded',
   // Public consultation (issue 18).
   'consultation.created', 'remark.assigned', 'remark.answered', 'remark.suggestion_created', 'remark.personal_data_erased',
-  'consultation.personal_data_expired', 'consultation.report_published', 'survey.created',
+  'consultation.personal_data_expired', 'consultation.report_published', 'survey.created', 'survey.inserted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -785,6 +785,7 @@ export const en: Messages = {
   'verify.noMatch': 'No match: {hash} is neither this milestone\'s hash nor any of its chapters\'.',
   'adoptions.completenessAt': 'Completeness when created: {count} of {total}',
   // Public consultation (issue 18).
+  'audit.action.survey.inserted': 'Survey results proposed into a chapter',
   'errors.survey_closed': 'The survey is not taking responses now: they are accepted only while it is open.',
   'audit.action.survey.created': 'Resident survey created',
   'errors.consultation_closed': 'The consultation is not taking remarks now: remarks are accepted only during the consultation period.',
@@ -893,6 +894,10 @@ export const en: Messages = {
   'consultation.sent.body': 'Keep the number {number}: the consultation report answers your remark under it.',
   'consultation.sent.another': 'Send another remark',
   // Resident surveys (issue 18).
+  'survey.insertChapter': 'Chapter to propose the results in (text, tables, charts)',
+  'survey.insert': 'Propose the results in the chapter',
+  'survey.inserted': 'The results were added at the end of the chapter as a suggestion to accept.',
+  'survey.openChapter': 'Open the chapter',
   'survey.link': 'Resident surveys',
   'survey.pageTitle': 'Resident surveys',
   'survey.publicTitle': 'Survey',

@@ -786,6 +786,7 @@ export const pl = {
   'verify.noMatch': 'Niezgodny: skrót {hash} nie odpowiada temu kamieniowi milowemu ani żadnemu jego rozdziałowi.',
   'adoptions.completenessAt': 'Kompletność w chwili utworzenia: {count} z {total}',
   // Public consultation (issue 18).
+  'audit.action.survey.inserted': 'Wyniki ankiety zaproponowane w rozdziale',
   'errors.survey_closed': 'Ankieta nie przyjmuje teraz odpowiedzi: można je wysyłać tylko w terminie ankiety.',
   'audit.action.survey.created': 'Utworzenie ankiety dla mieszkańców',
   'errors.consultation_closed': 'Konsultacje nie przyjmują teraz uwag: uwagi można zgłaszać tylko w terminie konsultacji.',
@@ -894,6 +895,10 @@ export const pl = {
   'consultation.sent.body': 'Zapisz numer {number}: pod nim znajdziesz odpowiedź na uwagę w sprawozdaniu z konsultacji.',
   'consultation.sent.another': 'Zgłoś kolejną uwagę',
   // Resident surveys (issue 18).
+  'survey.insertChapter': 'Rozdział, do którego zaproponować wyniki (tekst, tabele, wykresy)',
+  'survey.insert': 'Zaproponuj wyniki w rozdziale',
+  'survey.inserted': 'Wyniki dodano na końcu rozdziału jako sugestię do przyjęcia.',
+  'survey.openChapter': 'Otwórz rozdział',
   'survey.link': 'Ankiety dla mieszkańców',
   'survey.pageTitle': 'Ankiety dla mieszkańców',
   'survey.publicTitle': 'Ankieta',

@@ -182,7 +182,29 @@ function Results({ survey }: { survey: SurveyDto }) {
   );
 }
 
-function SurveyCard({ survey }: { survey: SurveyDto }) {
+function InsertIntoChapter({ survey, chapters }: { survey: SurveyDto; chapters: { id: string; title: string }[] }) {
+  const { t } = useI18n();
+  const [chapterId, setChapterId] = useState(chapters.find((c) => /diagnoz/i.test(c.title))?.id ?? chapters[0]?.id ?? '');
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = `insert-${survey.id}`;
+  return (
+    <div className="consultation-admin">
+      <p><label htmlFor={id}>{t('survey.insertChapter')}</label>
+        <select id={id} value={chapterId} onChange={(e) => setChapterId(e.target.value)}>
+          {chapters.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+        </select></p>
+      <button type="button" onClick={() => {
+        setProblem(null);
+        surveyApi.insert(survey.id, chapterId).then(() => setStatus(t('survey.inserted')), (err: unknown) => setProblem(t(errorMessageKey(err))));
+      }}>{t('survey.insert')}</button>
+      {problem && <p role="alert" className="form-error">{problem}</p>}
+      <p role="status" className="muted">{status}{status && <> <AppLink href={paths.chapter(chapterId)}>{t('survey.openChapter')}</AppLink></>}</p>
+    </div>
+  );
+}
+
+function SurveyCard({ survey, chapters }: { survey: SurveyDto; chapters: { id: string; title: string }[] | null }) {
   const { t, lang } = useI18n();
   const url = `${window.location.origin}${paths.publicSurvey(survey.publicToken)}`;
   return (
@@ -195,6 +217,7 @@ function SurveyCard({ survey }: { survey: SurveyDto }) {
         <a href={surveyApi.csvUrl(survey.id)} download>{t('survey.csv')}</a>{' · '}
         {t('survey.summary')} <a href={surveyApi.summaryUrl(survey.id, 'docx')} download>DOCX</a>{' · '}<a href={surveyApi.summaryUrl(survey.id, 'pdf')} download>PDF</a>
       </p>
+      {chapters && <InsertIntoChapter survey={survey} chapters={chapters} />}
       <Results survey={survey} />
     </section>
   );
@@ -217,7 +240,9 @@ export function SurveysPage({ strategyId }: { strategyId: string }) {
       </div>
       <LoadStatus state={loaded} onRetry={() => setAttempt((n) => n + 1)} />
       {loaded.status === 'ready' && loaded.value.length === 0 && <p>{t('survey.none')}</p>}
-      {loaded.status === 'ready' && loaded.value.map((s) => <SurveyCard key={s.id} survey={s} />)}
+      {loaded.status === 'ready' && loaded.value.map((s) => (
+        <SurveyCard key={s.id} survey={s} chapters={(role === 'coordinator' || role === 'editor') && strategy.status === 'ready' ? strategy.value.chapters : null} />
+      ))}
       {(role === 'coordinator' || role === 'editor') && (building
         ? <Builder strategyId={strategyId} onCreated={() => { setBuilding(false); setAttempt((n) => n + 1); }} />
         : <p><button type="button" onClick={() => setBuilding(true)}>{t('survey.create')}</button></p>)}

@@ -22,6 +22,7 @@ export const surveyApi = {
   csvUrl: (id: string) => `/api/surveys/${enc(id)}/csv`,
   summaryUrl: (id: string, format: 'docx' | 'pdf') => `/api/surveys/${enc(id)}/summary?format=${format}`,
   qrUrl: (id: string) => `/api/surveys/${enc(id)}/qr`,
+  insert: (id: string, chapterId: string) => request<unknown>('POST', `/surveys/${enc(id)}/insert`, { chapterId }),
 };
 
 export const publicSurveyApi = {

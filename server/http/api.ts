@@ -87,7 +87,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Public consultation (issue 18): the register, the report, and /public/consultations/:token.
   api.route('/', consultationRoutes(services, collab));
   // Resident surveys (issue 18): builder, results, CSV, summary, QR; /public/surveys/:token.
-  api.route('/', surveyRoutes(services));
+  api.route('/', surveyRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

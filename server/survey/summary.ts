@@ -48,7 +48,7 @@ async function questionBlocks(q: SurveyQuestion, r: QuestionResult, images: Map<
 
 export async function buildSurveySummary(
   survey: SurveyRow, questions: readonly SurveyQuestion[], results: SurveyResultsDto, meta: { strategyTitle: string; partnershipName: string; at: number },
-): Promise<{ doc: ExportDocument; images: Map<string, StoredImage> }> {
+): Promise<{ doc: ExportDocument; images: Map<string, StoredImage>; blocks: ProseMirrorJson[] }> {
   const images = new Map<string, StoredImage>();
   const content: ProseMirrorJson[] = [
     para(`Ankieta „${survey.title}” była dostępna od ${survey.opens_on} do ${survey.closes_on}. Zebrano ${results.total} odpowiedzi. Odpowiedzi są anonimowe.`),
@@ -63,5 +63,5 @@ export async function buildSurveySummary(
     chapters: [{ id: 'wyniki', title: `Wyniki ankiety „${survey.title}”`, json: { type: 'doc', content }, version: null }],
     people: {}, threads: {},
   };
-  return { doc, images };
+  return { doc, images, blocks: [{ type: 'heading', attrs: { level: 2 }, content: [text(`Wyniki ankiety „${survey.title}”`)] }, ...content] };
 }

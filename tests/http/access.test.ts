@@ -314,6 +314,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/surveys/:id/results': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/results?by=wiek&merge=1,2` },
   'GET /api/surveys/:id/csv': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/csv` },
   'GET /api/surveys/:id/summary': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/summary?format=pdf` },
+  'POST /api/surveys/:id/insert': { rule: 'edit', path: (t) => `/api/surveys/${survey(t).id}/insert`, body: (t) => ({ chapterId: w(t).chapterIds[3] }) },
   'GET /api/surveys/:id/qr': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/qr` },
   'GET /api/public/surveys/:token': { rule: 'public', path: (t) => `/api/public/surveys/${survey(t).token}` },
   'POST /api/public/surveys/:token/responses': { rule: 'public', path: (t) => `/api/public/surveys/${survey(t).token}/responses`, body: () => ({ answers: validSurveyAnswers }) },

@@ -14,6 +14,9 @@ import type { SurveyDto, SurveyResultsDto } from '../../shared/survey/api.ts';
 import { SurveyLimits } from '../../shared/survey/api.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { mulberry32 } from '../helpers/random.ts';
+import { listSuggestions } from '../../shared/suggestions/decide.ts';
+import { documentToJson } from '../../server/versions/document.ts';
+import { partnershipHasFile } from '../../server/storage/files.ts';
 import { AGE_BANDS, GMINY, NEEDS, surveyRequest } from '../helpers/survey.ts';
 
 let t: TestContext;
@@ -214,6 +217,35 @@ describe('results of 1,000 responses', () => {
     const qr = await t.request('GET', `/api/surveys/${s.id}/qr`, { cookie });
     expect(qr.headers.get('content-type')).toBe('image/png');
     expect((await sharp(new Uint8Array(await qr.arrayBuffer())).metadata()).width).toBe(512);
+  });
+});
+
+describe('the summary in the diagnosis chapter', () => {
+  it('is proposed at the chapter’s end as text, tables and figures (stored images of the partnership), one suggestion to accept or reject', async () => {
+    const s = await create();
+    await respond(s.publicToken, valid);
+    const chapterId = t.demo.walcz.chapterIds[3];
+    const cookie = await t.login(DEMO.editorTuczno);
+    expect((await t.request('POST', `/api/surveys/${s.id}/insert`, { cookie: await t.login(DEMO.expert), body: { chapterId } })).status).toBe(403);
+    expect((await t.request('POST', `/api/surveys/${s.id}/insert`, { cookie, body: { chapterId: t.demo.drawsko.chapterIds[0] } })).status).toBe(404);
+    const res = await t.request('POST', `/api/surveys/${s.id}/insert`, { cookie, body: { chapterId } });
+    expect(res.status).toBe(201);
+    const { suggestionId } = (await res.json()) as { suggestionId: string };
+    const { json, found } = await t.collab.documents.read(chapterId, (doc) => ({ json: documentToJson(doc), found: listSuggestions(doc) }));
+    expect(found.filter((f) => f.id === suggestionId).every((f) => f.kind === 'insert' && f.scope === 'block' && f.authorId === t.userId(DEMO.editorTuczno))).toBe(true);
+    const tail = JSON.stringify(json);
+    expect(tail).toContain('Wyniki ankiety „Młodzi o przyszłości powiatu”');
+    expect(tail).toContain('"type":"table"');
+    const figures = (json.content ?? []).filter((n) => n.type === 'figure');
+    expect(figures).toHaveLength(6);
+    for (const f of figures) expect(partnershipHasFile(t.services.db, t.demo.walcz.partnershipId, String(f.attrs!.fileId))).toBe(true);
+    // Rejecting the suggestion takes everything out again.
+    const reject = await t.request('POST', `/api/chapters/${chapterId}/suggestions/decide`, { cookie, body: { decision: 'reject', ids: [suggestionId] } });
+    expect(reject.status, await reject.clone().text()).toBeLessThan(300);
+    const after = await t.collab.documents.read(chapterId, (doc) => JSON.stringify(documentToJson(doc)));
+    expect(after).not.toContain('Wyniki ankiety');
+    t.services.stores.versions.freezeChapter(chapterId, t.clock.now, t.userId(DEMO.coordinator), 'Zamrożony');
+    expect((await t.request('POST', `/api/surveys/${s.id}/insert`, { cookie, body: { chapterId } })).status).toBe(409);
   });
 });
 

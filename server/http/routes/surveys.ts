@@ -4,7 +4,8 @@
  * Inside (members; 404 for anyone else): POST /strategies/:id/surveys (coordinators, editors);
  * GET /strategies/:id/surveys; GET /surveys/:id; GET /surveys/:id/results?q=&by=&merge=;
  * GET /surveys/:id/csv; GET /surveys/:id/summary?format=docx|pdf; GET /surveys/:id/qr (PNG of
- * the public link).
+ * the public link); POST /surveys/:id/insert — the summary proposed into a chapter (coordinators,
+ * editors; the chapter must not be frozen).
  *
  * Public, without login, rate-limited per client address (in memory; the address is never
  * stored): GET /public/surveys/:token; POST /public/surveys/:token/responses.
@@ -14,7 +15,9 @@ import { z } from 'zod';
 import { CreateSurveyRequest, SubmitResponseRequest, SurveyLimits, type PublicSurveyDto, type SurveyDto, type SurveyPhase, type SurveySection } from '../../../shared/survey/api.ts';
 import { dateInPoland } from '../../../shared/procedure/calendar.ts';
 import { BucketMap } from '../../auth/rateLimit.ts';
-import type { AppEnv } from '../../context.ts';
+import type { AppEnv, CollabControl } from '../../context.ts';
+import { storeFile } from '../../storage/files.ts';
+import { insertSummaryBlocks } from '../../survey/insert.ts';
 import { ExportPool } from '../../export/pool.ts';
 import { contentDisposition } from '../../export/fileName.ts';
 import { EXPORT_CONTENT_TYPES } from '../../export/model.ts';
@@ -25,8 +28,8 @@ import { cleanAnswers, questionsOf } from '../../survey/answers.ts';
 import { surveyCsv } from '../../survey/csv.ts';
 import { surveyResults } from '../../survey/results.ts';
 import { buildSurveySummary } from '../../survey/summary.ts';
-import { requireStrategy } from '../access.ts';
-import { ApiError, forbidden, notFound, rateLimited, validationFailed } from '../errors.ts';
+import { requireChapter, requireStrategy } from '../access.ts';
+import { ApiError, chapterFrozen, forbidden, notFound, rateLimited, validationFailed } from '../errors.ts';
 import { jsonBody } from '../middleware/jsonBody.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
@@ -44,7 +47,9 @@ const SummaryQuery = z.object({ format: z.enum(['docx', 'pdf']) });
 export const surveyPhase = (s: Pick<SurveyRow, 'opens_on' | 'closes_on'>, today: string): SurveyPhase =>
   today < s.opens_on ? 'planned' : today > s.closes_on ? 'closed' : 'open';
 
-export function surveyRoutes(services: Services): Hono<AppEnv> {
+const InsertRequest = z.strictObject({ chapterId: z.string().min(1).max(64) });
+
+export function surveyRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
   const { surveys, chapters, partnerships } = services.stores;
   const reads = new BucketMap(SurveyLimits.readPerAddress, services.clock);
   const submits = new BucketMap(SurveyLimits.submitPerAddress, services.clock);
@@ -117,6 +122,28 @@ export function surveyRoutes(services: Services): Hono<AppEnv> {
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
     c.header('Content-Disposition', contentDisposition(`Wyniki ankiety – ${survey.title}`, format));
     return c.body(bytes as Uint8Array<ArrayBuffer>);
+  });
+
+  app.post('/surveys/:id/insert', async (c) => {
+    const user = currentUser(c);
+    const { survey, strategy } = requireSurvey(c);
+    const { chapterId } = await readJson(c, InsertRequest);
+    const { facts } = requireChapter(services, user, chapterId, 'read');
+    if (facts.strategyId !== survey.strategy_id) throw validationFailed([{ path: 'chapterId', message: 'not a chapter of this strategy' }]);
+    if (facts.role !== 'coordinator' && facts.role !== 'editor') throw forbidden();
+    if (facts.frozen) throw chapterFrozen();
+    const questions = questionsOf(sectionsOf(survey));
+    const results = surveyResults(survey.id, questions, surveys.responses(survey.id).map((r) => r.answers));
+    const { images, blocks } = await buildSurveySummary(survey, questions, results, { strategyTitle: strategy.title, partnershipName: strategy.partnership_name, at: services.clock() });
+    const now = services.clock();
+    for (const [id, img] of images) storeFile(services.db, { id, bytes: Buffer.from(img.bytes), mime: img.mime, width: img.width, height: img.height }, { partnershipId: strategy.partnership_id, userId: user.id }, now);
+    let suggestionId = '';
+    await collab.documents.change(chapterId, user.id, (doc) => {
+      suggestionId = insertSummaryBlocks(doc, blocks, user.id, new Date(now));
+    });
+    services.stores.audit.append({ userId: user.id, partnershipId: strategy.partnership_id, chapterId, action: 'survey.inserted', details: { surveyId: survey.id, suggestionId, responses: results.total } });
+    collab.notifyChapter(chapterId, { type: 'suggestions-changed' });
+    return c.json({ suggestionId, chapterId }, 201);
   });
 
   app.get('/surveys/:id/qr', async (c) => {
