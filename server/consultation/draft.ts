@@ -28,7 +28,9 @@ function figureAsText(node: ProseMirrorJson): string {
 export function paragraphsOf(json: ProseMirrorJson): { n: number; html: string }[] {
   const out: { n: number; html: string }[] = [];
   for (const node of json.content ?? []) {
-    const html = node.type === 'figure' ? figureAsText(node) : renderHtml({ type: 'doc', content: [node] });
+    // The page's chapter titles are h2: the chapter's own headings come below them (h3–h6).
+    const shifted = node.type === 'heading' ? { ...node, attrs: { ...node.attrs, level: Math.min(6, Number(node.attrs?.level ?? 1) + 2) } } : node;
+    const html = node.type === 'figure' ? figureAsText(node) : renderHtml({ type: 'doc', content: [shifted] });
     if (html.replace(/<[^>]*>/g, '').trim() === '') continue;
     out.push({ n: out.length + 1, html });
   }
