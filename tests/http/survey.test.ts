@@ -217,7 +217,7 @@ describe('results of 1,000 responses', () => {
     const qr = await t.request('GET', `/api/surveys/${s.id}/qr`, { cookie });
     expect(qr.headers.get('content-type')).toBe('image/png');
     expect((await sharp(new Uint8Array(await qr.arrayBuffer())).metadata()).width).toBe(512);
-  });
+  }, 60_000); // writes a DOCX in a worker thread: slow on a loaded machine
 });
 
 describe('the summary in the diagnosis chapter', () => {
