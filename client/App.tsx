@@ -23,6 +23,11 @@ import { errorMessageKey } from './apiClient/errors.ts';
 // The statutory procedure (issue 17).
 import { ProcedurePage } from './procedure/ProcedurePage.tsx';
 import { VerificationPage } from './procedure/VerificationPage.tsx';
+// Public consultation (issue 18).
+import { ConsultationsPage } from './consultation/ConsultationsPage.tsx';
+import { PublicConsultationPage } from './consultation/PublicConsultationPage.tsx';
+import { PublicSurveyPage } from './survey/PublicSurveyPage.tsx';
+import { SurveysPage } from './survey/SurveysPage.tsx';
 
 const ChapterPage = lazy(() => import('./pages/ChapterPage.tsx'));
 // Key-project fiches (issue 19): the fiche page holds the editor too, so it is lazy as well.
@@ -50,6 +55,9 @@ function Routes() {
   if (route.name === 'setup') return <Layout me={null}><SetupPage token={route.token} /></Layout>;
   // The statutory procedure (issue 17): the public verification of a milestone, without a session.
   if (route.name === 'verify') return <Layout me={state.status === 'authenticated' ? state.me : null}><VerificationPage hash={route.hash} /></Layout>;
+  // Public consultation (issue 18): residents take part without an account.
+  if (route.name === 'publicConsultation') return <Layout me={state.status === 'authenticated' ? state.me : null}><PublicConsultationPage token={route.token} /></Layout>;
+  if (route.name === 'publicSurvey') return <Layout me={state.status === 'authenticated' ? state.me : null}><PublicSurveyPage token={route.token} /></Layout>;
   if (state.status === 'loading') return <Layout me={null}><Loading /></Layout>;
   if (state.status === 'error') {
     return (
@@ -88,6 +96,10 @@ function Routes() {
       return <Layout me={me} wide><Suspense fallback={<Loading />}><PackagePage strategyId={route.strategyId} /></Suspense></Layout>;
     case 'fiche':
       return <Layout me={me} wide><Suspense fallback={<Loading />}><FichePage ficheId={route.ficheId} /></Suspense></Layout>;
+    case 'consultations':
+      return <Layout me={me} wide><ConsultationsPage strategyId={route.strategyId} /></Layout>;
+    case 'surveys':
+      return <Layout me={me} wide><SurveysPage strategyId={route.strategyId} /></Layout>;
     default:
       return <Layout me={me}><NotFoundPage /></Layout>;
   }

@@ -36,6 +36,9 @@ import { createAdoptionStore, type AdoptionStore } from './storage/adoptions.ts'
 // Key-project fiches (issue 19).
 import { createProjectStore, type ProjectStore } from './storage/projects.ts';
 import { createCalendarFeedStore, type CalendarFeedStore } from './storage/calendarFeeds.ts';
+// Public consultation (issue 18).
+import { createConsultationStore, type ConsultationStore } from './storage/consultations.ts';
+import { createSurveyStore, type SurveyStore } from './storage/surveys.ts';
 
 export interface Stores {
   people: ReturnType<typeof createPeopleStore>;
@@ -62,6 +65,9 @@ export interface Stores {
   // Key-project fiches (issue 19).
   projects: ProjectStore;
   calendarFeeds: CalendarFeedStore;
+  // Public consultation (issue 18).
+  consultations: ConsultationStore;
+  surveys: SurveyStore;
 }
 
 export interface Services {
@@ -122,6 +128,9 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     // Key-project fiches (issue 19).
     projects: createProjectStore(db),
     calendarFeeds: createCalendarFeedStore(db),
+    // Public consultation (issue 18).
+    consultations: createConsultationStore(db),
+    surveys: createSurveyStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
   return {

@@ -44,6 +44,10 @@ export const ERROR_CODES = [
   // A signed resolution that is not a PDF, or too large.
   'resolution_not_pdf',
   'resolution_too_large',
+  // Public consultation (issue 18): a remark outside the consultation's dates.
+  'consultation_closed',
+  // Resident surveys (issue 18): a response outside the survey's dates.
+  'survey_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

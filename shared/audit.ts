@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'fiche.created', 'fiche.accepted', 'fiche.in_package', 'fiche.rejected', 'fiche.proposal_made', 'fiche.proposal_accepted',
   'fiche.proposal_rejected',
   'calendar_feed.created', 'calendar_feed.revoked', 'adoption.resolution_attached',
+  // Public consultation (issue 18).
+  'consultation.created', 'remark.assigned', 'remark.answered', 'remark.suggestion_created', 'remark.personal_data_erased',
+  'consultation.personal_data_expired', 'consultation.report_published', 'survey.created', 'survey.inserted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

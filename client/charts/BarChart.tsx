@@ -43,7 +43,8 @@ export function BarChart({ title, categoryLabel, valueLabel, data, summary, form
       <p className="chart-summary">{summary}</p>
       <div className="chart-picture" aria-hidden="true" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
-          <RBarChart accessibilityLayer={false} data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 16, right: 32, bottom: 8, left: 8 }}>
+          {/* recharts 3 makes the picture focusable (its keyboard layer); it is hidden from screen readers here, so it must not take the focus. */}
+          <RBarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 16, right: 32, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             {horizontal ? (
               <>

@@ -58,6 +58,8 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
                 <ProcedureSummary strategy={s} />
                 {/* Key-project fiches (issue 19). */}
                 <p><AppLink href={paths.package(s.id)}>{t('projects.link')}</AppLink></p>
+                {/* Public consultation (issue 18). */}
+                <p><AppLink href={paths.consultations(s.id)}>{t('consultation.link')}</AppLink> · <AppLink href={paths.surveys(s.id)}>{t('survey.link')}</AppLink></p>
               </div>
             ))}
           </section>

@@ -18,7 +18,13 @@ export type Route =
   | { name: 'verify'; hash: string }
   // Key-project fiches (issue 19).
   | { name: 'package'; strategyId: string }
-  | { name: 'fiche'; ficheId: string };
+  | { name: 'fiche'; ficheId: string }
+  // Public consultation (issue 18).
+  | { name: 'consultations'; strategyId: string }
+  | { name: 'publicConsultation'; token: string }
+  // Resident surveys (issue 18).
+  | { name: 'surveys'; strategyId: string }
+  | { name: 'publicSurvey'; token: string };
 
 export const paths = {
   login: () => '/logowanie',
@@ -45,6 +51,12 @@ export const paths = {
   // Key-project fiches (issue 19): the package overview of a strategy, one fiche.
   package: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/projekty`,
   fiche: (ficheId: string) => `/projekt/${encodeURIComponent(ficheId)}`,
+  // Public consultation (issue 18): the register inside, the public page without login.
+  consultations: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/konsultacje`,
+  publicConsultation: (token: string) => `/konsultacje/${encodeURIComponent(token)}`,
+  // Resident surveys (issue 18).
+  surveys: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/ankiety`,
+  publicSurvey: (token: string) => `/ankieta/${encodeURIComponent(token)}`,
 };
 
 function segment(value: string): string | null {
@@ -90,5 +102,17 @@ export function matchRoute(pathname: string): Route {
     if (strategyId) return { name: 'package', strategyId };
   }
   if (head === 'projekt' && value) return { name: 'fiche', ficheId: value };
+  // Public consultation (issue 18).
+  if (head === 'strategia' && parts.length === 3 && parts[2] === 'konsultacje') {
+    const strategyId = segment(arg);
+    if (strategyId) return { name: 'consultations', strategyId };
+  }
+  if (head === 'konsultacje' && value) return { name: 'publicConsultation', token: value };
+  // Resident surveys (issue 18).
+  if (head === 'strategia' && parts.length === 3 && parts[2] === 'ankiety') {
+    const strategyId = segment(arg);
+    if (strategyId) return { name: 'surveys', strategyId };
+  }
+  if (head === 'ankieta' && value) return { name: 'publicSurvey', token: value };
   return { name: 'notFound' };
 }

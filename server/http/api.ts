@@ -42,6 +42,9 @@ import { adoptionRoutes } from './routes/adoptions.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
 import { resolutionRoutes } from './routes/resolutions.ts';
+// Public consultation (issue 18).
+import { consultationRoutes } from './routes/consultations.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -91,6 +94,10 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', projectRoutes(services, collab));
   // Personal calendar feeds of the procedure (/public/calendar/<token>.ics, read without a session).
   api.route('/', calendarFeedRoutes(services));
+  // Public consultation (issue 18): the register, the report, and /public/consultations/:token.
+  api.route('/', consultationRoutes(services, collab));
+  // Resident surveys (issue 18): builder, results, CSV, summary, QR; /public/surveys/:token.
+  api.route('/', surveyRoutes(services, collab));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

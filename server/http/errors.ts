@@ -77,6 +77,9 @@ export const resolutionNotPdf = () =>
   new ApiError(415, 'resolution_not_pdf', 'The signed resolution must be a PDF file (starting with %PDF-).');
 export const resolutionTooLarge = (maxBytes: number) =>
   new ApiError(413, 'resolution_too_large', `The signed resolution exceeds ${maxBytes} bytes.`, { maxBytes });
+/** Public consultation (issue 18): remarks are taken only from the first to the last day (Europe/Warsaw). */
+export const consultationClosed = (phase: 'planned' | 'closed', startsOn: string, endsOn: string) =>
+  new ApiError(409, 'consultation_closed', phase === 'planned' ? `The consultation opens on ${startsOn}.` : `The consultation ended on ${endsOn}.`, { phase, startsOn, endsOn });
 export const internal = () => new ApiError(500, 'internal', 'Internal server error.');
 
 /** Writes an ApiError as the JSON envelope. */

@@ -26,6 +26,9 @@ import { projectFiches } from './migrations/050-project-fiches.ts';
 import { calendarFeeds } from './migrations/040-calendar-feeds.ts';
 import { procedureNotifications } from './migrations/041-procedure-notifications.ts';
 import { adoptionResolutions } from './migrations/042-adoption-resolutions.ts';
+// Public consultation (issue 18).
+import { consultations } from './migrations/060-consultations.ts';
+import { surveys } from './migrations/061-surveys.ts';
 
 export interface Migration {
   version: number;
@@ -56,4 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   calendarFeeds,
   procedureNotifications,
   adoptionResolutions,
+  // Public consultation (issue 18).
+  consultations,
+  surveys,
 ].sort((a, b) => a.version - b.version);

@@ -13,6 +13,8 @@ import { storeFile } from '../../server/storage/files.ts';
 import { hashToken } from '../../server/auth/sessions.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 import { createFiche } from '../../server/projects/service.ts';
+import { consultationRequest, remark, storedConsultation } from '../helpers/consultation.ts';
+import { storedSurvey, surveyRequest, validSurveyAnswers } from '../helpers/survey.ts';
 
 /** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
 type Actor = ActorKind | 'commenter';
@@ -162,6 +164,22 @@ const fiche = (t: TestContext) => {
     found = { ficheId, proposalId };
     fiches.set(t, found);
   }
+  return found;
+};
+
+/** Public consultation (issue 18): an open consultation with one remark, and one that has ended. */
+const openConsultations = new WeakMap<TestContext, ReturnType<typeof storedConsultation>>();
+const openConsultation = (t: TestContext) => {
+  let found = openConsultations.get(t);
+  if (!found) openConsultations.set(t, (found = storedConsultation(t)));
+  return found;
+};
+const endedConsultation = (t: TestContext) => storedConsultation(t, { announcedOn: '2026-09-01', startsOn: '2026-09-01', endsOn: '2026-10-15' });
+
+const surveys = new WeakMap<TestContext, ReturnType<typeof storedSurvey>>();
+const survey = (t: TestContext) => {
+  let found = surveys.get(t);
+  if (!found) surveys.set(t, (found = storedSurvey(t)));
   return found;
 };
 
@@ -327,6 +345,33 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${w(t).partnershipId}/calendar-feed` },
   'DELETE /api/partnerships/:id/calendar-feed': { rule: 'read', path: (t) => `/api/partnerships/${feedsForAll(t)}/calendar-feed` },
   'GET /api/public/calendar/:file': { rule: 'public', path: (t) => `/api/public/calendar/${coordinatorFeed(t)}.ics` },
+  // Public consultation (issue 18).
+  'POST /api/strategies/:id/consultations': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/consultations`, body: (t) => consultationRequest(frozenMilestone(t).id),
+  },
+  'GET /api/strategies/:id/consultations': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/consultations` },
+  'GET /api/consultations/:id': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}` },
+  'GET /api/consultations/:id/remarks': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}/remarks?category=resident` },
+  'GET /api/consultations/:id/csv': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}/csv` },
+  'GET /api/consultations/:id/report': { rule: 'read', path: (t) => `/api/consultations/${openConsultation(t).id}/report?format=docx` },
+  'POST /api/consultations/:id/report-published': { rule: 'manage', path: (t) => `/api/consultations/${endedConsultation(t).id}/report-published` },
+  // Coordinators and editors answer and make suggestions; only the coordinator erases personal data.
+  'PUT /api/remarks/:id': { rule: 'edit', path: (t) => `/api/remarks/${openConsultation(t).remarkId}`, body: () => ({ answer: 'accepted' }) },
+  'POST /api/remarks/:id/suggestion': { rule: 'edit', path: (t) => `/api/remarks/${openConsultation(t).remarkId}/suggestion` },
+  'DELETE /api/remarks/:id/personal-data': { rule: 'manage', path: (t) => `/api/remarks/${openConsultation(t).remarkId}/personal-data` },
+  'GET /api/public/consultations/:token': { rule: 'public', path: (t) => `/api/public/consultations/${openConsultation(t).token}` },
+  // Resident surveys (issue 18): coordinators and editors build them (the `edit` rule), members read results.
+  'POST /api/strategies/:id/surveys': { rule: 'edit', path: (t) => `/api/strategies/${w(t).strategyId}/surveys`, body: () => surveyRequest() },
+  'GET /api/strategies/:id/surveys': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/surveys` },
+  'GET /api/surveys/:id': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}` },
+  'GET /api/surveys/:id/results': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/results?by=wiek&merge=1,2` },
+  'GET /api/surveys/:id/csv': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/csv` },
+  'GET /api/surveys/:id/summary': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/summary?format=pdf` },
+  'POST /api/surveys/:id/insert': { rule: 'edit', path: (t) => `/api/surveys/${survey(t).id}/insert`, body: (t) => ({ chapterId: w(t).chapterIds[3] }) },
+  'GET /api/surveys/:id/qr': { rule: 'read', path: (t) => `/api/surveys/${survey(t).id}/qr` },
+  'GET /api/public/surveys/:token': { rule: 'public', path: (t) => `/api/public/surveys/${survey(t).token}` },
+  'POST /api/public/surveys/:token/responses': { rule: 'public', path: (t) => `/api/public/surveys/${survey(t).token}/responses`, body: () => ({ answers: validSurveyAnswers }) },
+  'POST /api/public/consultations/:token/remarks': { rule: 'public', path: (t) => `/api/public/consultations/${openConsultation(t).token}/remarks`, body: () => remark() },
   'GET /api/strategies/:id/completeness': { rule: 'read', path: (t) => `/api/strategies/${w(t).strategyId}/completeness` },
   'PUT /api/strategies/:id/completeness': {
     rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/completeness`, body: (t) => ({ chapters: { directions: w(t).chapterIds[4] } }),
@@ -374,6 +419,8 @@ function snapshot(t: TestContext): string {
     // Key-project fiches (issue 19).
     'project_fiches', 'fiche_proposals',
     'calendar_feeds', 'resolution_files', 'adoption_resolutions',
+    // Public consultation (issue 18).
+    'consultations', 'consultation_remarks', 'surveys', 'survey_responses',
   ];
   return JSON.stringify(tables.map((name) => t.services.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()));
 }

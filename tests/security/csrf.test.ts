@@ -13,6 +13,9 @@ import * as Y from 'yjs';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { figure } from '../helpers/reliability/figures.ts';
 import { createFiche } from '../../server/projects/service.ts';
+import { storedConsultation } from '../helpers/consultation.ts';
+import { storedSurvey } from '../helpers/survey.ts';
+import { ensureMilestoneHashes } from '../../server/procedure/milestones.ts';
 
 let t: TestContext;
 let routes: { method: string; path: string }[];
@@ -37,9 +40,19 @@ beforeAll(async () => {
   // Key-project fiches (issue 19): a fiche and an open proposal on it.
   const ficheId = createFiche(t.services, t.services.stores.chapters.strategyById(w.strategyId)!, { title: 'Karta' }, t.userId(DEMO.coordinator));
   const proposalId = t.services.stores.projects.addProposal(ficheId, 'contact', 'Sekretarz', '', t.userId(DEMO.expert));
+  // Public consultation (issue 18): an open consultation with one remark.
+  const consultation = storedConsultation(t);
+  // Its milestone's hash is kept now, as a milestone made through the API does (GET …/adoptions would otherwise store it on first read).
+  ensureMilestoneHashes(t.services);
+  const survey = storedSurvey(t);
   params = {
     '/api/projects/:id': ficheId,
     ':pid': proposalId,
+    '/api/surveys/:id': survey.id,
+    '/api/public/surveys/:token': survey.token,
+    '/api/consultations/:id': consultation.id,
+    '/api/remarks/:id': consultation.remarkId,
+    '/api/public/consultations/:token': consultation.token,
     '/api/strategies/:id': w.strategyId,
     '/api/partnerships/:id': w.partnershipId,
     '/api/chapters/:id': w.chapterIds[3],

@@ -1,0 +1,22 @@
+/**
+ * The register of remarks as CSV (same conventions as the audit CSV: BOM, `;`, CRLF,
+ * formula-like cells defused). Submitters' data are in it only when the reader may see them.
+ */
+import type { RemarkDto } from '../../shared/consultation/api.ts';
+import { ANSWER_LABELS, CATEGORY_LABELS, NO_ANSWER_LABEL, STATE_LABELS } from '../../shared/consultation/labels.ts';
+import { csvCell } from '../versions/auditCsv.ts';
+
+export const REGISTER_CSV_HEADER = [
+  'Nr', 'Zgłoszono (ISO 8601)', 'Rozdział', 'Akapit', 'Kategoria', 'Imię i nazwisko', 'E-mail', 'Organizacja', 'Miejscowość',
+  'Obecny zapis', 'Proponowana zmiana', 'Uzasadnienie', 'Stan', 'Przydzielona', 'Rozstrzygnięcie', 'Uzasadnienie rozstrzygnięcia', 'Sugestia w rozdziale',
+];
+
+export function registerCsv(remarks: readonly RemarkDto[]): string {
+  const rows = remarks.map((r) => [
+    String(r.number), r.submittedAt, `${r.chapter.position}. ${r.chapter.title}`, r.paragraph ? String(r.paragraph) : '',
+    CATEGORY_LABELS[r.category], r.submitter.name ?? '', r.submitter.email ?? '', r.submitter.organisation ?? '', r.submitter.locality ?? '',
+    r.currentWording, r.proposedChange, r.justification, STATE_LABELS[r.state], r.assignee?.name ?? '',
+    r.answer ? ANSWER_LABELS[r.answer] : NO_ANSWER_LABEL, r.answerJustification, r.suggestion ? 'tak' : '',
+  ]);
+  return '\uFEFF' + [REGISTER_CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,32 @@
+/**
+ * Turning a remark into a tracked suggestion in its chapter: a new paragraph proposed for
+ * insertion (block suggestion, docs/suggestions.md) in the name of the person who turned it,
+ * reading „Uwaga nr N z konsultacji: <proposed change>”. It is placed after the paragraph the
+ * remark is anchored to (counted in the live chapter's top-level blocks), otherwise at the end.
+ * The change is made through the chapter's room (CollabControl.documents.change), so open
+ * editors see it live and it is stored like any other change.
+ */
+import * as Y from 'yjs';
+import { BLOCK_SUGGESTION_ATTR } from '../../shared/annotations.ts';
+import { blockSuggestion, freshSuggestion } from '../../shared/editor/suggestions/ids.ts';
+import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
+
+/** The suggested paragraph's text. */
+export function suggestionText(number: number, proposedChange: string): string {
+  return `Uwaga nr ${number} z konsultacji: ${proposedChange.replace(/\s*\n\s*/g, ' ')}`;
+}
+
+/**
+ * Inserts the suggested paragraph into `doc` (call inside documents.change); returns the
+ * suggestion's id.
+ */
+export function insertRemarkSuggestion(doc: Y.Doc, o: { authorId: string; number: number; proposedChange: string; afterParagraph: number | null; now: Date }): string {
+  const attrs = freshSuggestion(o.authorId, o.now);
+  const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.setAttribute(BLOCK_SUGGESTION_ATTR, blockSuggestion(attrs, 'insert') as unknown as string);
+  paragraph.insert(0, [new Y.XmlText(suggestionText(o.number, o.proposedChange))]);
+  const at = o.afterParagraph !== null && o.afterParagraph >= 1 && o.afterParagraph <= fragment.length ? o.afterParagraph : fragment.length;
+  fragment.insert(at, [paragraph]);
+  return attrs.id;
+}
