@@ -39,6 +39,19 @@ export const ERROR_CODES = [
   'environmental_remarks_too_short',
   // An adoption for a milestone whose text is not (or no longer) frozen.
   'milestone_not_frozen',
+  // DOCX import (issue 15; docs/import.md): a refused file, and a preview no longer held.
+  'import_not_docx',
+  'import_encrypted',
+  'import_too_large',
+  'import_zip_bomb',
+  'import_too_many_entries',
+  'import_xml_forbidden',
+  'import_xml_too_deep',
+  'import_too_many_paragraphs',
+  'import_too_many_images',
+  'import_unreadable',
+  'import_preview_expired',
+  'import_chapter_not_empty',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'member.deactivated', 'member.reactivated', 'coordinator.named', 'admin.created', 'admin.password_set',
   // The statutory procedure (issue 17).
   'procedure.updated', 'completeness.mapped', 'adoption.recorded',
+  // DOCX import (issue 15).
+  'chapter.imported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

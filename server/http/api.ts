@@ -38,6 +38,8 @@ import { progressRoutes } from './routes/progress.ts';
 // The statutory procedure (issue 17).
 import { procedureRoutes } from './routes/procedure.ts';
 import { adoptionRoutes } from './routes/adoptions.ts';
+// DOCX import (issue 15).
+import { importRoutes, importServiceFor, importUploadRoutes } from './routes/import.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -46,6 +48,9 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Figures (issue 14): image uploads are not JSON and files may be cached, so these routes
   // come before the JSON-only rule and the no-store header (both are handled in the routes).
   api.route('/', fileRoutes(services));
+  // DOCX import (issue 15): the upload for the preview is not JSON either.
+  const imports = importServiceFor(services, collab);
+  api.route('/', importUploadRoutes(services, imports));
   api.use('*', jsonBody());
   api.use('*', async (c, next) => {
     await next();
@@ -81,6 +86,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', procedureRoutes(services));
   // Adoptions bound to a milestone's hash, and the public verification (/public/milestones/:hash).
   api.route('/', adoptionRoutes(services));
+  api.route('/', importRoutes(imports));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -21,6 +21,8 @@ import { terc } from './migrations/008-terc.ts';
 import { procedure } from './migrations/030-procedure.ts';
 import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
+// DOCX import (issue 15).
+import { docxImport } from './migrations/045-import.ts';
 
 export interface Migration {
   version: number;
@@ -46,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   procedure,
   adoptions,
   milestoneCompleteness,
+  docxImport,
 ].sort((a, b) => a.version - b.version);
