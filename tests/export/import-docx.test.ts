@@ -1,0 +1,190 @@
+/**
+ * DOCX import (docs/import.md) on files made by a real word processor and by the export:
+ * - a flat ODT with tracked changes by two authors and a comment, converted to DOCX by
+ *   LibreOffice headless: text, structure, every suggestion's author, date and kind, the
+ *   thread's anchor, and "accept all" here equal to LibreOffice's accepted text;
+ * - round trip: a chapter with suggestions by two people and a thread with a reply, exported
+ *   with server/export (tracked), imported again: same text, same suggestions, same thread.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProseMirrorJson } from '../../shared/api.ts';
+import { readDocx } from '../../server/import/read.ts';
+import { buildContent, sectionsOf, type AuthorRef } from '../../server/import/build.ts';
+import { writeExport } from '../../server/export/worker.ts';
+import { decidedTexts, readDocx as readWordXml } from '../helpers/docxXml.ts';
+import { decidedBlocks, textBlocks } from '../helpers/exportText.ts';
+import { exportDocument } from '../helpers/exportFixture.ts';
+import { ANNA, ANNA_DATE, JAN, JAN_DATE, trackedFodt, viaLibreOffice } from '../helpers/importFixtures.ts';
+
+const IMPORTER = 'user-importer';
+const JAN_ID = 'user-jan';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-import-docx-'));
+let lo: Buffer;
+
+beforeAll(async () => {
+  ({ tracked: lo } = await viaLibreOffice({ tracked: { ext: 'fodt', text: trackedFodt() } }));
+});
+
+interface Found { kind: string; scope: 'inline' | 'block'; authorId: string; createdAt: string; sourceAuthor?: string; text: string }
+
+/** Every suggestion of a chapter (inline pieces of one id and kind joined). */
+function suggestionsOf(content: ProseMirrorJson[]): Found[] {
+  const out: Found[] = [];
+  const byKey = new Map<string, Found>();
+  const text = (n: ProseMirrorJson): string => n.text ?? (n.content ?? []).map(text).join('');
+  const walk = (n: ProseMirrorJson) => {
+    const s = n.attrs?.suggestion as Record<string, string> | undefined;
+    if (s) out.push({ kind: s.type, scope: 'block', authorId: s.authorId, createdAt: s.createdAt, sourceAuthor: s.sourceAuthor, text: text(n) });
+    for (const m of n.marks ?? []) {
+      if (!m.type.startsWith('suggestion')) continue;
+      const a = m.attrs as Record<string, string>;
+      const key = `${a.id}/${m.type}`;
+      const prev = byKey.get(key);
+      if (prev) prev.text += n.text ?? '';
+      else {
+        const f: Found = { kind: m.type === 'suggestionInsert' ? 'insert' : 'delete', scope: 'inline', authorId: a.authorId, createdAt: a.createdAt, sourceAuthor: a.sourceAuthor, text: n.text ?? '' };
+        byKey.set(key, f);
+        out.push(f);
+      }
+    }
+    n.content?.forEach(walk);
+  };
+  content.forEach(walk);
+  return out;
+}
+
+function anchors(content: ProseMirrorJson[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (n: ProseMirrorJson) => {
+    for (const m of n.marks ?? []) if (m.type === 'comment') out.set(String(m.attrs?.threadId), (out.get(String(m.attrs?.threadId)) ?? '') + (n.text ?? ''));
+    n.content?.forEach(walk);
+  };
+  content.forEach(walk);
+  return out;
+}
+
+describe('a DOCX with tracked changes and a comment, written by LibreOffice', () => {
+  const author = (name: string): AuthorRef => (name === JAN ? { authorId: JAN_ID } : { authorId: IMPORTER, sourceAuthor: name });
+
+  it('keeps text and structure: heading, formatting, list, table, link', () => {
+    const doc = readDocx(lo);
+    const { content } = buildContent(doc.blocks, { author, restrictedTo: null, threads: new Map([['0', 'thread-a']]), figures: new Map(), now: '2026-12-06T00:00:00.000Z' });
+    const json: ProseMirrorJson = { type: 'doc', content };
+    expect(content[0]).toMatchObject({ type: 'heading', attrs: { level: 2 }, content: [{ text: 'Cele strategiczne' }] });
+    expect(content.map((n) => n.type)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph', 'bulletList', 'table']);
+    const styled = content[3].content!;
+    expect(styled.find((n) => n.text === 'pogrubiony')?.marks).toEqual([{ type: 'bold' }]);
+    expect(styled.find((n) => n.text === 'pochylony')?.marks).toEqual([{ type: 'italic' }]);
+    expect(styled.find((n) => n.text === 'odnośnik')?.marks).toEqual([{ type: 'link', attrs: { href: 'https://walcz.pl/strategia' } }]);
+    expect(textBlocks({ type: 'doc', content: [content[4]] })).toEqual(['punkt pierwszy', 'punkt drugi']);
+    expect(textBlocks({ type: 'doc', content: [content[5]] })).toEqual(['Cel', 'Wskaźnik', 'Turystyka', '10 000 osób']);
+    // The clean reading: pending insertions left out, proposed deletions still there.
+    expect(textBlocks(json)[1]).toBe('Gmina rozwija turystykę i rekreację nad jeziorami.');
+  });
+
+  it('turns each tracked change into a suggestion with its author, date and kind', () => {
+    const doc = readDocx(lo);
+    const { content } = buildContent(doc.blocks, { author, restrictedTo: null, threads: new Map(), figures: new Map(), now: '2026-12-06T00:00:00.000Z' });
+    const found = suggestionsOf(content);
+    expect(found).toEqual([
+      { kind: 'insert', scope: 'inline', authorId: JAN_ID, createdAt: `${JAN_DATE}.000Z`, sourceAuthor: undefined, text: 'aktywnie ' },
+      { kind: 'delete', scope: 'inline', authorId: IMPORTER, createdAt: `${ANNA_DATE}.000Z`, sourceAuthor: ANNA, text: 'turystykę i ' },
+      { kind: 'insert', scope: 'block', authorId: IMPORTER, createdAt: `${ANNA_DATE}.000Z`, sourceAuthor: ANNA, text: 'Nowy akapit od Anny.' },
+    ]);
+  });
+
+  it('anchors the comment to the same words', () => {
+    const doc = readDocx(lo);
+    expect(doc.comments).toEqual([{ id: '0', author: ANNA, date: `${ANNA_DATE}.000Z`, text: 'Czy to na pewno?', parentId: null }]);
+    const built = buildContent(doc.blocks, { author, restrictedTo: null, threads: new Map([['0', 'thread-a']]), figures: new Map(), now: '2026-12-06T00:00:00.000Z' });
+    expect(anchors(built.content)).toEqual(new Map([['thread-a', 'rekreację']]));
+    expect(built.quotes.get('thread-a')).toBe('rekreację');
+  });
+
+  it('accepting every suggestion gives LibreOffice\'s accepted text, rejecting every one its rejected text', () => {
+    const file = path.join(dir, 'lo.docx');
+    fs.writeFileSync(file, lo);
+    const word = readWordXml(file).paragraphs;
+    const { content } = buildContent(readDocx(lo).blocks, { author, restrictedTo: null, threads: new Map(), figures: new Map(), now: '2026-12-06T00:00:00.000Z' });
+    const json: ProseMirrorJson = { type: 'doc', content };
+    expect(decidedBlocks(json, 'accept')).toEqual(decidedTexts(word, 'accept'));
+    expect(decidedBlocks(json, 'reject')).toEqual(decidedTexts(word, 'reject'));
+  });
+
+  it('makes everything the importer\'s proposal for someone who may only suggest, keeping the Word names', () => {
+    const { content } = buildContent(readDocx(lo).blocks, { author, restrictedTo: IMPORTER, threads: new Map(), figures: new Map(), now: '2026-12-06T00:00:00.000Z' });
+    for (const node of content) expect(node.attrs?.suggestion).toMatchObject({ type: 'insert', authorId: IMPORTER });
+    const found = suggestionsOf(content).filter((s) => s.scope === 'inline');
+    expect(found.map((s) => [s.authorId, s.sourceAuthor])).toEqual([[IMPORTER, JAN], [IMPORTER, ANNA]]);
+  });
+});
+
+describe('round trip through the export', () => {
+  const EWA = 'user-ewa';
+  const JANR = 'user-jan-r';
+  const at = '2026-12-01T10:00:00.000Z';
+  const t = (text: string, marks?: ProseMirrorJson['marks']): ProseMirrorJson => (marks ? { type: 'text', text, marks } : { type: 'text', text });
+  const ins = (id: string, authorId: string) => ({ type: 'suggestionInsert', attrs: { id, authorId, createdAt: at } });
+  const del = (id: string, authorId: string) => ({ type: 'suggestionDelete', attrs: { id, authorId, createdAt: at } });
+  const chapter: ProseMirrorJson = {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [t('Wstęp do diagnozy.')] },
+      { type: 'heading', attrs: { level: 2 }, content: [t('Cele strategiczne')] },
+      { type: 'paragraph', content: [t('Gmina '), t('rozwija ', [{ type: 'comment', attrs: { threadId: 'thread-1' } }]), t('turystykę', [del('s-del', EWA)]), t('rekreację', [ins('s-ins', EWA)]), t(' nad jeziorami.')] },
+      { type: 'paragraph', content: [t('Tekst '), t('ważny', [{ type: 'bold' }]), t(' i '), t('dodany przez Jana', [ins('s-jan', JANR)]), t('.')] },
+      { type: 'paragraph', attrs: { suggestion: { id: 'b-ins', authorId: EWA, createdAt: at, type: 'insert' } }, content: [t('Akapit proponowany przez eksperta.')] },
+      { type: 'paragraph', attrs: { suggestion: { id: 'b-del', authorId: JANR, createdAt: at, type: 'delete' } }, content: [t('Akapit do usunięcia.')] },
+      { type: 'heading', attrs: { level: 3 }, content: [t('Kierunki działań')] },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('punkt pierwszy')] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [t('punkt drugi')] }] }] },
+      { type: 'paragraph', content: [t('Koniec rozdziału.')] },
+    ],
+  };
+  const TITLE = 'Diagnoza sytuacji społecznej';
+  const people = { [EWA]: 'Ewa Ekspert (Związek Miast Polskich)', [JANR]: 'Jan Redaktor (Gmina i Miasto Tuczno)' };
+
+  it('gives the same text, the same suggestions with the same authors, the same thread', async () => {
+    const bytes = await writeExport('docx', exportDocument({
+      tracked: true,
+      chapters: [{ id: 'ch1', title: TITLE, json: chapter, version: null }],
+      people,
+      threads: {
+        'thread-1': {
+          id: 'thread-1',
+          comments: [
+            { author: people[EWA], at: Date.UTC(2026, 11, 2), body: 'Czy chodzi o turystykę wodną?' },
+            { author: people[JANR], at: Date.UTC(2026, 11, 3), body: 'Tak, o żeglarstwo.' },
+          ],
+        },
+      },
+    }), new Map());
+    const doc = readDocx(bytes);
+    const section = sectionsOf(doc.blocks).find((s) => s.title === TITLE)!;
+    expect(section).toBeDefined();
+    const byName: Record<string, string> = { [people[EWA]]: EWA, [people[JANR]]: JANR };
+    const roots = doc.comments.filter((c) => !c.parentId);
+    expect(roots).toHaveLength(1);
+    const built = buildContent(section.blocks, {
+      author: (name) => ({ authorId: byName[name] ?? 'nobody' }),
+      restrictedTo: null,
+      threads: new Map([[roots[0].id, 'thread-new']]),
+      figures: new Map(),
+      now: '2026-12-06T00:00:00.000Z',
+    });
+    const json: ProseMirrorJson = { type: 'doc', content: built.content };
+    expect(textBlocks(json)).toEqual(textBlocks(chapter));
+    expect(decidedBlocks(json, 'accept')).toEqual(decidedBlocks(chapter, 'accept'));
+    expect(decidedBlocks(json, 'reject')).toEqual(decidedBlocks(chapter, 'reject'));
+    const strip = (f: Found[]) => f.map(({ kind, scope, authorId, createdAt, text }) => ({ kind, scope, authorId, createdAt, text }));
+    expect(strip(suggestionsOf(built.content))).toEqual(strip(suggestionsOf(chapter.content!)));
+    expect(anchors(built.content)).toEqual(new Map([['thread-new', 'rozwija ']]));
+    const replies = doc.comments.filter((c) => c.parentId === roots[0].id);
+    expect([roots[0], ...replies].map((c) => [c.author, c.text, c.date])).toEqual([
+      [people[EWA], 'Czy chodzi o turystykę wodną?', '2026-12-02T00:00:00.000Z'],
+      [people[JANR], 'Tak, o żeglarstwo.', '2026-12-03T00:00:00.000Z'],
+    ]);
+  });
+});
