@@ -3,7 +3,24 @@
  * checked before the work it bounds is done: sizes from the zip's directory before inflating
  * (and inflating never writes past the declared size), XML depth before parsing.
  */
-export const IMPORT_LIMITS = {
+export interface ImportLimits {
+  maxFileBytes: number;
+  maxUncompressedBytes: number;
+  maxXmlPartBytes: number;
+  maxCompressionRatio: number;
+  ratioFloorBytes: number;
+  maxEntries: number;
+  maxXmlDepth: number;
+  maxParagraphs: number;
+  maxImages: number;
+  maxComments: number;
+  concurrentParses: number;
+  parseTimeoutMs: number;
+  maxPendingPreviews: number;
+  previewTtlMs: number;
+}
+
+export const IMPORT_LIMITS: Readonly<ImportLimits> = {
   /** The uploaded file. */
   maxFileBytes: 15 * 1024 * 1024,
   /** All entries together, uncompressed. */
@@ -27,4 +44,4 @@ export const IMPORT_LIMITS = {
   /** Previews kept for confirmation, and for how long. */
   maxPendingPreviews: 16,
   previewTtlMs: 30 * 60_000,
-} as const;
+};

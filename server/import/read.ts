@@ -6,7 +6,7 @@
  * everything that cannot come through. Runs in the import worker (worker.ts); all limits are
  * checked here (zip.ts, xml.ts, paragraphs, images, comments).
  */
-import { IMPORT_LIMITS } from './limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import type { Block, ImportedDocument, Inline, LossKind, ParagraphBlock, TableBlock, WordChange, WordComment, WordImage } from './model.ts';
 import { ImportRefused } from './refusal.ts';
 import { readStyles, type DocStyles } from './styles.ts';
@@ -51,7 +51,7 @@ class Reader {
     private readonly files: Map<string, Uint8Array>,
     private readonly rels: Map<string, { target: string; external: boolean }>,
     private readonly styles: DocStyles,
-    private readonly limits: typeof IMPORT_LIMITS,
+    private readonly limits: Readonly<ImportLimits>,
   ) {}
 
   loss(kind: LossKind, n = 1): void {
@@ -314,7 +314,7 @@ class Reader {
 const sameChange = (a?: WordChange, b?: WordChange) => a === b || (!!a && !!b && a.kind === b.kind && a.author === b.author && a.date === b.date && a.move === b.move);
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-function relationships(files: Map<string, Uint8Array>, limits: typeof IMPORT_LIMITS): Map<string, { target: string; external: boolean }> {
+function relationships(files: Map<string, Uint8Array>, limits: Readonly<ImportLimits>): Map<string, { target: string; external: boolean }> {
   const out = new Map<string, { target: string; external: boolean }>();
   const part = files.get('word/_rels/document.xml.rels');
   if (!part) return out;
@@ -326,7 +326,7 @@ function relationships(files: Map<string, Uint8Array>, limits: typeof IMPORT_LIM
   return out;
 }
 
-function readComments(files: Map<string, Uint8Array>, limits: typeof IMPORT_LIMITS): WordComment[] {
+function readComments(files: Map<string, Uint8Array>, limits: Readonly<ImportLimits>): WordComment[] {
   const part = files.get('word/comments.xml');
   if (!part) return [];
   const nodes = childrenNamed(parseXml(part, 'word/comments.xml', limits), 'w:comment');
@@ -361,7 +361,7 @@ function readComments(files: Map<string, Uint8Array>, limits: typeof IMPORT_LIMI
 }
 
 /** Reads a DOCX. @throws ImportRefused */
-export function readDocx(bytes: Uint8Array, limits = IMPORT_LIMITS): ImportedDocument {
+export function readDocx(bytes: Uint8Array, limits: Readonly<ImportLimits> = IMPORT_LIMITS): ImportedDocument {
   const files = openDocxZip(bytes, limits);
   const doc = parseXml(files.get('word/document.xml')!, 'word/document.xml', limits);
   const body = child(doc, 'w:body');

@@ -6,7 +6,7 @@
  * by a linear scan before parsing, so a deeply nested part never reaches the parser.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { IMPORT_LIMITS } from './limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { ImportRefused } from './refusal.ts';
 
 export interface XNode {
@@ -94,7 +94,7 @@ function convert(list: Ordered[]): XNode[] {
 }
 
 /** Parses one part; returns its root element. */
-export function parseXml(bytes: Uint8Array, part: string, limits = IMPORT_LIMITS): XNode {
+export function parseXml(bytes: Uint8Array, part: string, limits: Readonly<ImportLimits> = IMPORT_LIMITS): XNode {
   const xml = new TextDecoder('utf-8').decode(bytes);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new ImportRefused('import_xml_forbidden', `The part ${part} declares a DOCTYPE or entities, which Word documents never do.`, { part });

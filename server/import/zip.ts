@@ -6,7 +6,7 @@
  * size, so an entry that lies about its size is cut there, never grown.
  */
 import { unzipSync } from 'fflate';
-import { IMPORT_LIMITS } from './limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { ImportRefused } from './refusal.ts';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -19,7 +19,7 @@ function wanted(name: string): boolean {
   return name === '[Content_Types].xml' || /^word\/[^/]+\.xml$/.test(name) || /^word\/_rels\/[^/]+\.rels$/.test(name) || /^word\/media\/[^/]+$/.test(name);
 }
 
-export function openDocxZip(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<string, Uint8Array> {
+export function openDocxZip(bytes: Uint8Array, limits: Readonly<ImportLimits> = IMPORT_LIMITS): Map<string, Uint8Array> {
   if (bytes.byteLength > limits.maxFileBytes) {
     throw new ImportRefused('import_too_large', `The file exceeds ${limits.maxFileBytes} bytes.`, { maxBytes: limits.maxFileBytes });
   }

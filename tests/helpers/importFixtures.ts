@@ -73,3 +73,38 @@ export function handmadeDocx(documentXml: string, extra: Record<string, Uint8Arr
 
 export const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 export const bodyXml = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W_NS}><w:body>${inner}</w:body></w:document>`;
+
+/**
+ * A DOCX made with the `docx` library: a heading, a paragraph with an insertion by „Marek
+ * Zieliński” (a demo member's name) and a deletion by „Jan Kowalski” (nobody's), a comment by
+ * Jan with a range, and a PNG with a description (or none).
+ */
+export async function docxLibraryFile(o: { image?: Uint8Array; alt?: string } = {}): Promise<Uint8Array> {
+  const d = await import('docx');
+  const children: InstanceType<typeof d.Paragraph>[] = [
+    new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun('Diagnoza')] }),
+    new d.Paragraph({
+      children: [
+        new d.TextRun('Gmina '),
+        new d.InsertedTextRun({ text: 'aktywnie ', id: 1, author: 'Marek Zieliński', date: '2026-03-03T10:00:00Z' }),
+        new d.TextRun('rozwija '),
+        new d.DeletedTextRun({ text: 'turystykę i ', id: 2, author: JAN, date: '2026-03-05T09:15:00Z' }),
+        new d.CommentRangeStart(0),
+        new d.TextRun('rekreację'),
+        new d.CommentRangeEnd(0),
+        new d.TextRun({ children: [new d.CommentReference(0)] }),
+        new d.TextRun('.'),
+      ],
+    }),
+  ];
+  if (o.image) {
+    children.push(new d.Paragraph({
+      children: [new d.ImageRun({ type: 'png', data: o.image, transformation: { width: 40, height: 30 }, ...(o.alt ? { altText: { name: 'Mapa', description: o.alt, title: '' } } : { altText: { name: 'Mapa', description: '', title: '' } }) })],
+    }));
+  }
+  const doc = new d.Document({
+    comments: { children: [{ id: 0, author: JAN, date: new Date('2026-03-05T09:20:00Z'), children: [new d.Paragraph('Czy to na pewno?')] }] },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await d.Packer.toBuffer(doc));
+}

@@ -1,0 +1,194 @@
+/**
+ * DOCX import through the API (docs/import.md): preview (nothing written), confirmation into
+ * an empty chapter and at the end of one, authors matched and remembered, Word names kept,
+ * threads, the automatic version before, the audit entry, an expert's import as suggestions,
+ * refusals that write nothing, and the server answering while a large file is read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ImportPreviewDto, ImportResultDto } from '../../shared/import.ts';
+import { documentToJson } from '../../server/versions/document.ts';
+import { DEMO, createTestContext, type TestContext } from '../helpers/http.ts';
+import { JAN, bodyXml, docxLibraryFile, handmadeDocx } from '../helpers/importFixtures.ts';
+
+let t: TestContext;
+const cookies: Record<string, string> = {};
+let PNG: Uint8Array;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  for (const who of [DEMO.coordinator, DEMO.expert, DEMO.viewer, DEMO.otherPartnership]) cookies[who] = await t.login(who);
+  PNG = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a7' } }).png().toBuffer());
+});
+afterAll(() => t.close());
+
+const newChapter = (title: string) => t.services.stores.chapters.appendChapter(t.demo.walcz.strategyId, title, t.clock.now);
+
+async function preview(chapterId: string, bytes: Uint8Array, who: string = DEMO.coordinator, name = 'Diagnoza – wersja Jana.docx'): Promise<Response> {
+  return t.request('POST', `/api/chapters/${chapterId}/import/preview`, {
+    cookie: cookies[who], rawBody: bytes, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'x-file-name': encodeURIComponent(name) },
+  });
+}
+
+async function chapterJson(chapterId: string): Promise<ProseMirrorJson> {
+  return t.collab.documents.read(chapterId, (doc) => documentToJson(doc));
+}
+
+function marks(json: ProseMirrorJson, type: string): Array<{ text: string; attrs: Record<string, unknown> }> {
+  const out: Array<{ text: string; attrs: Record<string, unknown> }> = [];
+  const walk = (n: ProseMirrorJson) => {
+    for (const m of n.marks ?? []) if (m.type === type || m.type.startsWith(`${type}--`)) out.push({ text: n.text ?? '', attrs: m.attrs ?? {} });
+    n.content?.forEach(walk);
+  };
+  walk(json);
+  return out;
+}
+
+const snapshot = () => JSON.stringify(['doc_updates', 'doc_states', 'comment_threads', 'comments', 'chapter_versions', 'files', 'audit_log', 'import_author_links']
+  .map((name) => t.services.db.prepare(`SELECT * FROM ${name}`).all()));
+
+describe('preview and confirm', () => {
+  it('previews without writing, then imports into an empty chapter with attributed suggestions, a thread, a figure, a version and an audit entry', async () => {
+    const chapterId = newChapter('Diagnoza importowana');
+    const file = await docxLibraryFile({ image: PNG });
+    const before = snapshot();
+    const res = await preview(chapterId, file);
+    expect(res.status).toBe(200);
+    const p = (await res.json()) as ImportPreviewDto;
+    expect(snapshot()).toBe(before);
+    expect(p.chapterEmpty).toBe(true);
+    expect(p.asSuggestions).toBe(false);
+    expect(p.fileName).toBe('Diagnoza – wersja Jana.docx');
+    expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(p.changes).toMatchObject({ insertions: 1, deletions: 1 });
+    expect(p.comments).toEqual({ threads: 1, replies: 0 });
+    expect(p.images).toEqual([{ index: 0, alt: '' }]);
+    const marek = t.userId(DEMO.editorTuczno);
+    expect(p.authors).toEqual(expect.arrayContaining([
+      { name: 'Marek Zieliński', changes: 1, comments: 0, userId: marek, match: 'name', candidates: [] },
+      { name: JAN, changes: 1, comments: 1, userId: null, match: 'none', candidates: [] },
+    ]));
+
+    // The image has no description in the file: the confirmation must give one.
+    const noAlt = await t.request('POST', `/api/chapters/${chapterId}/import`, { cookie: cookies[DEMO.coordinator], body: { token: p.token, mode: 'empty' } });
+    expect(noAlt.status).toBe(400);
+    expect(snapshot()).toBe(before);
+
+    const ok = await t.request('POST', `/api/chapters/${chapterId}/import`, {
+      cookie: cookies[DEMO.coordinator],
+      body: { token: p.token, mode: 'empty', authors: [{ name: 'Marek Zieliński', userId: marek }, { name: JAN, userId: null }], alts: [{ index: 0, alt: 'Mapa gminy' }] },
+    });
+    expect(ok.status).toBe(201);
+    const result = (await ok.json()) as ImportResultDto;
+    expect(result).toMatchObject({ chapterId, suggestions: 2, threads: 1, figures: 1 });
+
+    const json = await chapterJson(chapterId);
+    expect(json.content?.[0]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
+    const coordinator = t.userId(DEMO.coordinator);
+    expect(marks(json, 'suggestionInsert')).toEqual([{ text: 'aktywnie ', attrs: expect.objectContaining({ authorId: marek, createdAt: '2026-03-03T10:00:00.000Z' }) }]);
+    const del = marks(json, 'suggestionDelete');
+    expect(del).toEqual([{ text: 'turystykę i ', attrs: expect.objectContaining({ authorId: coordinator, sourceAuthor: JAN, createdAt: '2026-03-05T09:15:00.000Z' }) }]);
+    expect(del[0].attrs).not.toHaveProperty('sourceAuthor', undefined);
+    const figure = json.content?.find((n) => n.type === 'figure');
+    expect(figure?.attrs).toMatchObject({ alt: 'Mapa gminy', width: 40, height: 30 });
+
+    const anchors = marks(json, 'comment');
+    expect(anchors.map((a) => a.text)).toEqual(['rekreację']);
+    const threads = (await (await t.request('GET', `/api/chapters/${chapterId}/comments`, { cookie: cookies[DEMO.coordinator] })).json()) as Array<{ id: string; quote: string; comments: Array<{ body: string; author: { id: string }; sourceAuthor?: string; createdAt: string }> }>;
+    expect(threads).toHaveLength(1);
+    expect(threads[0].id).toBe(anchors[0].attrs.threadId);
+    expect(threads[0].quote).toBe('rekreację');
+    expect(threads[0].comments[0]).toMatchObject({ body: 'Czy to na pewno?', sourceAuthor: JAN });
+
+    const versions = t.services.stores.versions.ofChapter(chapterId);
+    expect(versions.some((v) => v.kind === 'auto' && v.name === 'Przed importem: Diagnoza – wersja Jana.docx' && v.id === result.versionId)).toBe(true);
+    const audit = t.services.db.prepare(`SELECT * FROM audit_log WHERE action = 'chapter.imported' AND chapter_id = ?`).all(chapterId) as Array<{ details: string }>;
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].details)).toMatchObject({ fileName: 'Diagnoza – wersja Jana.docx', sha256: p.sha256, mode: 'empty' });
+
+    // The links are remembered for the next import in this partnership.
+    const again = (await (await preview(chapterId, file)).json()) as ImportPreviewDto;
+    expect(again.authors.find((a) => a.name === JAN)).toMatchObject({ userId: null, match: 'remembered' });
+    expect(again.chapterEmpty).toBe(false);
+    // The preview token is used once.
+    const reuse = await t.request('POST', `/api/chapters/${chapterId}/import`, { cookie: cookies[DEMO.coordinator], body: { token: p.token, mode: 'append', alts: [{ index: 0, alt: 'Mapa' }] } });
+    expect(reuse.status).toBe(410);
+    // „Empty” no longer holds.
+    const notEmpty = await t.request('POST', `/api/chapters/${chapterId}/import`, { cookie: cookies[DEMO.coordinator], body: { token: again.token, mode: 'empty', alts: [{ index: 0, alt: 'Mapa' }] } });
+    expect(notEmpty.status).toBe(409);
+    expect(((await notEmpty.json()) as { error: { code: string } }).error.code).toBe('import_chapter_not_empty');
+    const append = await t.request('POST', `/api/chapters/${chapterId}/import`, { cookie: cookies[DEMO.coordinator], body: { token: again.token, mode: 'append', alts: [{ index: 0, alt: 'Mapa' }] } });
+    expect(append.status).toBe(201);
+    expect((await chapterJson(chapterId)).content!.filter((n) => n.type === 'heading')).toHaveLength(2);
+  });
+
+  it('makes an expert\'s import entirely their suggestions, accepted by the change check', async () => {
+    const chapterId = newChapter('Import eksperta');
+    const p = (await (await preview(chapterId, await docxLibraryFile(), DEMO.expert)).json()) as ImportPreviewDto;
+    expect(p.asSuggestions).toBe(true);
+    const res = await t.request('POST', `/api/chapters/${chapterId}/import`, { cookie: cookies[DEMO.expert], body: { token: p.token, mode: 'empty' } });
+    expect(res.status).toBe(201);
+    const expert = t.userId(DEMO.expert);
+    const json = await chapterJson(chapterId);
+    const top = json.content!.filter((n) => n.type !== 'paragraph' || n.content?.length);
+    expect(top.length).toBeGreaterThan(0);
+    for (const n of top) expect(n.attrs?.suggestion).toMatchObject({ type: 'insert', authorId: expert });
+    for (const m of [...marks(json, 'suggestionInsert'), ...marks(json, 'suggestionDelete')]) expect(m.attrs.authorId).toBe(expert);
+    expect(marks(json, 'suggestionInsert')[0].attrs.sourceAuthor).toBe('Marek Zieliński');
+  });
+
+  it('refuses viewers (403) and other partnerships (404) before reading the file', async () => {
+    const chapterId = newChapter('Niedostępny');
+    const file = await docxLibraryFile();
+    expect((await preview(chapterId, file, DEMO.viewer)).status).toBe(403);
+    expect((await preview(chapterId, file, DEMO.otherPartnership)).status).toBe(404);
+  });
+});
+
+describe('refused files', () => {
+  it('answers each with its code and writes nothing', async () => {
+    const chapterId = newChapter('Pliki odrzucone');
+    const ole = new Uint8Array(1024);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const cases: Array<[Uint8Array, number, string]> = [
+      [new TextEncoder().encode('%PDF-1.7\n%%EOF'), 415, 'import_not_docx'],
+      [ole, 422, 'import_encrypted'],
+      [handmadeDocx(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:document xmlns:w="w"><w:body/></w:document>`), 422, 'import_xml_forbidden'],
+      [handmadeDocx(bodyXml('<w:p/>'.repeat(100_000)), {}, 9), 413, 'import_too_many_paragraphs'],
+    ];
+    const before = snapshot();
+    for (const [bytes, status, code] of cases) {
+      const res = await preview(chapterId, bytes);
+      expect(res.status, code).toBe(status);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it('keeps answering other requests while a large file is read in the worker', async () => {
+    const chapterId = newChapter('Duży plik');
+    const big = handmadeDocx(bodyXml('<w:p><w:r><w:t>Akapit dłuższego dokumentu strategii, który trzeba przeczytać.</w:t></w:r></w:p>'.repeat(19_000)), {}, 9);
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 10);
+    const pending = preview(chapterId, big);
+    const answered: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      expect((await t.request('GET', '/api/strategies', { cookie: cookies[DEMO.coordinator] })).status).toBe(200);
+      answered.push(performance.now() - s);
+    }
+    const res = await pending;
+    clearInterval(timer);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as ImportPreviewDto).paragraphs).toBe(19_000);
+    // The event loop never stalled for the parse (a loaded 2-core machine may pause it a little).
+    expect(longest).toBeLessThan(400);
+    expect(Math.max(...answered)).toBeLessThan(1000);
+  });
+});
