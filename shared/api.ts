@@ -450,6 +450,11 @@ export interface CommentDto {
   /** Deleted by its author: show "komentarz usunięty". */
   deleted: boolean;
   mentions: PersonRef[];
+  /**
+   * Imported from a Word file and no member matched its author (docs/import.md): the name in
+   * the file, shown as „z pliku: <name>, <date>”; `author` is the person who imported it.
+   */
+  sourceAuthor?: string;
 }
 
 export interface CommentThreadDto {

@@ -20,6 +20,7 @@ import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { historyTab } from '../versions/historyTab.tsx';
 import { ExportLinks } from '../export/ExportLinks.tsx';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const { t } = useI18n();
@@ -82,6 +83,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
         <SaveStatusIndicator status={snapshot.status} />
       </div>
       <ExportLinks base={`/api/chapters/${chapter.id}/export`} label={t('export.chapter')} tracked />
+      {textEditable && <ImportButton chapterId={chapter.id} chapterTitle={chapter.title} partnershipId={chapter.partnershipId} />}
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit && !canSuggest} notice={snapshot.notice} />
       <ChapterEditor key={snapshot.generation} doc={snapshot.doc} provider={snapshot.provider} user={user} editable={textEditable} title={chapter.title}
