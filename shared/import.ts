@@ -84,3 +84,21 @@ export interface ImportResultDto {
   threads: number;
   figures: number;
 }
+
+/** Whole-strategy import: each section of the file to a chapter of the strategy, or to a new chapter (null). */
+export const ImportStrategyRequest = z.strictObject({
+  token,
+  mapping: z.array(z.strictObject({
+    section: z.number().int().min(0).max(10_000),
+    chapterId: z.string().min(1).max(64).nullable(),
+    /** Title of a new chapter (default: the section's heading). */
+    title: readableLine(1, 200).optional(),
+  })).min(1).max(200),
+  authors: z.array(z.strictObject({ name: z.string().min(1).max(200), userId: z.string().min(1).max(64).nullable() })).max(500).default([]),
+  alts: z.array(z.strictObject({ index: z.number().int().min(0).max(10_000), alt: readableLine(1, Limits.maxFigureAltLength) })).max(500).default([]),
+});
+export type ImportStrategyRequest = z.infer<typeof ImportStrategyRequest>;
+
+export interface ImportStrategyResultDto {
+  chapters: ImportResultDto[];
+}

@@ -108,3 +108,13 @@ export async function docxLibraryFile(o: { image?: Uint8Array; alt?: string } = 
   });
   return new Uint8Array(await d.Packer.toBuffer(doc));
 }
+
+/** A whole-strategy DOCX: each title becomes a Heading 1 followed by one paragraph. */
+export async function strategyDocx(titles: string[]): Promise<Uint8Array> {
+  const d = await import('docx');
+  const children = titles.flatMap((title, i) => [
+    new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: [new d.TextRun(title)] }),
+    new d.Paragraph({ children: [new d.TextRun(`Treść części ${i + 1}.`)] }),
+  ]);
+  return new Uint8Array(await d.Packer.toBuffer(new d.Document({ sections: [{ children }] })));
+}

@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { ProseMirrorJson } from '../../shared/api.ts';
-import type { ImportPreviewDto, ImportResultDto } from '../../shared/import.ts';
+import type { ImportPreviewDto, ImportResultDto, ImportStrategyResultDto } from '../../shared/import.ts';
 import { documentToJson } from '../../server/versions/document.ts';
 import { DEMO, createTestContext, type TestContext } from '../helpers/http.ts';
-import { JAN, bodyXml, docxLibraryFile, handmadeDocx } from '../helpers/importFixtures.ts';
+import { JAN, bodyXml, docxLibraryFile, handmadeDocx, strategyDocx } from '../helpers/importFixtures.ts';
 
 let t: TestContext;
 const cookies: Record<string, string> = {};
@@ -143,6 +143,44 @@ describe('preview and confirm', () => {
     const file = await docxLibraryFile();
     expect((await preview(chapterId, file, DEMO.viewer)).status).toBe(403);
     expect((await preview(chapterId, file, DEMO.otherPartnership)).status).toBe(404);
+  });
+});
+
+describe('whole strategy', () => {
+  it('splits by top-level headings, matches chapter titles, and writes only the mapping the coordinator confirmed', async () => {
+    const strategyId = t.demo.walcz.strategyId;
+    const existing = t.services.stores.chapters.chaptersOfStrategy(strategyId)[1];
+    const file = await strategyDocx([existing.title.toUpperCase(), 'Załączniki z konsultacji', 'Część pominięta']);
+    const editorCookie = await t.login(DEMO.editorTuczno);
+    const editorTry = await t.request('POST', `/api/strategies/${strategyId}/import/preview`, { cookie: editorCookie, rawBody: file, headers: { 'content-type': 'application/octet-stream' } });
+    expect(editorTry.status).toBe(403);
+    const res = await t.request('POST', `/api/strategies/${strategyId}/import/preview`, {
+      cookie: cookies[DEMO.coordinator], rawBody: file, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'strategia.docx' },
+    });
+    expect(res.status).toBe(200);
+    const p = (await res.json()) as ImportPreviewDto;
+    expect(p.sections.map((s) => [s.title, s.chapterId])).toEqual([
+      [existing.title.toUpperCase(), existing.id],
+      ['Załączniki z konsultacji', null],
+      ['Część pominięta', null],
+    ]);
+    const before = t.services.stores.chapters.chaptersOfStrategy(strategyId).length;
+    const ok = await t.request('POST', `/api/strategies/${strategyId}/import`, {
+      cookie: cookies[DEMO.coordinator], body: { token: p.token, mapping: [{ section: 0, chapterId: existing.id }, { section: 1, chapterId: null }] },
+    });
+    expect(ok.status).toBe(201);
+    const r = (await ok.json()) as ImportStrategyResultDto;
+    expect(r.chapters).toHaveLength(2);
+    const after = t.services.stores.chapters.chaptersOfStrategy(strategyId);
+    expect(after).toHaveLength(before + 1);
+    const created = after.find((c) => c.title === 'Załączniki z konsultacji')!;
+    expect(r.chapters.map((c) => c.chapterId)).toEqual([existing.id, created.id]);
+    const text = (j: ProseMirrorJson): string => j.text ?? (j.content ?? []).map(text).join('\n');
+    expect(text(await chapterJson(created.id))).toBe('Treść części 2.');
+    const into = text(await chapterJson(existing.id));
+    expect(into.endsWith('Treść części 1.')).toBe(true);
+    expect(into).not.toContain('Część pominięta');
+    expect(into).not.toContain('Treść części 3.');
   });
 });
 

@@ -5,12 +5,15 @@
  *   Mounted before the JSON-only rule, like figure uploads.
  * - `POST /chapters/:id/import`: JSON ImportConfirmRequest; answers 201 ImportResultDto.
  * Both by someone who may edit or suggest in the chapter; access is judged before the body is read.
+ * - `POST /strategies/:id/import/preview` and `POST /strategies/:id/import` (ImportStrategyRequest):
+ *   a whole-strategy file split by its top-level headings, each part mapped by the coordinator to
+ *   a chapter or a new chapter; for those who may manage the strategy's chapters.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { ImportConfirmRequest } from '../../../shared/import.ts';
+import { ImportConfirmRequest, ImportStrategyRequest } from '../../../shared/import.ts';
 import { createImportService, refusalToApi } from '../../import/service.ts';
 import { IMPORT_LIMITS } from '../../import/limits.ts';
 import { ImportRefused } from '../../import/refusal.ts';
@@ -44,10 +47,11 @@ export function importServiceFor(services: Services, collab: CollabControl) {
 
 export function importUploadRoutes(services: Services, imports: ReturnType<typeof createImportService>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  for (const scope of ['chapters', 'strategies'] as const) {
   app.post(
-    '/chapters/:id/import/preview',
+    `/${scope}/:id/import/preview`,
     (c, next) => {
-      imports.mayImport(currentUser(c), c.req.param('id'));
+      imports.mayImport(currentUser(c), scope === 'chapters' ? { chapterId: c.req.param('id') } : { strategyId: c.req.param('id') });
       if (!acceptedType(c.req.header('content-type'))) throw unsupportedMediaType();
       return next();
     },
@@ -59,11 +63,15 @@ export function importUploadRoutes(services: Services, imports: ReturnType<typeo
     }),
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const preview = await imports.preview(currentUser(c), c.req.param('id'), bytes, fileName(c.req.header('x-file-name')));
+      const name = fileName(c.req.header('x-file-name'));
+      const preview = scope === 'chapters'
+        ? await imports.preview(currentUser(c), c.req.param('id'), bytes, name)
+        : await imports.previewStrategy(currentUser(c), c.req.param('id'), bytes, name);
       c.header('Cache-Control', 'no-store');
       return c.json(preview, 200);
     },
   );
+  }
   void services;
   return app;
 }
@@ -72,9 +80,15 @@ export function importRoutes(imports: ReturnType<typeof createImportService>): H
   const app = new Hono<AppEnv>();
   app.post('/chapters/:id/import', async (c) => {
     const user = currentUser(c);
-    imports.mayImport(user, c.req.param('id'));
+    imports.mayImport(user, { chapterId: c.req.param('id') });
     const req = await readJson(c, ImportConfirmRequest);
     return c.json(await imports.confirm(user, c.req.param('id'), req), 201);
+  });
+  app.post('/strategies/:id/import', async (c) => {
+    const user = currentUser(c);
+    imports.mayImport(user, { strategyId: c.req.param('id') });
+    const req = await readJson(c, ImportStrategyRequest);
+    return c.json(await imports.confirmStrategy(user, c.req.param('id'), req), 201);
   });
   return app;
 }
