@@ -8,7 +8,7 @@ export function ImportButton(props: Omit<ImportDialogProps, 'onClose'>) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="import-button" data-import-docx onClick={() => setOpen(true)}>{t('import.open')}</button>
+      <button type="button" className="import-button" data-import-docx onClick={() => setOpen(true)}>{t(props.strategy ? 'import.openStrategy' : 'import.open')}</button>
       {open && <ImportDialog {...props} onClose={() => setOpen(false)} />}
     </>
   );

@@ -14,20 +14,27 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { Modal } from '../versions/Modal.tsx';
-import { confirmImport, DOCX_ACCEPT, previewImport } from './importApi.ts';
+import { confirmImport, confirmStrategyImport, DOCX_ACCEPT, previewImport } from './importApi.ts';
 import '../versions/versions.css';
 import './import.css';
 
 const KEEP = '';
 
 export interface ImportDialogProps {
-  chapterId: string;
-  chapterTitle: string;
+  /** Import into this chapter… */
+  chapterId?: string;
+  chapterTitle?: string;
+  /** …or a whole-strategy file, split by its top-level headings into the strategy's chapters. */
+  strategy?: { id: string; title: string; chapters: Array<{ id: string; title: string }> };
   partnershipId: string;
   onClose(): void;
+  onDone?(): void;
 }
 
-export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }: ImportDialogProps) {
+const NEW = 'new';
+const SKIP = 'skip';
+
+export function ImportDialog({ chapterId = '', chapterTitle = '', strategy, partnershipId, onClose, onDone }: ImportDialogProps) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const [file, setFile] = useState<File | null>(null);
@@ -37,6 +44,8 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
   const [alts, setAlts] = useState<Record<number, string>>({});
   const [sections, setSections] = useState<number[]>([]);
   const [mode, setMode] = useState<'empty' | 'append'>('append');
+  /** Whole strategy: section index → chapter id, NEW or SKIP. */
+  const [mapping, setMapping] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -61,13 +70,14 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
     setBusy(true);
     setError(null);
     try {
-      const p = await previewImport(chapterId, file);
+      const p = strategy ? await previewImport(strategy.id, file, 'strategies') : await previewImport(chapterId, file);
       setPreview(p);
       setAuthors(Object.fromEntries(p.authors.map((a) => [a.name, a.userId ?? KEEP])));
       setAlts(Object.fromEntries(p.images.map((i) => [i.index, i.alt])));
       const own = p.sections.filter((s) => s.title !== null && s.chapterId === chapterId);
       setSections(own.length ? own.map((s) => s.index) : p.sections.map((s) => s.index));
       setMode(p.chapterEmpty ? 'empty' : 'append');
+      setMapping(Object.fromEntries(p.sections.map((sec) => [sec.index, sec.chapterId ?? (sec.title ? NEW : SKIP)])));
       announce(t('import.previewReady'));
     } catch (e) {
       setError(t(errorMessageKey(e)));
@@ -85,18 +95,34 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
       setError(t('import.altRequired', { n: missing.index + 1 }));
       return document.getElementById(`import-alt-${missing.index}`)?.focus();
     }
-    if (sections.length === 0) return setError(t('import.sectionRequired'));
+    const mapped = preview.sections.filter((sec) => (mapping[sec.index] ?? SKIP) !== SKIP);
+    if ((strategy ? mapped.length : sections.length) === 0) return setError(t('import.sectionRequired'));
     setBusy(true);
     setError(null);
+    const authorList = preview.asSuggestions ? [] : preview.authors.map((a) => ({ name: a.name, userId: authors[a.name] || null }));
+    const altList = preview.images.map((i) => ({ index: i.index, alt: (alts[i.index] ?? '').trim().slice(0, Limits.maxFigureAltLength) }));
     try {
+      if (strategy) {
+        const r = await confirmStrategyImport(strategy.id, {
+          token: preview.token,
+          mapping: mapped.map((sec) => ({ section: sec.index, chapterId: mapping[sec.index] === NEW ? null : mapping[sec.index] })),
+          authors: authorList,
+          alts: altList,
+        });
+        announce(t('import.doneStrategy', { chapters: r.chapters.length }));
+        onDone?.();
+        onClose();
+        return;
+      }
       const r = await confirmImport(chapterId, {
         token: preview.token,
         mode,
         sections,
-        authors: preview.asSuggestions ? [] : preview.authors.map((a) => ({ name: a.name, userId: authors[a.name] || null })),
-        alts: preview.images.map((i) => ({ index: i.index, alt: (alts[i.index] ?? '').trim().slice(0, Limits.maxFigureAltLength) })),
+        authors: authorList,
+        alts: altList,
       });
       announce(t('import.done', { suggestions: r.suggestions, threads: r.threads }));
+      onDone?.();
       onClose();
     } catch (e) {
       setError(t(errorMessageKey(e)));
@@ -107,7 +133,7 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
 
   const c = preview;
   return (
-    <Modal title={t('import.title', { chapter: chapterTitle })} onClose={onClose} size="wide" describedBy={ids.note}>
+    <Modal title={strategy ? t('import.strategyTitle', { strategy: strategy.title }) : t('import.title', { chapter: chapterTitle })} onClose={onClose} size="wide" describedBy={ids.note}>
       <p id={ids.note} className="muted">{t('import.intro')}</p>
       {!c && (
         <form className="dialog-form" noValidate onSubmit={read} aria-busy={busy || undefined}>
@@ -175,7 +201,24 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
             </fieldset>
           )}
 
-          {c.sections.length > 1 && (
+          {strategy && (
+            <fieldset>
+              <legend>{t('import.mappingLegend')}</legend>
+              <p className="muted field-hint">{t('import.mappingHint')}</p>
+              {c.sections.map((sec) => (
+                <div className="dialog-field" key={sec.index}>
+                  <label htmlFor={`import-map-${sec.index}`}>{sec.title ?? t('import.sectionBeforeFirst')} ({t('import.sectionParagraphs', { n: sec.paragraphs })})</label>
+                  <select id={`import-map-${sec.index}`} value={mapping[sec.index] ?? SKIP} onChange={(e) => setMapping({ ...mapping, [sec.index]: e.target.value })}>
+                    <option value={SKIP}>{t('import.mapSkip')}</option>
+                    <option value={NEW}>{t('import.mapNew')}</option>
+                    {strategy.chapters.map((ch) => <option key={ch.id} value={ch.id}>{t('import.mapInto', { chapter: ch.title })}</option>)}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
+          )}
+
+          {!strategy && c.sections.length > 1 && (
             <fieldset>
               <legend>{t('import.sectionsLegend')}</legend>
               {c.sections.map((s) => (
@@ -191,7 +234,7 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
             </fieldset>
           )}
 
-          <fieldset>
+          {!strategy && <fieldset>
             <legend>{t('import.modeLegend')}</legend>
             <div className="import-choice">
               <input id="import-mode-empty" type="radio" name="mode" value="empty" checked={mode === 'empty'} disabled={!c.chapterEmpty} onChange={() => setMode('empty')} />
@@ -201,7 +244,7 @@ export function ImportDialog({ chapterId, chapterTitle, partnershipId, onClose }
               <input id="import-mode-append" type="radio" name="mode" value="append" checked={mode === 'append'} onChange={() => setMode('append')} />
               <label htmlFor="import-mode-append">{t('import.modeAppend')}</label>
             </div>
-          </fieldset>
+          </fieldset>}
           <p className="muted">{t('import.versionNote')}</p>
           <FormError message={error} />
           {busy && <p role="status">{t('import.importing')}</p>}

@@ -3,7 +3,7 @@
  * confirmation. Answers are checked at the edge.
  */
 import { isRecord, request, sendBytes } from '../apiClient/http.ts';
-import type { ImportConfirmRequest, ImportPreviewDto, ImportResultDto } from '../../shared/import.ts';
+import type { ImportConfirmRequest, ImportPreviewDto, ImportResultDto, ImportStrategyRequest, ImportStrategyResultDto } from '../../shared/import.ts';
 
 export const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -15,9 +15,10 @@ function isResult(v: unknown): v is ImportResultDto {
   return isRecord(v) && typeof v.chapterId === 'string' && typeof v.suggestions === 'number';
 }
 
-export function previewImport(chapterId: string, file: File): Promise<ImportPreviewDto> {
+/** Preview for one chapter, or for a whole strategy (`scope` 'strategies'). */
+export function previewImport(id: string, file: File, scope: 'chapters' | 'strategies' = 'chapters'): Promise<ImportPreviewDto> {
   return sendBytes(
-    `/chapters/${encodeURIComponent(chapterId)}/import/preview`,
+    `/${scope}/${encodeURIComponent(id)}/import/preview`,
     file,
     { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
     isPreview,
@@ -26,4 +27,12 @@ export function previewImport(chapterId: string, file: File): Promise<ImportPrev
 
 export function confirmImport(chapterId: string, body: ImportConfirmRequest): Promise<ImportResultDto> {
   return request('POST', `/chapters/${encodeURIComponent(chapterId)}/import`, body, isResult);
+}
+
+function isStrategyResult(v: unknown): v is ImportStrategyResultDto {
+  return isRecord(v) && Array.isArray(v.chapters) && v.chapters.every(isResult);
+}
+
+export function confirmStrategyImport(strategyId: string, body: ImportStrategyRequest): Promise<ImportStrategyResultDto> {
+  return request('POST', `/strategies/${encodeURIComponent(strategyId)}/import`, body, isStrategyResult);
 }
