@@ -21,6 +21,7 @@ import { COMMENT_MARK, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, type Bloc
 import { isSafeLinkHref } from '../../shared/editor/links.ts';
 import { newSuggestionId } from '../../shared/editor/suggestions/ids.ts';
 import type { Block, Inline, LossKind, ParagraphBlock, WordChange } from './model.ts';
+import { Limits } from '../../shared/limits.ts';
 
 export interface AuthorRef {
   authorId: string;
@@ -178,6 +179,15 @@ function items(b: Builder, blocks: Block[], inCell: boolean): Item[] {
       continue;
     }
     if (!inCell && isEmpty(block)) continue;
+    // A caption right after a picture is that figure's caption (when nothing in it is a tracked change).
+    const last = out[out.length - 1]?.nodes.at(-1);
+    // (A proposed figure's caption carries the same proposal: it goes and comes with the figure.)
+    const figureKind = (last?.attrs?.suggestion as BlockSuggestion | undefined)?.type;
+    const sameAsFigure = (c: WordChange | undefined) => (c ? c.kind === figureKind : !figureKind);
+    if (block.caption && last?.type === 'figure' && sameAsFigure(block.mark) && block.inlines.every((i) => i.type === 'text' && sameAsFigure(i.change))) {
+      last.attrs = { ...last.attrs, caption: block.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('').trim().slice(0, Limits.maxFigureCaptionLength) };
+      continue;
+    }
     let blockChange: WordChange | undefined;
     let tail: { inlines: Inline[]; change: WordChange } | undefined;
     let nextChange: WordChange | undefined;

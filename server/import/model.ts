@@ -47,6 +47,8 @@ export interface ParagraphBlock {
   /** 1…6 for Word headings (style or outline level), else null. */
   heading: number | null;
   quote: boolean;
+  /** A caption paragraph (style Caption / Legenda): after a picture it becomes the figure's caption. */
+  caption?: boolean;
   list: { id: string; level: number; ordered: boolean } | null;
   inlines: Inline[];
   /** The paragraph mark's own revision (an inserted or deleted paragraph break). */

@@ -134,6 +134,7 @@ class Reader {
       type: 'paragraph',
       heading,
       quote: !heading && this.styles.quote(styleId),
+      ...(!heading && this.styles.caption(styleId) ? { caption: true } : {}),
       list: listRef ? { id: listRef.numId, level: Math.min(8, Math.max(0, listRef.level)), ordered: this.styles.ordered(listRef.numId, listRef.level) } : null,
       inlines,
       ...(markIns ? { mark: changeOf(markIns, 'insert', markIns.name === 'w:moveTo') } : markDel ? { mark: changeOf(markDel, 'delete', markDel.name === 'w:moveFrom') } : {}),

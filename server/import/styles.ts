@@ -15,11 +15,13 @@ interface StyleInfo {
 export interface DocStyles {
   heading(styleId: string | undefined, outlineLvl: number | undefined): number | null;
   quote(styleId: string | undefined): boolean;
+  caption(styleId: string | undefined): boolean;
   styleList(styleId: string | undefined): { numId: string; level: number } | null;
   ordered(numId: string, level: number): boolean;
 }
 
 const HEADING_NAME = /^(?:heading|nagłówek|naglowek|überschrift)\s*([1-9])$/i;
+const CAPTION_NAME = /^(?:caption|legenda|podpis|figure caption)$/i;
 const QUOTE_NAME = /^(?:quote|intense quote|cytat|cytat intensywny|quotations)$/i;
 
 export function readStyles(styles: XNode | undefined, numbering: XNode | undefined): DocStyles {
@@ -81,6 +83,9 @@ export function readStyles(styles: XNode | undefined, numbering: XNode | undefin
     },
     quote(styleId) {
       return chain(styleId).some((s) => QUOTE_NAME.test(s.name));
+    },
+    caption(styleId) {
+      return chain(styleId).some((s) => CAPTION_NAME.test(s.name)) || /^caption$/i.test(styleId ?? '');
     },
     styleList(styleId) {
       for (const s of chain(styleId)) if (s.num) return s.num;

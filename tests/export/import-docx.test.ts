@@ -16,7 +16,7 @@ import { buildContent, sectionsOf, type AuthorRef } from '../../server/import/bu
 import { writeExport } from '../../server/export/worker.ts';
 import { decidedTexts, readDocx as readWordXml } from '../helpers/docxXml.ts';
 import { decidedBlocks, textBlocks } from '../helpers/exportText.ts';
-import { exportDocument } from '../helpers/exportFixture.ts';
+import { exportDocument, fixtureImages, richChapter } from '../helpers/exportFixture.ts';
 import { ANNA, ANNA_DATE, JAN, JAN_DATE, trackedFodt, viaLibreOffice } from '../helpers/importFixtures.ts';
 
 const IMPORTER = 'user-importer';
@@ -186,5 +186,22 @@ describe('round trip through the export', () => {
       [people[EWA], 'Czy chodzi o turystykę wodną?', '2026-12-02T00:00:00.000Z'],
       [people[JANR], 'Tak, o żeglarstwo.', '2026-12-03T00:00:00.000Z'],
     ]);
+  });
+
+  it('brings back every element of the rich export chapter: accepted and rejected texts, figures with their descriptions and captions', async () => {
+    const chapter = richChapter();
+    const title = 'Diagnoza sytuacji społecznej, gospodarczej i przestrzennej';
+    const bytes = await writeExport('docx', exportDocument({ tracked: true, chapters: [{ id: 'ch1', title, json: chapter, version: null }] }), await fixtureImages());
+    const doc = readDocx(bytes);
+    const section = sectionsOf(doc.blocks).find((s) => s.title === title)!;
+    const figures = new Map(doc.images.map((im, i) => [i, { fileId: String(i).padStart(64, '0'), width: 10, height: 10, alt: im.alt }]));
+    const built = buildContent(section.blocks, { author: (name) => ({ authorId: name }), restrictedTo: null, threads: new Map(), figures, now: '2026-12-06T00:00:00.000Z' });
+    const json: ProseMirrorJson = { type: 'doc', content: built.content };
+    expect(decidedBlocks(json, 'accept')).toEqual(decidedBlocks(chapter, 'accept'));
+    expect(decidedBlocks(json, 'reject')).toEqual(decidedBlocks(chapter, 'reject'));
+    const figs = (j: ProseMirrorJson[]) => j.filter((n) => n.type === 'figure').map((n) => [n.attrs?.alt, n.attrs?.caption]);
+    expect(figs(built.content)).toEqual(figs(chapter.content!));
+    const types = (j: ProseMirrorJson[]) => j.map((n) => n.type);
+    expect(types(built.content)).toEqual(types(chapter.content!));
   });
 });
