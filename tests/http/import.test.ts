@@ -4,13 +4,17 @@
  * threads, the automatic version before, the audit entry, an expert's import as suggestions,
  * refusals that write nothing, and the server answering while a large file is read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { CommentThreadDto, ProseMirrorJson, SuggestionDto } from '../../shared/api.ts';
+import { writeJson } from '../helpers/jsonToYjs.ts';
 import type { ImportPreviewDto, ImportResultDto, ImportStrategyResultDto } from '../../shared/import.ts';
 import { documentToJson } from '../../server/versions/document.ts';
 import { DEMO, createTestContext, type TestContext } from '../helpers/http.ts';
 import { JAN, bodyXml, docxLibraryFile, handmadeDocx, strategyDocx } from '../helpers/importFixtures.ts';
+
+// Each import starts a worker thread (and the round trip an export worker): seconds on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let t: TestContext;
 const cookies: Record<string, string> = {};
@@ -143,6 +147,58 @@ describe('preview and confirm', () => {
     const file = await docxLibraryFile();
     expect((await preview(chapterId, file, DEMO.viewer)).status).toBe(403);
     expect((await preview(chapterId, file, DEMO.otherPartnership)).status).toBe(404);
+  });
+});
+
+describe('round trip through the export', () => {
+  it('a chapter exported with changes and comments comes back into an empty chapter with the same text, suggestions, authors and threads', async () => {
+    const source = newChapter('Rozdział do eksportu');
+    // An empty chapter of the same title (e.g. in the next strategy): the file's chapter heading is its title, not its text.
+    const target = newChapter('Rozdział do eksportu');
+    const expert = t.userId(DEMO.expert);
+    const marek = t.userId(DEMO.editorTuczno);
+    const at = '2026-11-20T08:00:00.000Z';
+    const store = t.services.stores.comments;
+    const threadId = store.createThread({ chapterId: source, userId: expert, quote: 'jeziorami', body: 'Którymi jeziorami?', mentions: [], at: Date.parse('2026-11-21T10:00:00Z') });
+    store.addComment({ threadId, userId: marek, body: 'Wszystkimi w gminie.', mentions: [], at: Date.parse('2026-11-22T10:00:00Z') });
+    const s = (type: string, id: string, authorId: string) => ({ type, attrs: { id, authorId, createdAt: at } });
+    const json: ProseMirrorJson = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Turystyka' }] },
+        { type: 'paragraph', content: [
+          { type: 'text', text: 'Gmina rozwija ' },
+          { type: 'text', text: 'turystykę', marks: [s('suggestionDelete', 'd1', expert)] },
+          { type: 'text', text: 'rekreację', marks: [s('suggestionInsert', 'i1', expert)] },
+          { type: 'text', text: ' nad ' },
+          { type: 'text', text: 'jeziorami', marks: [{ type: 'comment', attrs: { threadId } }] },
+          { type: 'text', text: '.' },
+          { type: 'text', text: ' Także zimą.', marks: [s('suggestionInsert', 'i2', marek)] },
+        ] },
+        { type: 'paragraph', attrs: { suggestion: { id: 'b1', authorId: expert, createdAt: at, type: 'insert' } }, content: [{ type: 'text', text: 'Nowy akapit eksperta.' }] },
+      ],
+    };
+    await t.collab.documents.change(source, marek, (doc) => writeJson(doc, json));
+    const exported = await t.request('GET', `/api/chapters/${source}/export.docx?tracked=1`, { cookie: cookies[DEMO.coordinator] });
+    expect(exported.status).toBe(200);
+    const bytes = new Uint8Array(await exported.arrayBuffer());
+
+    const p = (await (await preview(target, bytes)).json()) as ImportPreviewDto;
+    // „Name (Organisation)” as the export writes it is matched to the member by name.
+    expect(p.authors.map((a) => [a.userId, a.match]).sort()).toEqual([[expert, 'name'], [marek, 'name']].sort());
+    const section = p.sections.find((x) => x.title === 'Rozdział do eksportu')!;
+    const ok = await t.request('POST', `/api/chapters/${target}/import`, { cookie: cookies[DEMO.coordinator], body: { token: p.token, mode: 'empty', sections: [section.index] } });
+    expect(ok.status).toBe(201);
+
+    const list = async (id: string) => ((await (await t.request('GET', `/api/chapters/${id}/suggestions`, { cookie: cookies[DEMO.coordinator] })).json()) as SuggestionDto[])
+      .map((x) => [x.kind, x.scope, x.author?.id, x.createdAt, x.text]);
+    expect(await list(target)).toEqual(await list(source));
+    const text = (j: ProseMirrorJson): string => j.text ?? (j.content ?? []).map(text).join('|');
+    expect(text(await chapterJson(target))).toBe(text(await chapterJson(source)));
+    const threads = async (id: string) => ((await (await t.request('GET', `/api/chapters/${id}/comments`, { cookie: cookies[DEMO.coordinator] })).json()) as CommentThreadDto[])
+      .map((th) => [th.quote, th.comments.map((c) => [c.author.id, c.body, c.createdAt])]);
+    expect(await threads(target)).toEqual(await threads(source));
+    expect(marks(await chapterJson(target), 'comment').map((m) => m.text)).toEqual(['jeziorami']);
   });
 });
 
