@@ -50,7 +50,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', fileRoutes(services));
   // DOCX import (issue 15): the upload for the preview is not JSON either.
   const imports = importServiceFor(services, collab);
-  api.route('/', importUploadRoutes(services, imports));
+  api.route('/', importUploadRoutes(imports));
   api.use('*', jsonBody());
   api.use('*', async (c, next) => {
     await next();

@@ -36,7 +36,7 @@ describe('import into a chapter people are editing', () => {
     await Promise.all([reader.synced(), writer.synced()]);
 
     const res = await fetch(`${server.url}/api/chapters/${chapterId}/import/preview`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'x-file-name': 'uwagi.docx' }, body: await docxLibraryFile(),
+      method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'x-file-name': 'uwagi.docx' }, body: new Uint8Array(await docxLibraryFile()),
     });
     expect(res.status).toBe(200);
     const p = (await res.json()) as ImportPreviewDto;

@@ -41,38 +41,37 @@ function fileName(header: string | undefined): string {
 }
 
 /** The import service, shared by both route groups of one API. */
-export function importServiceFor(services: Services, collab: CollabControl) {
+export function importServiceFor(services: Services, collab: CollabControl): ReturnType<typeof createImportService> {
   return createImportService(services, collab);
 }
 
-export function importUploadRoutes(services: Services, imports: ReturnType<typeof createImportService>): Hono<AppEnv> {
+export function importUploadRoutes(imports: ReturnType<typeof createImportService>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const scope of ['chapters', 'strategies'] as const) {
-  app.post(
-    `/${scope}/:id/import/preview`,
-    (c, next) => {
-      imports.mayImport(currentUser(c), scope === 'chapters' ? { chapterId: c.req.param('id') } : { strategyId: c.req.param('id') });
-      if (!acceptedType(c.req.header('content-type'))) throw unsupportedMediaType();
-      return next();
-    },
-    bodyLimit({
-      maxSize: IMPORT_LIMITS.maxFileBytes,
-      onError: () => {
-        throw refusalToApi(new ImportRefused('import_too_large', `The file exceeds ${IMPORT_LIMITS.maxFileBytes} bytes.`, { maxBytes: IMPORT_LIMITS.maxFileBytes }));
+    app.post(
+      `/${scope}/:id/import/preview`,
+      (c, next) => {
+        imports.mayImport(currentUser(c), scope === 'chapters' ? { chapterId: c.req.param('id') } : { strategyId: c.req.param('id') });
+        if (!acceptedType(c.req.header('content-type'))) throw unsupportedMediaType();
+        return next();
       },
-    }),
-    async (c) => {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const name = fileName(c.req.header('x-file-name'));
-      const preview = scope === 'chapters'
-        ? await imports.preview(currentUser(c), c.req.param('id'), bytes, name)
-        : await imports.previewStrategy(currentUser(c), c.req.param('id'), bytes, name);
-      c.header('Cache-Control', 'no-store');
-      return c.json(preview, 200);
-    },
-  );
+      bodyLimit({
+        maxSize: IMPORT_LIMITS.maxFileBytes,
+        onError: () => {
+          throw refusalToApi(new ImportRefused('import_too_large', `The file exceeds ${IMPORT_LIMITS.maxFileBytes} bytes.`, { maxBytes: IMPORT_LIMITS.maxFileBytes }));
+        },
+      }),
+      async (c) => {
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        const name = fileName(c.req.header('x-file-name'));
+        const preview = scope === 'chapters'
+          ? await imports.preview(currentUser(c), c.req.param('id'), bytes, name)
+          : await imports.previewStrategy(currentUser(c), c.req.param('id'), bytes, name);
+        c.header('Cache-Control', 'no-store');
+        return c.json(preview, 200);
+      },
+    );
   }
-  void services;
   return app;
 }
 
