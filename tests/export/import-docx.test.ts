@@ -17,7 +17,9 @@ import { writeExport } from '../../server/export/worker.ts';
 import { decidedTexts, readDocx as readWordXml } from '../helpers/docxXml.ts';
 import { decidedBlocks, textBlocks } from '../helpers/exportText.ts';
 import { exportDocument, fixtureImages, richChapter } from '../helpers/exportFixture.ts';
-import { ANNA, ANNA_DATE, JAN, JAN_DATE, trackedFodt, viaLibreOffice } from '../helpers/importFixtures.ts';
+import { ANNA, ANNA_DATE, JAN, JAN_DATE, bodyXml, handmadeDocx, trackedFodt, viaLibreOffice } from '../helpers/importFixtures.ts';
+import { execFileSync } from 'node:child_process';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const IMPORTER = 'user-importer';
 const JAN_ID = 'user-jan';
@@ -120,6 +122,55 @@ describe('a DOCX with tracked changes and a comment, written by LibreOffice', ()
     const found = suggestionsOf(content).filter((s) => s.scope === 'inline');
     expect(found.map((s) => [s.authorId, s.sourceAuthor])).toEqual([[IMPORTER, JAN], [IMPORTER, ANNA]]);
   });
+});
+
+describe('paragraph marks and moves (Word\'s own markup, read back by LibreOffice)', () => {
+  const rev = (tag: string, id: number, author: string, inner = '') =>
+    `<w:${tag} w:id="${id}" w:author="${author}" w:date="2026-03-0${id % 9 + 1}T08:00:00Z">${inner}</w:${tag}>`;
+  const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const d = (text: string) => `<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r>`;
+  const markChange = (tag: string, id: number, author: string) => `<w:pPr><w:rPr>${rev(tag, id, author)}</w:rPr></w:pPr>`;
+  // 1. split: Jan pressed Enter in the middle (inserted mark); 2. join: Anna joined two
+  // paragraphs (deleted mark); 3. a whole paragraph deleted by Jan; 4. a move by Anna.
+  const body = [
+    `<w:p>${markChange('ins', 1, JAN)}${r('Pierwsza połowa.')}</w:p>`,
+    `<w:p>${r('Druga połowa.')}</w:p>`,
+    `<w:p>${markChange('del', 2, ANNA)}${r('Początek zdania ')}</w:p>`,
+    `<w:p>${r('i jego koniec.')}</w:p>`,
+    `<w:p>${markChange('del', 3, JAN)}${rev('del', 4, JAN, d('Akapit do usunięcia.'))}</w:p>`,
+    `<w:p>${r('Stałe ')}${rev('moveFrom', 5, ANNA, d('przeniesione '))}${r('zdanie.')}</w:p>`,
+    `<w:p>${r('Tu ')}${rev('moveTo', 6, ANNA, r('przeniesione '))}${r('trafia.')}</w:p>`,
+    `<w:p>${r('Ostatni akapit.')}</w:p>`,
+  ].join('');
+  const author = (name: string): AuthorRef => ({ authorId: name });
+
+  it('accept all and reject all equal LibreOffice\'s reading of the same file', async () => {
+    const handmade = handmadeDocx(bodyXml(body));
+    const src = path.join(dir, 'marks.docx');
+    fs.writeFileSync(src, handmade);
+    // LibreOffice opens the file and writes it again: its accepted and rejected texts are the oracle.
+    const outDir = path.join(dir, 'lo-out');
+    fs.mkdirSync(outDir, { recursive: true });
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, src], { timeout: 180_000, stdio: 'ignore' });
+    // LibreOffice keeps the move as w:moveFrom / w:moveTo; the reading helper knows w:del / w:ins,
+    // which is what a move decides as (the text goes from here and arrives there).
+    const lo = unzipSync(fs.readFileSync(path.join(outDir, 'marks.docx')));
+    lo['word/document.xml'] = strToU8(strFromU8(lo['word/document.xml']).replace(/w:moveFrom\b/g, 'w:del').replace(/w:moveTo\b/g, 'w:ins'));
+    fs.writeFileSync(path.join(outDir, 'marks-moves.docx'), zipSync(lo));
+    const word = readWordXml(path.join(outDir, 'marks-moves.docx')).paragraphs;
+    const { content, losses } = buildContent(readDocx(handmade).blocks, { author, restrictedTo: null, threads: new Map(), figures: new Map(), now: '2026-12-06T00:00:00.000Z' });
+    expect(losses).toEqual({});
+    const json: ProseMirrorJson = { type: 'doc', content };
+    expect(decidedBlocks(json, 'accept')).toEqual(decidedTexts(word, 'accept'));
+    expect(decidedBlocks(json, 'reject')).toEqual(decidedTexts(word, 'reject'));
+    expect(decidedBlocks(json, 'accept')).toEqual(['Pierwsza połowa.', 'Druga połowa.', 'Początek zdania i jego koniec.', 'Stałe zdanie.', 'Tu przeniesione trafia.', 'Ostatni akapit.']);
+    const found = suggestionsOf(content);
+    expect(found.filter((f) => f.scope === 'block').map((f) => [f.kind, f.authorId, f.text])).toEqual([
+      ['insert', JAN, 'Druga połowa.'],
+      ['delete', ANNA, 'i jego koniec.'],
+      ['delete', JAN, 'Akapit do usunięcia.'],
+    ]);
+  }, 180_000);
 });
 
 describe('round trip through the export', () => {
