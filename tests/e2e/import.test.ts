@@ -14,7 +14,7 @@ import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations } from '../helpers/browser.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 import { DEMO } from '../helpers/demo.ts';
-import { JAN, docxLibraryFile } from '../helpers/importFixtures.ts';
+import { JAN, docxLibraryFile, strategyDocx } from '../helpers/importFixtures.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -81,6 +81,30 @@ describe('DOCX import (Chromium)', () => {
     const decisions = await getJson<SuggestionDecisionDto[]>(server.url, `/api/chapters/${chapter.id}/suggestions/decisions`, cookie);
     expect(decisions.map((d) => [d.kind, d.scope])).toEqual([['insert', 'inline']]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('a coordinator imports a whole-strategy file from the dashboard, confirming which part goes to which chapter', async () => {
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await loginAs(page, DEMO.coordinator);
+    const existing = strategy.chapters[1];
+    const whole = path.join(path.dirname(file), 'Strategia całość.docx');
+    fs.writeFileSync(whole, await strategyDocx([existing.title, 'Aneks z konsultacji']));
+    await page.getByRole('button', { name: 'Importuj całą strategię z pliku Word…' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Plik Word/).setInputFiles(whole);
+    await dialog.getByRole('button', { name: 'Wczytaj podgląd' }).click();
+    await expect.poll(() => dialog.getByRole('heading', { name: /Podsumowanie pliku/ }).count(), { timeout: 30_000 }).toBe(1);
+    const first = dialog.getByLabel(new RegExp(`^${existing.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(await first.locator('option:checked').innerText()).toBe(`Do rozdziału „${existing.title}”`);
+    const second = dialog.getByLabel(/^Aneks z konsultacji/);
+    expect(await second.locator('option:checked').innerText()).toBe('Nowy rozdział (z tytułem części)');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Importuj', exact: true }).click();
+    await expect.poll(() => page.locator('.announcer').innerText(), { timeout: 30_000 }).toContain('Zaimportowano do rozdziałów: 2.');
+    const after = (await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie))[0];
+    expect(after.chapters.map((c) => c.title)).toContain('Aneks z konsultacji');
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
