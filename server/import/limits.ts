@@ -17,6 +17,8 @@ export interface ImportLimits {
   concurrentParses: number;
   parseTimeoutMs: number;
   maxPendingPreviews: number;
+  maxPendingPreviewsPerPerson: number;
+  maxHeldImageBytes: number;
   previewTtlMs: number;
 }
 
@@ -43,5 +45,8 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = {
   parseTimeoutMs: 60_000,
   /** Previews kept for confirmation, and for how long. */
   maxPendingPreviews: 16,
+  maxPendingPreviewsPerPerson: 2,
+  /** Images of all held previews together (the rest of a read file is small). */
+  maxHeldImageBytes: 200 * 1024 * 1024,
   previewTtlMs: 30 * 60_000,
 };

@@ -149,10 +149,19 @@ export function createImportService(services: Services, collab: CollabControl) {
   const store = createImportStore(db);
   const held = new Map<string, Held>();
 
-  const prune = () => {
+  const imageBytes = (h: Held) => h.doc.images.reduce((n, im) => n + im.bytes.byteLength, 0);
+  /** Drops expired previews, then the oldest ones (the person's own first) until `next` fits. */
+  const prune = (userId: string, next: number) => {
     const now = clock();
     for (const [k, v] of held) if (v.expires < now) held.delete(k);
-    while (held.size >= IMPORT_LIMITS.maxPendingPreviews) held.delete(held.keys().next().value!);
+    const mine = [...held].filter(([, v]) => v.userId === userId);
+    while (mine.length >= IMPORT_LIMITS.maxPendingPreviewsPerPerson) held.delete(mine.shift()![0]);
+    let bytes = [...held.values()].reduce((n, v) => n + imageBytes(v), 0) + next;
+    while (held.size > 0 && (held.size >= IMPORT_LIMITS.maxPendingPreviews || bytes > IMPORT_LIMITS.maxHeldImageBytes)) {
+      const [k, v] = held.entries().next().value!;
+      held.delete(k);
+      bytes -= imageBytes(v);
+    }
   };
 
   function access(user: UserRow, chapterId: string) {
@@ -177,9 +186,9 @@ export function createImportService(services: Services, collab: CollabControl) {
       throw e;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    prune();
     const token = randomBytes(16).toString('hex');
     const h: Held = { userId: user.id, chapterId: scope, fileName, sha256, doc, expires: clock() + IMPORT_LIMITS.previewTtlMs };
+    prune(user.id, imageBytes(h));
     held.set(token, h);
     return { token, h };
   }
