@@ -535,6 +535,8 @@ export interface SuggestionDto {
   author: PersonRef | null;
   createdAt: string;
   text: string;
+  /** Imported from Word with no matching member: the name in the file; `author` imported it (docs/import.md). */
+  sourceAuthor?: string;
 }
 
 export interface SuggestionDecisionDto {

@@ -94,6 +94,8 @@ describe('preview and confirm', () => {
     const del = marks(json, 'suggestionDelete');
     expect(del).toEqual([{ text: 'turystykę i ', attrs: expect.objectContaining({ authorId: coordinator, sourceAuthor: JAN, createdAt: '2026-03-05T09:15:00.000Z' }) }]);
     expect(del[0].attrs).not.toHaveProperty('sourceAuthor', undefined);
+    const listed = (await (await t.request('GET', `/api/chapters/${chapterId}/suggestions`, { cookie: cookies[DEMO.coordinator] })).json()) as SuggestionDto[];
+    expect(listed.map((x) => [x.text, x.author?.id, x.sourceAuthor]).sort()).toEqual([['aktywnie ', marek, undefined], ['turystykę i ', coordinator, JAN]].sort());
     const figure = json.content?.find((n) => n.type === 'figure');
     expect(figure?.attrs).toMatchObject({ alt: 'Mapa gminy', width: 40, height: 30 });
 
@@ -199,6 +201,9 @@ describe('round trip through the export', () => {
       .map((th) => [th.quote, th.comments.map((c) => [c.author.id, c.body, c.createdAt])]);
     expect(await threads(target)).toEqual(await threads(source));
     expect(marks(await chapterJson(target), 'comment').map((m) => m.text)).toEqual(['jeziorami']);
+    // The list shows the Word name only for authors no member matched: here every one matched.
+    const listed = (await (await t.request('GET', `/api/chapters/${target}/suggestions`, { cookie: cookies[DEMO.coordinator] })).json()) as SuggestionDto[];
+    expect(listed.every((x) => x.sourceAuthor === undefined)).toBe(true);
   });
 });
 

@@ -41,6 +41,7 @@ export function suggestionRoutes(services: Services, collab: CollabControl): Hon
   };
   const toDto = (s: FoundSuggestion, people: Map<string, PersonRef>): SuggestionDto => ({
     id: s.id, kind: s.kind, scope: s.scope, author: person(people, s.authorId), createdAt: s.createdAt, text: s.text,
+    ...(s.sourceAuthor ? { sourceAuthor: s.sourceAuthor } : {}),
   });
 
   /** Applies a decision, records it and tells open editors. */
