@@ -19,6 +19,7 @@ import { decidedBlocks, textBlocks } from '../helpers/exportText.ts';
 import { exportDocument, fixtureImages, richChapter } from '../helpers/exportFixture.ts';
 import { ANNA, ANNA_DATE, JAN, JAN_DATE, bodyXml, handmadeDocx, trackedFodt, viaLibreOffice } from '../helpers/importFixtures.ts';
 import { execFileSync } from 'node:child_process';
+import mammoth from 'mammoth';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const IMPORTER = 'user-importer';
@@ -106,7 +107,7 @@ describe('a DOCX with tracked changes and a comment, written by LibreOffice', ()
     expect(built.quotes.get('thread-a')).toBe('rekreację');
   });
 
-  it('accepting every suggestion gives LibreOffice\'s accepted text, rejecting every one its rejected text', () => {
+  it('accepting every suggestion gives LibreOffice\'s accepted text, rejecting every one its rejected text', async () => {
     const file = path.join(dir, 'lo.docx');
     fs.writeFileSync(file, lo);
     const word = readWordXml(file).paragraphs;
@@ -114,6 +115,9 @@ describe('a DOCX with tracked changes and a comment, written by LibreOffice', ()
     const json: ProseMirrorJson = { type: 'doc', content };
     expect(decidedBlocks(json, 'accept')).toEqual(decidedTexts(word, 'accept'));
     expect(decidedBlocks(json, 'reject')).toEqual(decidedTexts(word, 'reject'));
+    // A second, independent reader: mammoth's raw text keeps insertions and drops deletions.
+    const raw = (await mammoth.extractRawText({ buffer: lo })).value.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+    expect(decidedBlocks(json, 'accept')).toEqual(raw);
   });
 
   it('makes everything the importer\'s proposal for someone who may only suggest, keeping the Word names', () => {
