@@ -390,6 +390,20 @@ export function createImportService(services: Services, collab: CollabControl) {
         if (!sections[m.section]) throw validationFailed([{ path: `mapping.${i}.section`, message: 'no such section' }]);
         if (m.chapterId !== null && !ofStrategy.has(m.chapterId)) throw validationFailed([{ path: `mapping.${i}.chapterId`, message: 'not a chapter of this strategy' }]);
       });
+      // Everything that could refuse is checked before the first chapter is written: access to
+      // each target chapter (frozen, no edit or suggest right) and the text alternatives.
+      for (const m of req.mapping) if (m.chapterId !== null) access(user, m.chapterId);
+      const given = new Set(req.alts.map((a) => a.index));
+      const used = new Set<number>();
+      const collect = (bs: Block[]) => {
+        for (const b of bs) {
+          if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) collect(c.blocks);
+          else for (const i of b.inlines) if (i.type === 'image') used.add(i.image);
+        }
+      };
+      for (const m of req.mapping) collect(sections[m.section].blocks);
+      const missing = [...used].filter((i) => !given.has(i) && !h.doc.images[i]?.alt);
+      if (missing.length) throw validationFailed(missing.map((i) => ({ path: `alts.${i}`, message: 'a text alternative is required' })));
       held.delete(req.token);
       const results: ImportResultDto[] = [];
       for (const m of req.mapping) {

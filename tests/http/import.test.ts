@@ -226,6 +226,16 @@ describe('whole strategy', () => {
       ['Część pominięta', null],
     ]);
     const before = t.services.stores.chapters.chaptersOfStrategy(strategyId).length;
+    // A frozen target refuses the whole import before anything is written.
+    const frozen = t.services.stores.chapters.chaptersOfStrategy(strategyId)[4].id;
+    t.services.stores.versions.freezeChapter(frozen, t.clock.now, t.userId(DEMO.coordinator), 'Uchwała');
+    const dbBefore = snapshot();
+    const refused = await t.request('POST', `/api/strategies/${strategyId}/import`, {
+      cookie: cookies[DEMO.coordinator], body: { token: p.token, mapping: [{ section: 1, chapterId: null }, { section: 0, chapterId: frozen }] },
+    });
+    expect(refused.status).toBe(409);
+    expect(snapshot()).toBe(dbBefore);
+    expect(t.services.stores.chapters.chaptersOfStrategy(strategyId)).toHaveLength(before);
     const ok = await t.request('POST', `/api/strategies/${strategyId}/import`, {
       cookie: cookies[DEMO.coordinator], body: { token: p.token, mapping: [{ section: 0, chapterId: existing.id }, { section: 1, chapterId: null }] },
     });
