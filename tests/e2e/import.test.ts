@@ -75,6 +75,10 @@ describe('DOCX import (Chromium)', () => {
     const janCard = panel(page).locator('.suggestion-card', { hasText: 'z pliku: Jan Kowalski, 5 marca 2026' });
     await expect.poll(() => janCard.count(), { timeout: 15_000 }).toBe(1);
     expect(await janCard.innerText()).toContain('turystykę i');
+    expect(await janCard.innerText()).toContain('zaimportował(a): Marek Zieliński');
+    // The same words in the text show it on hover.
+    await page.locator('.ProseMirror del', { hasText: 'turystykę i' }).first().hover();
+    await expect.poll(() => page.locator('[role="tooltip"]').first().innerText().catch(() => ''), { timeout: 10_000 }).toContain('z pliku: Jan Kowalski, 5 marca 2026');
     const marekCard = panel(page).locator('.suggestion-card', { hasText: 'aktywnie' });
     await marekCard.getByRole('button', { name: 'Akceptuj' }).click();
     await expect.poll(() => page.locator('.announcer').innerText()).toContain('Zaakceptowano sugestie: 1');
