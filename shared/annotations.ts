@@ -22,6 +22,11 @@ export interface SuggestionAttrs {
   authorId: string;
   /** ISO 8601. */
   createdAt: string;
+  /**
+   * Imported from a Word file with no matching member (docs/import.md): the Word author's
+   * name, shown as „z pliku: <name>, <date>”; the suggestion is the importing person's.
+   */
+  sourceAuthor?: string;
 }
 
 export interface BlockSuggestion extends SuggestionAttrs {
@@ -39,7 +44,9 @@ export function asSuggestion(value: unknown): SuggestionAttrs | null {
   const v = value as Record<string, unknown>;
   if (typeof v.id !== 'string' || typeof v.authorId !== 'string' || typeof v.createdAt !== 'string') return null;
   if (v.id.length === 0 || v.id.length > 64 || v.createdAt.length > 40) return null;
-  return { id: v.id, authorId: v.authorId, createdAt: v.createdAt };
+  const out: SuggestionAttrs = { id: v.id, authorId: v.authorId, createdAt: v.createdAt };
+  if (typeof v.sourceAuthor === 'string' && v.sourceAuthor.length > 0 && v.sourceAuthor.length <= 200) out.sourceAuthor = v.sourceAuthor;
+  return out;
 }
 
 /** Reads a block suggestion from an untrusted attribute value, or null. */

@@ -48,6 +48,19 @@ export const ERROR_CODES = [
   'consultation_closed',
   // Resident surveys (issue 18): a response outside the survey's dates.
   'survey_closed',
+  // DOCX import (issue 15; docs/import.md): a refused file, and a preview no longer held.
+  'import_not_docx',
+  'import_encrypted',
+  'import_too_large',
+  'import_zip_bomb',
+  'import_too_many_entries',
+  'import_xml_forbidden',
+  'import_xml_too_deep',
+  'import_too_many_paragraphs',
+  'import_too_many_images',
+  'import_unreadable',
+  'import_preview_expired',
+  'import_chapter_not_empty',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -446,6 +459,11 @@ export interface CommentDto {
   /** Deleted by its author: show "komentarz usunięty". */
   deleted: boolean;
   mentions: PersonRef[];
+  /**
+   * Imported from a Word file and no member matched its author (docs/import.md): the name in
+   * the file, shown as „z pliku: <name>, <date>”; `author` is the person who imported it.
+   */
+  sourceAuthor?: string;
 }
 
 export interface CommentThreadDto {
@@ -526,6 +544,8 @@ export interface SuggestionDto {
   author: PersonRef | null;
   createdAt: string;
   text: string;
+  /** Imported from Word with no matching member: the name in the file; `author` imported it (docs/import.md). */
+  sourceAuthor?: string;
 }
 
 export interface SuggestionDecisionDto {

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   // Public consultation (issue 18).
   'consultation.created', 'remark.assigned', 'remark.answered', 'remark.suggestion_created', 'remark.personal_data_erased',
   'consultation.personal_data_expired', 'consultation.report_published', 'survey.created', 'survey.inserted',
+  // DOCX import (issue 15).
+  'chapter.imported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,6 +12,7 @@ import { useApiAction } from '../ui/useApiAction.ts';
 import { CommentText } from './CommentText.tsx';
 import { Composer } from './Composer.tsx';
 import { formatRelative } from './relativeTime.ts';
+import { formatDay } from '../i18n/format.ts';
 
 export interface CommentItemProps {
   comment: CommentDto;
@@ -27,7 +28,10 @@ export function CommentItem({ comment, mine, canWrite, partnershipId, now, onThr
   const announce = useAnnounce();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
   const action = useApiAction();
-  const author = t('comments.author', { name: comment.author.name, organization: comment.author.organization });
+  // Imported from Word with no matching member: the name in the file, then who imported it.
+  const author = comment.sourceAuthor
+    ? t('import.fromFile', { name: comment.sourceAuthor, date: formatDay(comment.createdAt, lang) })
+    : t('comments.author', { name: comment.author.name, organization: comment.author.organization });
 
   const save = async (body: string, mentions: string[]) => {
     const thread = await action.run(() => api.editComment(comment.id, { body, mentions }));

@@ -26,6 +26,13 @@ export function formatDateTime(iso: string | Date, lang: Lang, timeZone?: string
   return `${day.replace(/ r\.$/, '')}, ${time}`;
 }
 
+/** A day as people read it: „3 marca 2026” (pl), „3 March 2026” (en); Warsaw's calendar day. */
+export function formatDay(iso: string | Date, lang: Lang): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Warsaw' }).format(date).replace(/ r\.$/, '');
+}
+
 /** A plain number with the locale's grouping: „1 234” in Polish. */
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(value);

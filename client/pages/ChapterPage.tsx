@@ -22,6 +22,7 @@ import { historyTab } from '../versions/historyTab.tsx';
 import { ExportLinks } from '../export/ExportLinks.tsx';
 // Key-project fiches (issue 19): the key projects chapter shows the summary generated from the fiches.
 import { PackageSummary, isKeyProjectsChapter } from '../projects/PackageSummary.tsx';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 export default function ChapterPage({ chapterId }: { chapterId: string }) {
   const { t } = useI18n();
@@ -84,6 +85,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
         <SaveStatusIndicator status={snapshot.status} />
       </div>
       <ExportLinks base={`/api/chapters/${chapter.id}/export`} label={t('export.chapter')} tracked />
+      {textEditable && <ImportButton chapterId={chapter.id} chapterTitle={chapter.title} partnershipId={chapter.partnershipId} />}
       <PresenceAvatars provider={snapshot.provider} />
       <ChapterNotices frozen={frozen} readOnly={!canEdit && !canSuggest} notice={snapshot.notice} />
       {isKeyProjectsChapter(chapter.title) && <PackageSummary strategyId={chapter.strategyId} />}

@@ -2,6 +2,7 @@
  * The partnership dashboard: organisations, strategy documents with their chapters, members.
  * A person in several partnerships picks one (the choice is in the URL).
  */
+import { ImportButton } from '../import/ImportButton.tsx';
 import { useMe as useAuthMe } from '../auth/SessionProvider.tsx';
 import { MembersSection } from '../dashboard/MembersSection.tsx';
 import { OrganizationsTable } from '../dashboard/OrganizationsTable.tsx';
@@ -53,6 +54,11 @@ export function DashboardPage({ partnershipId }: { partnershipId: string | null 
             {state.partnership.strategies.map((s) => (
               <div key={s.id}>
                 <StrategySection strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
+                {/* DOCX import (issue 15): a whole-strategy file split into its chapters. */}
+                {state.partnership.myRole === 'coordinator' && (
+                  <ImportButton strategy={{ id: s.id, title: s.title, chapters: s.chapters.map((ch) => ({ id: ch.id, title: ch.title })) }}
+                    partnershipId={state.partnership.id} onDone={() => void reload()} />
+                )}
                 <StrategyMilestones strategy={s} manage={state.partnership.myRole === 'coordinator'} reload={reload} />
                 {/* The statutory procedure (issue 17): terms due soon or overdue, completeness, link to the page. */}
                 <ProcedureSummary strategy={s} />

@@ -7,11 +7,12 @@ import { useId, type CSSProperties } from 'react';
 import { colorForUser } from '../collab/presence.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { cardLabel, excerpt, partTexts, type SuggestionItem } from './model.ts';
-import { attributionText } from './people.ts';
+import { attributionText, authorLine } from './people.ts';
+import { formatDay } from '../i18n/format.ts';
 import type { ChapterSuggestions } from './useChapterSuggestions.ts';
 
 export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; suggestions: ChapterSuggestions }) {
-  const { t, formatDate } = useI18n();
+  const { t, lang, formatDate } = useI18n();
   const id = useId();
   const { options, people, busy } = suggestions;
   const { deleted, inserted } = partTexts(item);
@@ -28,7 +29,12 @@ export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; su
         <span aria-hidden="true" className="suggestion-kind-symbol">{item.kind === 'insert' || item.kind === 'blockInsert' ? '+' : item.kind === 'replace' ? '±' : '−'}</span>
         {kind}
       </h3>
-      <p id={`${id}-who`} className="suggestion-who">{attributionText(people, item, formatDate, t('suggestions.unknownAuthor'))}</p>
+      <p id={`${id}-who`} className="suggestion-who">
+        {item.sourceAuthor
+          ? t('import.fromFile', { name: item.sourceAuthor, date: formatDay(item.createdAt, lang) })
+          : attributionText(people, item, formatDate, t('suggestions.unknownAuthor'))}
+      </p>
+      {item.sourceAuthor && <p className="suggestion-who muted">{t('import.importedBy', { name: authorLine(people, item.authorId, t('suggestions.unknownAuthor')) })}</p>}
       <p className="suggestion-excerpt">
         {deleted && <span className="suggestion-part">{t('suggestions.deleted')} <del>„{excerpt(deleted)}”</del></span>}
         {deleted && inserted && ' '}

@@ -11,7 +11,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { suggestionAtElement, suggestionAtPos, type SuggestionHit } from './at.ts';
 import { hitLabel } from './model.ts';
-import { attributionText, type PeopleDirectory } from './people.ts';
+import { attributionText, authorLine, type PeopleDirectory } from './people.ts';
+import { formatDay } from '../i18n/format.ts';
 import './suggestions.css';
 
 interface Shown {
@@ -26,7 +27,7 @@ interface Shown {
 const HIDE_DELAY_MS = 300;
 
 export function SuggestionTooltip({ editor, people }: { editor: Editor; people: PeopleDirectory }) {
-  const { t, formatDate } = useI18n();
+  const { t, lang, formatDate } = useI18n();
   const announce = useAnnounce();
   const id = useId();
   const [hover, setHover] = useState<Shown | null>(null);
@@ -36,7 +37,9 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
   const lastCaretId = useRef<string | null>(null);
   const describe = (hit: SuggestionHit) => ({
     kind: t('suggestions.hoverKind', { kind: t(hitLabel(hit.kind, hit.target)) }),
-    who: attributionText(people, hit, formatDate, t('suggestions.unknownAuthor')),
+    who: hit.sourceAuthor
+      ? `${t('import.fromFile', { name: hit.sourceAuthor, date: formatDay(hit.createdAt, lang) })} · ${t('import.importedBy', { name: authorLine(people, hit.authorId, t('suggestions.unknownAuthor')) })}`
+      : attributionText(people, hit, formatDate, t('suggestions.unknownAuthor')),
   });
   const describeRef = useRef(describe);
   describeRef.current = describe;

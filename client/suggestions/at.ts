@@ -13,6 +13,8 @@ export interface SuggestionHit {
   id: string;
   authorId: string;
   createdAt: string;
+  /** Imported from Word with no matching member: the name in the file (docs/import.md). */
+  sourceAuthor?: string;
   kind: SuggestionKind;
   /** For a block suggestion: what the block is (a table, a list item…). */
   target?: SuggestionTarget;
@@ -23,6 +25,8 @@ const NODE_OF_TAG: Record<string, string> = {
   P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
   LI: 'listItem', UL: 'bulletList', OL: 'orderedList', TABLE: 'table', TR: 'tableRow', TD: 'tableCell', TH: 'tableHeader', FIGURE: 'figure',
 };
+
+const source = (name: string | null | undefined) => (name ? { sourceAuthor: name } : {});
 
 /**
  * The suggestion touching the caret at `pos`: the text after it, else the text before it,
@@ -41,7 +45,7 @@ export function suggestionAtPos(doc: PMNode, pos: number): SuggestionHit | null 
     const block = asBlockSuggestion($pos.node(d).attrs[BLOCK_SUGGESTION_ATTR]);
     if (block) {
       const kind = block.type === 'insert' ? 'blockInsert' : 'blockDelete';
-      return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind, target: targetOfNode($pos.node(d).type.name) };
+      return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, ...source(block.sourceAuthor), kind, target: targetOfNode($pos.node(d).type.name) };
     }
   }
   return null;
@@ -54,7 +58,7 @@ export function suggestionAtElement(target: Element | null, root: Element): Sugg
     const authorId = el.getAttribute('data-suggestion-author');
     const createdAt = el.getAttribute('data-suggestion-created');
     if (id && authorId && createdAt) {
-      return { id, authorId, createdAt, kind: el.tagName === 'DEL' ? 'delete' : 'insert' };
+      return { id, authorId, createdAt, ...source(el.getAttribute('data-suggestion-source')), kind: el.tagName === 'DEL' ? 'delete' : 'insert' };
     }
     const raw = el.getAttribute('data-suggestion');
     if (raw) {
@@ -66,7 +70,7 @@ export function suggestionAtElement(target: Element | null, root: Element): Sugg
       }
       if (block) {
         const kind = block.type === 'insert' ? 'blockInsert' : 'blockDelete';
-        return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, kind, target: targetOfNode(NODE_OF_TAG[el.tagName] ?? '') };
+        return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, ...source(block.sourceAuthor), kind, target: targetOfNode(NODE_OF_TAG[el.tagName] ?? '') };
       }
     }
   }

@@ -15,6 +15,8 @@ export interface SuggestionItem {
   id: string;
   authorId: string;
   createdAt: string;
+  /** Imported from Word with no matching member: the Word author's name (docs/import.md). */
+  sourceAuthor?: string;
   kind: SuggestionKind;
   /** Document range from the first part's start to the last part's end. */
   from: number;
@@ -117,6 +119,7 @@ export function groupSuggestions(entries: readonly SuggestionEntry[]): Suggestio
     id: parts[0].id,
     authorId: parts[0].authorId,
     createdAt: parts[0].createdAt,
+    ...(parts[0].sourceAuthor ? { sourceAuthor: parts[0].sourceAuthor } : {}),
     kind: kindOf(parts),
     from: Math.min(...parts.map((p) => p.from)),
     to: Math.max(...parts.map((p) => p.to)),

@@ -19,6 +19,7 @@ function toCommentDto(c: CommentRow, mentions: MentionRow[]): CommentDto {
     editedAt: c.edited_at === null ? null : iso(c.edited_at),
     deleted,
     mentions: deleted ? [] : mentions.map((m) => person(m.user_id, m.name, m.org)),
+    ...(c.source_author ? { sourceAuthor: c.source_author } : {}),
   };
 }
 

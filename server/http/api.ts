@@ -45,6 +45,8 @@ import { resolutionRoutes } from './routes/resolutions.ts';
 // Public consultation (issue 18).
 import { consultationRoutes } from './routes/consultations.ts';
 import { surveyRoutes } from './routes/surveys.ts';
+// DOCX import (issue 15).
+import { importRoutes, importServiceFor, importUploadRoutes } from './routes/import.ts';
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -55,6 +57,9 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', fileRoutes(services));
   // Signed resolutions (PDF) of adoptions: raw uploads too (issue 17).
   api.route('/', resolutionRoutes(services));
+  // DOCX import (issue 15): the upload for the preview is not JSON either.
+  const imports = importServiceFor(services, collab);
+  api.route('/', importUploadRoutes(imports));
   api.use('*', jsonBody());
   api.use('*', async (c, next) => {
     await next();
@@ -98,6 +103,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/', consultationRoutes(services, collab));
   // Resident surveys (issue 18): builder, results, CSV, summary, QR; /public/surveys/:token.
   api.route('/', surveyRoutes(services, collab));
+  api.route('/', importRoutes(imports));
   api.all('*', () => {
     throw notFound('No such endpoint.');
   });

@@ -29,6 +29,8 @@ export interface CommentRow {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** Imported from Word with no matching member: the Word author's name (docs/import.md). */
+  source_author?: string | null;
 }
 
 export interface MentionRow {

@@ -29,6 +29,8 @@ import { adoptionResolutions } from './migrations/042-adoption-resolutions.ts';
 // Public consultation (issue 18).
 import { consultations } from './migrations/060-consultations.ts';
 import { surveys } from './migrations/061-surveys.ts';
+// DOCX import (issue 15).
+import { docxImport } from './migrations/045-import.ts';
 
 export interface Migration {
   version: number;
@@ -62,4 +64,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // Public consultation (issue 18).
   consultations,
   surveys,
+  docxImport,
 ].sort((a, b) => a.version - b.version);

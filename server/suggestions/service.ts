@@ -46,6 +46,8 @@ export function createSuggestionService(services: Services, collab: CollabContro
   };
   const toDto = (s: FoundSuggestion, people: Map<string, Person>): SuggestionDto => ({
     id: s.id, kind: s.kind, scope: s.scope, author: person(people, s.authorId), createdAt: s.createdAt, text: s.text,
+    // DOCX import (issue 15): the Word author no member matched.
+    ...(s.sourceAuthor ? { sourceAuthor: s.sourceAuthor } : {}),
   });
 
   /** Applies a decision, records it and tells open editors. */

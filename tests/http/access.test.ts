@@ -15,6 +15,7 @@ import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 import { createFiche } from '../../server/projects/service.ts';
 import { consultationRequest, remark, storedConsultation } from '../helpers/consultation.ts';
 import { storedSurvey, surveyRequest, validSurveyAnswers } from '../helpers/survey.ts';
+import { docxLibraryFile } from '../helpers/importFixtures.ts';
 
 /** `commenter` (issue 16): the demo viewer, given the commenting role in this test's database. */
 type Actor = ActorKind | 'commenter';
@@ -47,6 +48,8 @@ interface RouteCase {
 
 /** A real PNG for the figure routes. */
 const PNG = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#2a7' } }).png().toBuffer();
+/** A small DOCX made with the `docx` library, for the import preview. */
+const DOCX = await docxLibraryFile();
 /** The PNG stored as a file of the Wałcz partnership (for serving). */
 const storedPng = (t: TestContext) => {
   const id = createHash('sha256').update(PNG).digest('hex');
@@ -264,6 +267,21 @@ const ROUTES: Record<string, RouteCase> = {
     rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/files`, raw: { bytes: new Uint8Array(PNG), type: 'image/png' },
   },
   'GET /api/files/:fileId': { rule: 'read', path: (t) => `/api/files/${storedPng(t)}` },
+  // DOCX import (issue 15): for those who may edit or suggest. The preview writes nothing; the
+  // confirmation of a made-up preview answers 410 import_preview_expired once access is granted.
+  'POST /api/chapters/:id/import/preview': {
+    rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/import/preview`, raw: { bytes: DOCX, type: 'application/octet-stream' },
+  },
+  'POST /api/chapters/:id/import': {
+    rule: 'suggest', path: (t) => `/api/chapters/${w(t).chapterIds[3]}/import`, body: () => ({ token: 'a'.repeat(32), mode: 'append' }),
+  },
+  // A whole-strategy file split into chapters: for those who may manage the strategy's chapters.
+  'POST /api/strategies/:id/import/preview': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/import/preview`, raw: { bytes: DOCX, type: 'application/octet-stream' },
+  },
+  'POST /api/strategies/:id/import': {
+    rule: 'manage', path: (t) => `/api/strategies/${w(t).strategyId}/import`, body: () => ({ token: 'a'.repeat(32), mapping: [{ section: 0, chapterId: null }] }),
+  },
   // Export: everyone who may read may download (viewers too).
   ...Object.fromEntries((['docx', 'pdf', 'md'] as const).flatMap((f) => [
     [`GET /api/strategies/:id/export.${f}`, { rule: 'read', path: (t: TestContext) => `/api/strategies/${w(t).strategyId}/export.${f}` }],
@@ -414,6 +432,8 @@ function snapshot(t: TestContext): string {
     'users', 'memberships', 'invitations', 'strategies', 'chapters', 'partnerships', 'audit_log',
     'chapter_versions', 'milestones', 'doc_updates', 'doc_states', 'comment_threads', 'comments', 'suggestion_decisions',
     'files', 'partnership_files',
+    // DOCX import (issue 15).
+    'import_author_links',
     // The statutory procedure (issue 17).
     'procedure_dates', 'procedure_settings', 'completeness_chapters', 'adoptions', 'milestone_hashes', 'milestone_completeness',
     // Key-project fiches (issue 19).
@@ -459,6 +479,7 @@ describe('access matrix', async () => {
         if (expected === 'ok') {
           // Public token routes answer 404 invitation_invalid for a made-up token: they must not be 401/403.
           if (route.includes('/invitations/') || route.includes('/password-reset/') || route.includes('/setup/')) expect(res.status, `${route} as ${actor}`).toBe(404);
+          else if (route === 'POST /api/chapters/:id/import' || route === 'POST /api/strategies/:id/import') expect(res.status, `${route} as ${actor}`).toBe(410);
           else expect(res.status, `${route} as ${actor}: ${await res.clone().text()}`).toBeLessThan(300);
         } else {
           expect(res.status, `${route} as ${actor}`).toBe(expected);

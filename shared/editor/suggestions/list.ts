@@ -19,6 +19,8 @@ export interface SuggestionEntry {
   node: string;
   authorId: string;
   createdAt: string;
+  /** Imported from Word with no matching member: the Word author's name (docs/import.md). */
+  sourceAuthor?: string;
   /** The suggested (or proposed-for-deletion) text; blocks of one entry joined by "\n". */
   text: string;
   /** Document range; for an inline entry spanning blocks, from its first to its last character. */
@@ -43,6 +45,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
         node: node.type.name,
         authorId: block.authorId,
         createdAt: block.createdAt,
+        ...(block.sourceAuthor ? { sourceAuthor: block.sourceAuthor } : {}),
         text: node.textContent,
         from: pos,
         to: pos + node.nodeSize,
@@ -63,6 +66,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
         prev.to = end;
       } else {
         const e: SuggestionEntry = { id: s.id, kind, scope: 'inline', node: 'text', authorId: s.authorId, createdAt: s.createdAt, text: node.text ?? '', from: pos, to: end };
+        if (s.sourceAuthor) e.sourceAuthor = s.sourceAuthor;
         out.push(e);
       }
     }

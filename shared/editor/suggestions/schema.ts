@@ -59,6 +59,12 @@ function suggestionMark(name: string, tag: 'ins' | 'del', cls: string) {
           parseHTML: (el) => el.getAttribute('data-suggestion-created'),
           renderHTML: (a) => ({ 'data-suggestion-created': a.createdAt }),
         },
+        // Imported from Word with no matching member: the Word author's name (docs/import.md).
+        sourceAuthor: {
+          default: null,
+          parseHTML: (el) => el.getAttribute('data-suggestion-source'),
+          renderHTML: (a) => (a.sourceAuthor ? { 'data-suggestion-source': a.sourceAuthor } : {}),
+        },
       };
     },
     parseHTML() {
