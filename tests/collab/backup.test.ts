@@ -104,7 +104,10 @@ describe('backup while people type, and restore', () => {
     expect(editsDuringA).toBeGreaterThan(5);
     expect(confirmedDuringA).toBeGreaterThan(5);
 
-    // Typing stops; every client's last change is confirmed; backup B.
+    // Typing goes on a little after A (so A is a snapshot from the middle of it, whatever the
+    // timing of the backup process), then stops; every client's last change is confirmed; backup B.
+    const editsAfterA = writers.map((w) => w.edits);
+    await waitFor(() => writers.every((w, i) => w.edits >= editsAfterA[i] + 2), 'two more edits from every client after backup A', 10_000);
     typing.stop();
     const lastAsk = performance.now();
     for (const w of writers) w.query();
