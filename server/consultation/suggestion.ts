@@ -4,7 +4,9 @@
  * reading „Uwaga nr N z konsultacji: <proposed change>”. It is placed after the paragraph the
  * remark is anchored to (counted in the live chapter's top-level blocks), otherwise at the end.
  * The change is made through the chapter's room (CollabControl.documents.change), so open
- * editors see it live and it is stored like any other change.
+ * editors see it live and it is stored like any other change. The suggestion carries a
+ * structured reference back to its remark (`fromRemark`: consultation id and number), which
+ * only the server writes (the change check refuses anyone else adding or altering it).
  */
 import * as Y from 'yjs';
 import { BLOCK_SUGGESTION_ATTR } from '../../shared/annotations.ts';
@@ -20,8 +22,8 @@ export function suggestionText(number: number, proposedChange: string): string {
  * Inserts the suggested paragraph into `doc` (call inside documents.change); returns the
  * suggestion's id.
  */
-export function insertRemarkSuggestion(doc: Y.Doc, o: { authorId: string; number: number; proposedChange: string; afterParagraph: number | null; now: Date }): string {
-  const attrs = freshSuggestion(o.authorId, o.now);
+export function insertRemarkSuggestion(doc: Y.Doc, o: { authorId: string; consultationId: string; number: number; proposedChange: string; afterParagraph: number | null; now: Date }): string {
+  const attrs = { ...freshSuggestion(o.authorId, o.now), fromRemark: { consultationId: o.consultationId, number: o.number } };
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.setAttribute(BLOCK_SUGGESTION_ATTR, blockSuggestion(attrs, 'insert') as unknown as string);

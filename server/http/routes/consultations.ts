@@ -273,7 +273,7 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     let suggestionId = '';
     await collab.documents.change(remark.chapter_id, user.id, (doc) => {
       suggestionId = insertRemarkSuggestion(doc, {
-        authorId: user.id, number: remark.number, proposedChange: remark.proposed_change, afterParagraph: remark.paragraph, now: new Date(services.clock()),
+        authorId: user.id, consultationId: consultation.id, number: remark.number, proposedChange: remark.proposed_change, afterParagraph: remark.paragraph, now: new Date(services.clock()),
       });
     });
     consultations.linkSuggestion(remark.id, suggestionId, remark.chapter_id);
