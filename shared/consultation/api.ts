@@ -128,8 +128,16 @@ export interface RemarkDto {
   answer: RemarkAnswer | null;
   answerJustification: string;
   answeredAt: string | null;
-  /** The tracked suggestion made from it ("Uwaga nr N z konsultacji"). */
-  suggestion: { id: string; chapterId: string } | null;
+  /**
+   * The tracked suggestion made from it ("Uwaga nr N z konsultacji"), which points back here
+   * (`fromRemark`); `decision` once it was accepted, rejected or withdrawn in the chapter
+   * (the suggestion decisions record), null while it is open.
+   */
+  suggestion: {
+    id: string;
+    chapterId: string;
+    decision: { decision: 'accepted' | 'rejected' | 'withdrawn'; decidedAt: string; decidedBy: { id: string; name: string } | null } | null;
+  } | null;
 }
 
 export interface RegisterDto {

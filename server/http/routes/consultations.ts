@@ -71,7 +71,7 @@ export function phaseOf(c: Pick<ConsultationRow, 'starts_on' | 'ends_on'>, today
 export const stateOf = (r: Pick<RemarkRow, 'answer' | 'assignee_id'>): RemarkState => (r.answer ? 'answered' : r.assignee_id ? 'assigned' : 'new');
 
 export function consultationRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
-  const { consultations, chapters, partnerships, versions, procedure, audit } = services.stores;
+  const { consultations, chapters, partnerships, versions, procedure, audit, suggestionDecisions } = services.stores;
   const reads = new BucketMap(ConsultationLimits.readPerAddress, services.clock);
   const submits = new BucketMap(ConsultationLimits.submitPerAddress, services.clock);
   let pool: ExportPool | null = null;
@@ -122,6 +122,16 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     };
   };
 
+  /** What became of a remark's suggestion in the chapter (the suggestion decisions record). */
+  const decisionOf = (chapterId: string, suggestionId: string, names: Map<string, string>): NonNullable<RemarkDto['suggestion']>['decision'] => {
+    const row = suggestionDecisions.latestFor(chapterId, suggestionId);
+    if (!row) return null;
+    return {
+      decision: row.decision, decidedAt: new Date(row.decided_at).toISOString(),
+      decidedBy: row.decided_by ? { id: row.decided_by, name: names.get(row.decided_by) ?? '' } : null,
+    };
+  };
+
   const remarkDto = (r: RemarkRow, titles: Map<string, { position: number; title: string }>, names: Map<string, string>, personal: boolean): RemarkDto => {
     const ch = titles.get(r.chapter_id);
     return {
@@ -136,7 +146,7 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
       assignee: r.assignee_id ? { id: r.assignee_id, name: names.get(r.assignee_id) ?? '' } : null,
       answer: r.answer as RemarkAnswer | null, answerJustification: r.answer_justification,
       answeredAt: r.answered_at === null ? null : new Date(r.answered_at).toISOString(),
-      suggestion: r.suggestion_id && r.suggestion_chapter_id ? { id: r.suggestion_id, chapterId: r.suggestion_chapter_id } : null,
+      suggestion: r.suggestion_id && r.suggestion_chapter_id ? { id: r.suggestion_id, chapterId: r.suggestion_chapter_id, decision: decisionOf(r.suggestion_chapter_id, r.suggestion_id, names) } : null,
     };
   };
 
