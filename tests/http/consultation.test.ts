@@ -288,6 +288,12 @@ describe('the register', () => {
     after = (await register(c, DEMO.viewer)).remarks;
     expect(after.find((r) => r.id === second.id)?.suggestion?.decision).toMatchObject({ decision: 'rejected', decidedBy: { id: t.userId(DEMO.coordinator) } });
     expect(after.find((r) => r.id === first.id)?.suggestion?.decision?.decision).toBe('accepted');
+    // The CSV register says it too.
+    const csv = await (await t.request('GET', `/api/consultations/${c.id}/csv`, { cookie: coordinator })).text();
+    const rows = csv.split('\r\n');
+    expect(rows.find((row) => row.startsWith(`${first.number};`))).toMatch(/;tak — przyjęta$/);
+    expect(rows.find((row) => row.startsWith(`${second.number};`))).toMatch(/;tak — odrzucona$/);
+    expect(rows.find((row) => row.startsWith(`${remarks[2].number};`))).toMatch(/;$/);
     // Neither is open any more; the accepted paragraph stays in the text.
     expect((await listed(first.chapter.chapterId)).some((s) => s.fromRemark)).toBe(false);
     const text = await t.collab.documents.read(first.chapter.chapterId, (doc) => doc.getXmlFragment(DOCUMENT_FIELD).toString());
