@@ -118,11 +118,11 @@ function SuggestionLine({ remark }: { remark: RemarkDto }) {
   if (!s) return null;
   return (
     <div className="remark-suggestion">
-      <p><AppLink href={paths.chapterSuggestion(s.chapterId, s.id)}>{t('consultation.suggestionMade', { number: remark.number })}</AppLink></p>
+      <p><AppLink href={s.inChapter ? paths.chapterSuggestion(s.chapterId, s.id) : paths.chapter(s.chapterId)}>{t('consultation.suggestionMade', { number: remark.number })}</AppLink></p>
       <p className={s.decision ? `remark-decision remark-decision-${s.decision.decision}` : 'remark-decision muted'}>
         {s.decision
           ? t(`consultation.suggestionDecided.${s.decision.decision}`, { date: formatDate(s.decision.decidedAt), name: s.decision.decidedBy?.name || '—' })
-          : t('consultation.suggestionOpen')}
+          : t(s.inChapter ? 'consultation.suggestionOpen' : 'consultation.suggestionGone')}
       </p>
     </div>
   );
@@ -247,7 +247,7 @@ function Register({ consultation }: { consultation: ConsultationDto }) {
           <p role="status">{t('consultation.shown', { shown: loaded.value.remarks.length, total: loaded.value.total })}</p>
           <ol ref={list} className="remark-list" style={{ listStyle: 'none', paddingLeft: 0 }}>
             {loaded.value.remarks.map((r) => (
-              <RemarkCard key={`${r.id}-${r.answer}-${r.assignee?.id}-${r.suggestion?.id}-${r.suggestion?.decision?.decision}-${r.submitter.erased}`} remark={r} consultation={consultation} people={loaded.value.people} onChanged={() => setAttempt((n) => n + 1)} linked={r.number === linked} />
+              <RemarkCard key={`${r.id}-${r.answer}-${r.assignee?.id}-${r.suggestion?.id}-${r.suggestion?.decision?.decision}-${r.suggestion?.inChapter}-${r.submitter.erased}`} remark={r} consultation={consultation} people={loaded.value.people} onChanged={() => setAttempt((n) => n + 1)} linked={r.number === linked} />
             ))}
           </ol>
         </>

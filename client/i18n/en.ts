@@ -1085,6 +1085,7 @@ export const en: Messages = {
   'consultation.makeSuggestion': 'Make a suggestion in the chapter from remark no. {number}',
   'consultation.suggestionDone': 'Suggestion added to the chapter.',
   'consultation.suggestionOpen': 'The suggestion awaits a decision in the chapter.',
+  'consultation.suggestionGone': 'The suggestion is no longer in the chapter text (removed without a decision).',
   'consultation.suggestionDecided.accepted': 'Suggestion accepted in the chapter: {date}, {name}.',
   'consultation.suggestionDecided.rejected': 'Suggestion rejected in the chapter: {date}, {name}.',
   'consultation.suggestionDecided.withdrawn': 'Suggestion withdrawn by its author: {date}, {name}.',

@@ -1086,6 +1086,7 @@ export const pl = {
   'consultation.makeSuggestion': 'Utwórz sugestię w rozdziale z uwagi nr {number}',
   'consultation.suggestionDone': 'Sugestia dodana do rozdziału.',
   'consultation.suggestionOpen': 'Sugestia czeka na decyzję w rozdziale.',
+  'consultation.suggestionGone': 'Sugestii nie ma już w tekście rozdziału (usunięta bez decyzji).',
   'consultation.suggestionDecided.accepted': 'Sugestia przyjęta w rozdziale: {date}, {name}.',
   'consultation.suggestionDecided.rejected': 'Sugestia odrzucona w rozdziale: {date}, {name}.',
   'consultation.suggestionDecided.withdrawn': 'Sugestia wycofana przez autora: {date}, {name}.',

@@ -15,7 +15,8 @@ export const REGISTER_CSV_HEADER = [
 const SUGGESTION_STATES = { accepted: 'tak — przyjęta', rejected: 'tak — odrzucona', withdrawn: 'tak — wycofana' } as const;
 function suggestionCell(s: RemarkDto['suggestion']): string {
   if (!s) return '';
-  return s.decision ? SUGGESTION_STATES[s.decision.decision] : 'tak — czeka na decyzję';
+  if (s.decision) return SUGGESTION_STATES[s.decision.decision];
+  return s.inChapter ? 'tak — czeka na decyzję' : 'tak — usunięta bez decyzji';
 }
 
 export function registerCsv(remarks: readonly RemarkDto[]): string {

@@ -12,6 +12,33 @@ import * as Y from 'yjs';
 import { BLOCK_SUGGESTION_ATTR } from '../../shared/annotations.ts';
 import { blockSuggestion, freshSuggestion } from '../../shared/editor/suggestions/ids.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
+import { listSuggestions } from '../../shared/suggestions/decide.ts';
+
+/** Reads a chapter's live document (CollabControl.documents.read). */
+type ReadChapter = <T>(chapterId: string, fn: (doc: Y.Doc) => T) => Promise<T>;
+
+/**
+ * Which of these suggestions are still open in their chapters (`<chapterId>:<id>` keys), one read
+ * per chapter. A suggestion with no decision on record that is gone from the text was removed
+ * without a decision (e.g. an editor deleted the paragraph by direct editing).
+ */
+export async function openRemarkSuggestions(read: ReadChapter, wanted: readonly { chapterId: string; id: string }[]): Promise<Set<string>> {
+  const open = new Set<string>();
+  const byChapter = new Map<string, Set<string>>();
+  for (const w of wanted) {
+    const ids = byChapter.get(w.chapterId) ?? new Set<string>();
+    byChapter.set(w.chapterId, ids.add(w.id));
+  }
+  for (const [chapterId, ids] of byChapter) {
+    try {
+      const listed = await read(chapterId, (doc) => listSuggestions(doc).map((s) => s.id));
+      for (const id of listed) if (ids.has(id)) open.add(`${chapterId}:${id}`);
+    } catch {
+      // A chapter that cannot be read (removed): nothing of it is open.
+    }
+  }
+  return open;
+}
 
 /** The suggested paragraph's text. */
 export function suggestionText(number: number, proposedChange: string): string {

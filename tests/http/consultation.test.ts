@@ -5,6 +5,7 @@
  * answering, suggestion, erasure, retention, CSV) and isolation between partnerships.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { ConsultationDto, PublicConsultationDto, RegisterDto, RemarkDto, SubmittedRemarkDto } from '../../shared/consultation/api.ts';
 import { ConsultationLimits } from '../../shared/consultation/api.ts';
 import type { SuggestionDto } from '../../shared/api.ts';
@@ -262,7 +263,7 @@ describe('the register', () => {
       expect(res.status).toBe(201);
       return (await res.json()) as RemarkDto;
     }));
-    expect(made.map((m) => m.suggestion?.decision)).toEqual([null, null]);
+    expect(made.map((m) => [m.suggestion?.decision, m.suggestion?.inChapter])).toEqual([[null, true], [null, true]]);
 
     // The suggestion → its remark (structured, not only by its text).
     const listed = async (chapterId: string) => {
@@ -283,6 +284,7 @@ describe('the register', () => {
     expect((await decide(first, made[0], 'accept')).status).toBe(200);
     let after = (await register(c, DEMO.viewer)).remarks;
     expect(after.find((r) => r.id === first.id)?.suggestion?.decision).toMatchObject({ decision: 'accepted', decidedBy: { id: t.userId(DEMO.coordinator) } });
+    expect(after.find((r) => r.id === first.id)?.suggestion?.inChapter).toBe(false);
     expect(after.find((r) => r.id === second.id)?.suggestion?.decision).toBeNull();
     expect((await decide(second, made[1], 'reject')).status).toBe(200);
     after = (await register(c, DEMO.viewer)).remarks;
@@ -298,6 +300,26 @@ describe('the register', () => {
     expect((await listed(first.chapter.chapterId)).some((s) => s.fromRemark)).toBe(false);
     const text = await t.collab.documents.read(first.chapter.chapterId, (doc) => doc.getXmlFragment(DOCUMENT_FIELD).toString());
     expect(text).toContain(`Uwaga nr ${first.number} z konsultacji`);
+  });
+
+  it('a remark whose suggestion was removed from the text without a decision says so', async () => {
+    const { c, remarks } = await withRemarks();
+    const target = remarks[2];
+    t.services.stores.versions.unfreezeChapter(target.chapter.chapterId);
+    const res = await t.request('POST', `/api/remarks/${target.id}/suggestion`, { cookie: await t.login(DEMO.editorTuczno) });
+    const made = (await res.json()) as RemarkDto;
+    expect(made.suggestion).toMatchObject({ decision: null, inChapter: true });
+    // An editor deletes the suggested paragraph by direct editing: no decision on record.
+    await t.collab.documents.change(target.chapter.chapterId, t.userId(DEMO.coordinator), (doc) => {
+      const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+      const at = fragment.toArray().findIndex((b) => b instanceof Y.XmlElement && b.toString().includes(`Uwaga nr ${target.number} z konsultacji`));
+      expect(at).toBeGreaterThanOrEqual(0);
+      fragment.delete(at, 1);
+    });
+    const shown = (await register(c, DEMO.viewer)).remarks.find((r) => r.id === target.id);
+    expect(shown?.suggestion).toMatchObject({ id: made.suggestion!.id, decision: null, inChapter: false });
+    const csv = await (await t.request('GET', `/api/consultations/${c.id}/csv`, { cookie: await t.login(DEMO.coordinator) })).text();
+    expect(csv.split('\r\n').find((row) => row.startsWith(`${target.number};`))).toMatch(/;tak — usunięta bez decyzji$/);
   });
 
   it('erases one submitter’s personal data on request, with an audit entry that does not repeat them', async () => {
