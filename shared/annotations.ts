@@ -27,6 +27,35 @@ export interface SuggestionAttrs {
    * name, shown as „z pliku: <name>, <date>”; the suggestion is the importing person's.
    */
   sourceAuthor?: string;
+  /**
+   * Made from a consultation remark (docs/consultation.md): which one. Only the server writes
+   * it (POST /api/remarks/:id/suggestion); the change check refuses a restricted connection
+   * adding, changing or stripping it (docs/suggestions.md).
+   */
+  fromRemark?: RemarkRef;
+}
+
+/** A consultation remark: its consultation and its number there („Uwaga nr 12”). */
+export interface RemarkRef {
+  consultationId: string;
+  number: number;
+}
+
+/** Key of the remark reference on a suggestion value. */
+export const FROM_REMARK_KEY = 'fromRemark';
+
+/** Reads a remark reference from an untrusted value, or null. */
+export function asRemarkRef(value: unknown): RemarkRef | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.consultationId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(v.consultationId)) return null;
+  if (typeof v.number !== 'number' || !Number.isInteger(v.number) || v.number < 1 || v.number > 1_000_000) return null;
+  return { consultationId: v.consultationId, number: v.number };
+}
+
+/** Whether an untrusted suggestion value carries a remark reference key at all (valid or not). */
+export function hasRemarkKey(value: unknown): boolean {
+  return !!value && typeof value === 'object' && (value as Record<string, unknown>)[FROM_REMARK_KEY] !== undefined && (value as Record<string, unknown>)[FROM_REMARK_KEY] !== null;
 }
 
 export interface BlockSuggestion extends SuggestionAttrs {
@@ -38,7 +67,7 @@ export function isCommentKey(key: string): boolean {
   return key === COMMENT_MARK || key.startsWith(`${COMMENT_MARK}--`);
 }
 
-/** Reads {id, authorId, createdAt} from an untrusted attribute value, or null. */
+/** Reads {id, authorId, createdAt, sourceAuthor?, fromRemark?} from an untrusted attribute value, or null. */
 export function asSuggestion(value: unknown): SuggestionAttrs | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
@@ -46,6 +75,8 @@ export function asSuggestion(value: unknown): SuggestionAttrs | null {
   if (v.id.length === 0 || v.id.length > 64 || v.createdAt.length > 40) return null;
   const out: SuggestionAttrs = { id: v.id, authorId: v.authorId, createdAt: v.createdAt };
   if (typeof v.sourceAuthor === 'string' && v.sourceAuthor.length > 0 && v.sourceAuthor.length <= 200) out.sourceAuthor = v.sourceAuthor;
+  const remark = asRemarkRef(v.fromRemark);
+  if (remark) out.fromRemark = remark;
   return out;
 }
 

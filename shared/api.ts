@@ -546,6 +546,8 @@ export interface SuggestionDto {
   text: string;
   /** Imported from Word with no matching member: the name in the file; `author` imported it (docs/import.md). */
   sourceAuthor?: string;
+  /** Made from a consultation remark („Uwaga nr 12 z konsultacji”, docs/consultation.md): which one. */
+  fromRemark?: { consultationId: string; number: number };
 }
 
 export interface SuggestionDecisionDto {

@@ -4,7 +4,7 @@
  * coordinators and editors assign and answer them and turn one into a tracked suggestion; the
  * report (DOCX, PDF) and the register (CSV) download from here.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MilestoneDto } from '../../shared/api.ts';
 import {
   IDENTITY_FIELDS, REMARK_ANSWERS, REMARK_STATES, SUBMITTER_CATEGORIES, ConsultationLimits,
@@ -18,7 +18,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/pl.ts';
 import { formatCalendarDate } from '../procedure/format.ts';
 import { AppLink } from '../router/router.tsx';
-import { paths } from '../router/routes.ts';
+import { paths, remarkFragment } from '../router/routes.ts';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
 import { useLoad } from '../versions/useLoad.ts';
 import { consultationApi, type RegisterFilter } from './api.ts';
@@ -111,7 +111,24 @@ function CreateForm({ strategyId, milestones, onCreated }: { strategyId: string;
   );
 }
 
-function RemarkCard({ remark, consultation, people, onChanged }: { remark: RemarkDto; consultation: ConsultationDto; people: { id: string; name: string }[]; onChanged: () => void }) {
+/** The remark's suggestion: a link to it in the chapter, and what the chapter decided. */
+function SuggestionLine({ remark }: { remark: RemarkDto }) {
+  const { t, formatDate } = useI18n();
+  const s = remark.suggestion;
+  if (!s) return null;
+  return (
+    <div className="remark-suggestion">
+      <p><AppLink href={s.inChapter ? paths.chapterSuggestion(s.chapterId, s.id) : paths.chapter(s.chapterId)}>{t('consultation.suggestionMade', { number: remark.number })}</AppLink></p>
+      <p className={s.decision ? `remark-decision remark-decision-${s.decision.decision}` : 'remark-decision muted'}>
+        {s.decision
+          ? t(`consultation.suggestionDecided.${s.decision.decision}`, { date: formatDate(s.decision.decidedAt), name: s.decision.decidedBy?.name || '—' })
+          : t(s.inChapter ? 'consultation.suggestionOpen' : 'consultation.suggestionGone')}
+      </p>
+    </div>
+  );
+}
+
+function RemarkCard({ remark, consultation, people, onChanged, linked }: { remark: RemarkDto; consultation: ConsultationDto; people: { id: string; name: string }[]; onChanged: () => void; linked: boolean }) {
   const { t, lang, formatDate } = useI18n();
   const [answer, setAnswer] = useState<RemarkAnswer | ''>(remark.answer ?? '');
   const [justification, setJustification] = useState(remark.answerJustification);
@@ -130,7 +147,9 @@ function RemarkCard({ remark, consultation, people, onChanged }: { remark: Remar
   const id = `remark-${remark.number}`;
   const s = remark.submitter;
   return (
-    <li className="remark-card" aria-labelledby={`${id}-title`}>
+    <li className={linked ? 'remark-card remark-card-linked' : 'remark-card'} aria-labelledby={`${id}-title`}
+      id={remarkFragment(consultation.id, remark.number)} data-remark-number={remark.number} tabIndex={-1}>
+      {linked && <p className="remark-linked-note">{t('consultation.linkedRemark')}</p>}
       <h3 id={`${id}-title`}>
         {t('consultation.remarkNumber', { number: remark.number })} · {remark.chapter.position}. {remark.chapter.title}
         {remark.paragraph ? `, ${t('consultation.paragraph', { n: remark.paragraph })}` : ''}
@@ -143,9 +162,7 @@ function RemarkCard({ remark, consultation, people, onChanged }: { remark: Remar
       {remark.currentWording && <><h4>{t('consultation.form.currentWording')}</h4><p className="remark-text">{remark.currentWording}</p></>}
       <h4>{t('consultation.form.proposedChange')}</h4><p className="remark-text">{remark.proposedChange}</p>
       <h4>{t('consultation.form.justification')}</h4><p className="remark-text">{remark.justification}</p>
-      {remark.suggestion && (
-        <p><AppLink href={paths.chapter(remark.suggestion.chapterId)}>{t('consultation.suggestionMade', { number: remark.number })}</AppLink></p>
-      )}
+      <SuggestionLine remark={remark} />
       {consultation.canAnswer && (
         <div className="consultation-admin">
           <p><label htmlFor={`${id}-assignee`}>{t('consultation.assignee')}</label>
@@ -187,6 +204,22 @@ function Register({ consultation }: { consultation: ConsultationDto }) {
   const [attempt, setAttempt] = useState(0);
   const loaded = useLoad(() => consultationApi.register(consultation.id, filter), [consultation.id, filter.chapter, filter.category, filter.state, attempt]);
   const id = consultation.id;
+  // A link from a suggestion in a chapter (#uwaga-<consultation>-<number>) focuses that remark.
+  const [linked, setLinked] = useState<number | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (loaded.status !== 'ready') return;
+    const prefix = `#${remarkFragment(id, 0).slice(0, -1)}`;
+    if (!location.hash.startsWith(prefix)) return;
+    const number = Number(location.hash.slice(prefix.length));
+    if (!loaded.value.remarks.some((r) => r.number === number)) return;
+    setLinked(number);
+    const card = list.current?.querySelector<HTMLElement>(`[data-remark-number="${number}"]`);
+    card?.scrollIntoView?.({ block: 'start' });
+    card?.focus();
+    // Once: reloading the register after an answer does not move the focus again.
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }, [loaded, id]);
   return (
     <section aria-labelledby={`register-${id}`}>
       <h3 id={`register-${id}`}>{t('consultation.register')}</h3>
@@ -212,9 +245,9 @@ function Register({ consultation }: { consultation: ConsultationDto }) {
       {loaded.status === 'ready' && (
         <>
           <p role="status">{t('consultation.shown', { shown: loaded.value.remarks.length, total: loaded.value.total })}</p>
-          <ol className="remark-list" style={{ listStyle: 'none', paddingLeft: 0 }}>
+          <ol ref={list} className="remark-list" style={{ listStyle: 'none', paddingLeft: 0 }}>
             {loaded.value.remarks.map((r) => (
-              <RemarkCard key={`${r.id}-${r.answer}-${r.assignee?.id}-${r.suggestion?.id}-${r.submitter.erased}`} remark={r} consultation={consultation} people={loaded.value.people} onChanged={() => setAttempt((n) => n + 1)} />
+              <RemarkCard key={`${r.id}-${r.answer}-${r.assignee?.id}-${r.suggestion?.id}-${r.suggestion?.decision?.decision}-${r.suggestion?.inChapter}-${r.submitter.erased}`} remark={r} consultation={consultation} people={loaded.value.people} onChanged={() => setAttempt((n) => n + 1)} linked={r.number === linked} />
             ))}
           </ol>
         </>

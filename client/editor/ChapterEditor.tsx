@@ -19,6 +19,7 @@ import { useChapterComments, type CommentsOptions } from '../comments/useChapter
 import { SuggestionColors } from '../suggestions/colors.ts';
 import { SuggestModeBar } from '../suggestions/SuggestModeBar.tsx';
 import { SuggestionTooltip } from '../suggestions/SuggestionTooltip.tsx';
+import { SUGGESTION_FRAGMENT_PREFIX } from '../router/routes.ts';
 import { suggestionsTab } from '../suggestions/suggestionsTab.tsx';
 import { useChapterSuggestions, useSuggestionModeExtension, type SuggestionsOptions } from '../suggestions/useChapterSuggestions.ts';
 import { renderCaret } from './caret.ts';
@@ -94,6 +95,13 @@ export function ChapterEditor({ doc, provider, user, editable, title, sideTabs =
     if (comments?.showRequest) setSideTab('comments');
   }, [comments?.showRequest]);
   const suggestions = useChapterSuggestions(editor, suggestionOptions ?? null, comments?.canWrite ? comments.startDraft : null);
+  // A link from the consultation register (#sugestia-<id>) opens „Sugestie” once that suggestion is in the text.
+  const suggestionItems = suggestions?.items;
+  useEffect(() => {
+    if (!suggestionItems || !location.hash.startsWith(`#${SUGGESTION_FRAGMENT_PREFIX}`)) return;
+    const id = decodeURIComponent(location.hash.slice(SUGGESTION_FRAGMENT_PREFIX.length + 1));
+    if (suggestionItems.some((item) => item.id === id)) setSideTab('suggestions');
+  }, [suggestionItems]);
 
   if (!editor) return null;
 

@@ -96,7 +96,7 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
           canComment: (live ? live.permissions.comment : chapter.permissions.comment) && !stopped,
         }}
         suggestions={{
-          chapterId: chapter.id, partnershipId: chapter.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
+          chapterId: chapter.id, partnershipId: chapter.partnershipId, strategyId: chapter.strategyId, events: connection.events, myId: me.user.id, frozen: !!frozen,
           suggestLock: live ? live.suggestLock : chapter.suggestLock,
           permissions: { edit: canEdit, suggest: canSuggest, review: canReview, manage: canManage },
         }}

@@ -54,10 +54,26 @@ export const paths = {
   // Public consultation (issue 18): the register inside, the public page without login.
   consultations: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/konsultacje`,
   publicConsultation: (token: string) => `/konsultacje/${encodeURIComponent(token)}`,
+  /** One remark in the register (the page focuses it): where a suggestion made from it links. */
+  consultationRemark: (strategyId: string, consultationId: string, number: number) =>
+    `/strategia/${encodeURIComponent(strategyId)}/konsultacje#${remarkFragment(consultationId, number)}`,
+  /** One suggestion in a chapter (the „Sugestie” tab opens and focuses its card): where a remark links. */
+  chapterSuggestion: (chapterId: string, suggestionId: string) => `/rozdzial/${encodeURIComponent(chapterId)}#${suggestionFragment(suggestionId)}`,
   // Resident surveys (issue 18).
   surveys: (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/ankiety`,
   publicSurvey: (token: string) => `/ankieta/${encodeURIComponent(token)}`,
 };
+
+/** The fragment naming a remark of the register: `uwaga-<consultation id>-<number>`. */
+export function remarkFragment(consultationId: string, number: number): string {
+  return `uwaga-${encodeURIComponent(consultationId)}-${number}`;
+}
+
+/** The fragment naming a suggestion of a chapter: `sugestia-<id>`. */
+export const SUGGESTION_FRAGMENT_PREFIX = 'sugestia-';
+export function suggestionFragment(suggestionId: string): string {
+  return `${SUGGESTION_FRAGMENT_PREFIX}${encodeURIComponent(suggestionId)}`;
+}
 
 function segment(value: string): string | null {
   try {

@@ -2,6 +2,7 @@
  * One open suggestion in the panel: kind in words, author · organisation · time, the text
  * (deleted struck through, inserted underlined — shapes, not only colour), and its actions:
  * Akceptuj / Odrzuć (reviewers), Wycofaj (its author), Skomentuj, and a link to the text.
+ * A suggestion made from a consultation remark links to that remark in the register.
  */
 import { useId, type CSSProperties } from 'react';
 import { colorForUser } from '../collab/presence.ts';
@@ -10,6 +11,8 @@ import { cardLabel, excerpt, partTexts, type SuggestionItem } from './model.ts';
 import { attributionText, authorLine } from './people.ts';
 import { formatDay } from '../i18n/format.ts';
 import type { ChapterSuggestions } from './useChapterSuggestions.ts';
+import { AppLink } from '../router/router.tsx';
+import { paths } from '../router/routes.ts';
 
 export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; suggestions: ChapterSuggestions }) {
   const { t, lang, formatDate } = useI18n();
@@ -23,7 +26,7 @@ export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; su
   const canReview = options.permissions.review;
   const mine = item.authorId === options.myId && options.permissions.suggest;
   return (
-    <article className={`suggestion-card suggestion-card-${item.kind}`} aria-labelledby={`${id}-kind`} aria-describedby={`${id}-who`}
+    <article className={`suggestion-card suggestion-card-${item.kind}`} data-suggestion-card={item.id} tabIndex={-1} aria-labelledby={`${id}-kind`} aria-describedby={`${id}-who`}
       style={{ '--suggestion-color': colorForUser(item.authorId) } as CSSProperties}>
       <h3 id={`${id}-kind`} className="suggestion-kind">
         <span aria-hidden="true" className="suggestion-kind-symbol">{item.kind === 'insert' || item.kind === 'blockInsert' ? '+' : item.kind === 'replace' ? '±' : '−'}</span>
@@ -34,6 +37,16 @@ export function SuggestionCard({ item, suggestions }: { item: SuggestionItem; su
           ? t('import.fromFile', { name: item.sourceAuthor, date: formatDay(item.createdAt, lang) })
           : attributionText(people, item, formatDate, t('suggestions.unknownAuthor'))}
       </p>
+      {item.fromRemark && (
+        <p className="suggestion-remark">
+          {options.strategyId ? (
+            <AppLink href={paths.consultationRemark(options.strategyId, item.fromRemark.consultationId, item.fromRemark.number)}
+              aria-label={t('suggestions.fromRemarkLink', { number: item.fromRemark.number })}>
+              {t('suggestions.fromRemark', { number: item.fromRemark.number })}
+            </AppLink>
+          ) : t('suggestions.fromRemark', { number: item.fromRemark.number })}
+        </p>
+      )}
       {item.sourceAuthor && <p className="suggestion-who muted">{t('import.importedBy', { name: authorLine(people, item.authorId, t('suggestions.unknownAuthor')) })}</p>}
       <p className="suggestion-excerpt">
         {deleted && <span className="suggestion-part">{t('suggestions.deleted')} <del>„{excerpt(deleted)}”</del></span>}

@@ -37,6 +37,8 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
   const lastCaretId = useRef<string | null>(null);
   const describe = (hit: SuggestionHit) => ({
     kind: t('suggestions.hoverKind', { kind: t(hitLabel(hit.kind, hit.target)) }),
+    // Made from a consultation remark: named here; the card in „Sugestie” links to it.
+    remark: hit.fromRemark ? t('suggestions.fromRemark', { number: hit.fromRemark.number }) : null,
     who: hit.sourceAuthor
       ? `${t('import.fromFile', { name: hit.sourceAuthor, date: formatDay(hit.createdAt, lang) })} · ${t('import.importedBy', { name: authorLine(people, hit.authorId, t('suggestions.unknownAuthor')) })}`
       : attributionText(people, hit, formatDate, t('suggestions.unknownAuthor')),
@@ -97,7 +99,7 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
       // Announce entering a suggestion by moving the caret (not while typing one's own).
       if (hit.id !== lastCaretId.current && !transaction?.docChanged) {
         const d = describeRef.current(hit);
-        announce(`${d.kind}. ${d.who}`);
+        announce(`${d.kind}. ${d.who}${d.remark ? `. ${d.remark}` : ''}`);
       }
       lastCaretId.current = hit.id;
     };
@@ -155,6 +157,7 @@ export function SuggestionTooltip({ editor, people }: { editor: Editor; people: 
       onMouseLeave={() => setHover(null)}>
       <span className="suggestion-tooltip-kind">{d.kind}</span>
       <span className="suggestion-tooltip-who">{d.who}</span>
+      {d.remark && <span className="suggestion-tooltip-remark">{d.remark}</span>}
     </div>
   );
 }

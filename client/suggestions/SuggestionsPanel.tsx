@@ -3,7 +3,8 @@
  * document, so it follows every change at once), filters by author and organisation, bulk
  * decisions for reviewers, and the record of decisions („Historia decyzji”).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SUGGESTION_FRAGMENT_PREFIX } from '../router/routes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { BulkActions } from './BulkActions.tsx';
 import { DecisionHistory } from './DecisionHistory.tsx';
@@ -21,6 +22,19 @@ export function SuggestionsPanel({ suggestions }: { suggestions: ChapterSuggesti
   const authors = useMemo(() => authorOptions(items, people, unknown), [items, people, unknown]);
   const organizations = useMemo(() => organizationOptions(items, people), [items, people]);
   const visible = items.filter((item) => matchesSuggestionFilter(item, filter, people));
+  const list = useRef<HTMLOListElement>(null);
+
+  // A link from the consultation register (#sugestia-<id>) focuses that card once it is listed.
+  useEffect(() => {
+    if (!location.hash.startsWith(`#${SUGGESTION_FRAGMENT_PREFIX}`)) return;
+    const id = decodeURIComponent(location.hash.slice(SUGGESTION_FRAGMENT_PREFIX.length + 1));
+    const card = [...(list.current?.querySelectorAll<HTMLElement>('[data-suggestion-card]') ?? [])].find((el) => el.dataset.suggestionCard === id);
+    if (!card) return;
+    card.classList.add('suggestion-card-linked');
+    card.scrollIntoView?.({ block: 'nearest' });
+    card.focus();
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }, [items]);
 
   return (
     <section className="suggestions-panel" aria-labelledby="suggestions-title">
@@ -36,7 +50,7 @@ export function SuggestionsPanel({ suggestions }: { suggestions: ChapterSuggesti
           <p className="muted suggestions-count">{t('suggestions.shown', { shown: visible.length, total: items.length })}</p>
           {options.permissions.review && <BulkActions scope={bulkScope(filter)} count={visible.length} suggestions={suggestions} />}
           {visible.length === 0 && <p className="muted">{t('suggestions.emptyFiltered')}</p>}
-          <ol className="suggestion-list" aria-label={t('suggestions.listLabel', { count: visible.length })}>
+          <ol ref={list} className="suggestion-list" aria-label={t('suggestions.listLabel', { count: visible.length })}>
             {visible.map((item) => (
               <li key={item.id}><SuggestionCard item={item} suggestions={suggestions} /></li>
             ))}

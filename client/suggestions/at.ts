@@ -4,7 +4,7 @@
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
 import {
-  BLOCK_SUGGESTION_ATTR, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, asBlockSuggestion, asSuggestion,
+  BLOCK_SUGGESTION_ATTR, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, asBlockSuggestion, asSuggestion, type RemarkRef,
 } from '../../shared/annotations.ts';
 import { targetOfNode, type SuggestionKind, type SuggestionTarget } from './model.ts';
 
@@ -15,6 +15,8 @@ export interface SuggestionHit {
   createdAt: string;
   /** Imported from Word with no matching member: the name in the file (docs/import.md). */
   sourceAuthor?: string;
+  /** Made from a consultation remark (docs/consultation.md). */
+  fromRemark?: RemarkRef;
   kind: SuggestionKind;
   /** For a block suggestion: what the block is (a table, a list item…). */
   target?: SuggestionTarget;
@@ -27,6 +29,7 @@ const NODE_OF_TAG: Record<string, string> = {
 };
 
 const source = (name: string | null | undefined) => (name ? { sourceAuthor: name } : {});
+const remark = (ref: RemarkRef | undefined) => (ref ? { fromRemark: ref } : {});
 
 /**
  * The suggestion touching the caret at `pos`: the text after it, else the text before it,
@@ -45,7 +48,7 @@ export function suggestionAtPos(doc: PMNode, pos: number): SuggestionHit | null 
     const block = asBlockSuggestion($pos.node(d).attrs[BLOCK_SUGGESTION_ATTR]);
     if (block) {
       const kind = block.type === 'insert' ? 'blockInsert' : 'blockDelete';
-      return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, ...source(block.sourceAuthor), kind, target: targetOfNode($pos.node(d).type.name) };
+      return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, ...source(block.sourceAuthor), ...remark(block.fromRemark), kind, target: targetOfNode($pos.node(d).type.name) };
     }
   }
   return null;
@@ -70,7 +73,7 @@ export function suggestionAtElement(target: Element | null, root: Element): Sugg
       }
       if (block) {
         const kind = block.type === 'insert' ? 'blockInsert' : 'blockDelete';
-        return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, ...source(block.sourceAuthor), kind, target: targetOfNode(NODE_OF_TAG[el.tagName] ?? '') };
+        return { id: block.id, authorId: block.authorId, createdAt: block.createdAt, ...source(block.sourceAuthor), ...remark(block.fromRemark), kind, target: targetOfNode(NODE_OF_TAG[el.tagName] ?? '') };
       }
     }
   }

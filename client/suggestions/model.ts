@@ -6,6 +6,7 @@
  * a list item, a paragraph… not only "a block"), filters by author and organisation, and what
  * the bulk buttons act on.
  */
+import type { RemarkRef } from '../../shared/annotations.ts';
 import type { SuggestionEntry } from '../../shared/editor/suggestions/list.ts';
 import type { MessageKey } from '../i18n/pl.ts';
 import type { PeopleDirectory } from './people.ts';
@@ -17,6 +18,8 @@ export interface SuggestionItem {
   createdAt: string;
   /** Imported from Word with no matching member: the Word author's name (docs/import.md). */
   sourceAuthor?: string;
+  /** Made from a consultation remark: which one (the card links to it in the register). */
+  fromRemark?: RemarkRef;
   kind: SuggestionKind;
   /** Document range from the first part's start to the last part's end. */
   from: number;
@@ -120,12 +123,18 @@ export function groupSuggestions(entries: readonly SuggestionEntry[]): Suggestio
     authorId: parts[0].authorId,
     createdAt: parts[0].createdAt,
     ...(parts[0].sourceAuthor ? { sourceAuthor: parts[0].sourceAuthor } : {}),
+    ...remarkOf(parts),
     kind: kindOf(parts),
     from: Math.min(...parts.map((p) => p.from)),
     to: Math.max(...parts.map((p) => p.to)),
     parts,
   }));
 }
+
+const remarkOf = (parts: SuggestionEntry[]) => {
+  const ref = parts.find((p) => p.fromRemark)?.fromRemark;
+  return ref ? { fromRemark: ref } : {};
+};
 
 /** Shortens text for the list: whitespace collapsed, at most `max` characters with „…”. */
 export function excerpt(text: string, max = 120): string {

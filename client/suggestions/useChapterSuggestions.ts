@@ -26,6 +26,8 @@ import { useSuggestionList } from './useSuggestionList.ts';
 export interface SuggestionsOptions {
   chapterId: string;
   partnershipId: string;
+  /** The chapter's strategy: suggestions made from a consultation remark link to its register. */
+  strategyId?: string;
   events: CollabEvents | null;
   myId: string;
   /** Right now (live ChapterState where it has them, else GET /api/chapters/:id); all false when frozen. */

@@ -13,6 +13,9 @@
  *   by dropping its mark or attribute, issue 13); existing text and blocks may gain or lose
  *   their own deletion proposal; every suggestion value they add names them, with an id nobody
  *   else holds in the chapter (suggestionIds.ts), also inside their own proposed block;
+ *   no suggestion value they add carries a remark reference (`fromRemark`, only the server
+ *   writes it when a consultation remark becomes a suggestion), and a value that carries one is
+ *   never changed or stripped — it only goes with its text or block;
  * - nothing else: no other formatting, no attribute changes, nothing outside the chapter
  *   text, nothing left half-integrated (checked by the Room).
  *
@@ -31,6 +34,7 @@ import {
   SUGGESTION_INSERT_MARK,
   asBlockSuggestion,
   asSuggestion,
+  hasRemarkKey,
   isCommentKey,
 } from '../../shared/annotations.ts';
 
@@ -210,6 +214,7 @@ class Judge {
       }
       if (!suggest) return refuse(`formatting "${key}" changed`);
       if (key === SUGGESTION_INSERT_MARK || key === SUGGESTION_DELETE_MARK) {
+        if (a !== null && hasRemarkKey(b)) return refuse(`"${key}" made from a remark changed`);
         if (b !== null && !this.isOwn(b) && !this.insideOwnBlock(text)) return refuse(`another person’s "${key}" changed`);
         if (a !== null && !this.ownNew(a)) return refuse(`"${key}" not in the author’s own name`);
         if (key === SUGGESTION_INSERT_MARK && (b === null || a === null) && !this.ownInsertedBlock(text, a === null ? 'after' : 'before')) {
@@ -242,13 +247,14 @@ class Judge {
     return asSuggestion(value)?.authorId === this.actor.userId;
   }
 
-  /** Whether a suggestion mark or attribute the actor adds is valid, theirs, and its id nobody else's. */
+  /** Whether a suggestion mark or attribute the actor adds is valid, theirs, without a remark reference, and its id nobody else's. */
   private ownNew(value: unknown): boolean {
     let ok = this.newValues.get(value);
     if (ok !== undefined) return ok;
     const s = asSuggestion(value);
     const me = this.actor.userId;
-    ok = s !== null && s.authorId === me && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
+    // The remark reference is the server's alone (POST /api/remarks/:id/suggestion).
+    ok = s !== null && s.authorId === me && !hasRemarkKey(value) && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
     this.newValues.set(value, ok);
     return ok;
   }
@@ -280,6 +286,7 @@ class Judge {
       if (this.ownInsertedBlock(type, 'after') && this.ownInsertedBlock(type, 'before', true)) return OK;
       return refuse(`attribute "${key}" changed`);
     }
+    if (a !== null && hasRemarkKey(b)) return refuse('block suggestion made from a remark changed');
     const as = asBlockSuggestion(a);
     if (a !== null && !(as && this.ownNew(a))) return refuse('block suggestion not in the author’s own name');
     const parent = type._item?.parent;

@@ -11,12 +11,20 @@ export const REGISTER_CSV_HEADER = [
   'Obecny zapis', 'Proponowana zmiana', 'Uzasadnienie', 'Stan', 'Przydzielona', 'Rozstrzygnięcie', 'Uzasadnienie rozstrzygnięcia', 'Sugestia w rozdziale',
 ];
 
+/** Whether the remark became a suggestion, and what the chapter decided on it. */
+const SUGGESTION_STATES = { accepted: 'tak — przyjęta', rejected: 'tak — odrzucona', withdrawn: 'tak — wycofana' } as const;
+function suggestionCell(s: RemarkDto['suggestion']): string {
+  if (!s) return '';
+  if (s.decision) return SUGGESTION_STATES[s.decision.decision];
+  return s.inChapter ? 'tak — czeka na decyzję' : 'tak — usunięta bez decyzji';
+}
+
 export function registerCsv(remarks: readonly RemarkDto[]): string {
   const rows = remarks.map((r) => [
     String(r.number), r.submittedAt, `${r.chapter.position}. ${r.chapter.title}`, r.paragraph ? String(r.paragraph) : '',
     CATEGORY_LABELS[r.category], r.submitter.name ?? '', r.submitter.email ?? '', r.submitter.organisation ?? '', r.submitter.locality ?? '',
     r.currentWording, r.proposedChange, r.justification, STATE_LABELS[r.state], r.assignee?.name ?? '',
-    r.answer ? ANSWER_LABELS[r.answer] : NO_ANSWER_LABEL, r.answerJustification, r.suggestion ? 'tak' : '',
+    r.answer ? ANSWER_LABELS[r.answer] : NO_ANSWER_LABEL, r.answerJustification, suggestionCell(r.suggestion),
   ]);
   return '\uFEFF' + [REGISTER_CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

@@ -25,11 +25,16 @@ export function createSuggestionDecisionStore(db: Db) {
   const list = db.prepare<[string], SuggestionDecisionRow>(
     `SELECT * FROM suggestion_decisions WHERE chapter_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1000`,
   );
+  const latest = db.prepare<[string, string], SuggestionDecisionRow>(
+    `SELECT * FROM suggestion_decisions WHERE chapter_id = ? AND suggestion_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1`,
+  );
   const recordAll = db.transaction((rows: SuggestionDecisionRow[]) => {
     for (const r of rows) insert.run(r);
   });
   return {
     record: (rows: SuggestionDecisionRow[]) => recordAll(rows),
     list: (chapterId: string) => list.all(chapterId),
+    /** The latest decision on one suggestion of a chapter (e.g. one made from a consultation remark), or null while it is open. */
+    latestFor: (chapterId: string, suggestionId: string) => latest.get(chapterId, suggestionId) ?? null,
   };
 }

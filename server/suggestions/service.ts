@@ -48,6 +48,8 @@ export function createSuggestionService(services: Services, collab: CollabContro
     id: s.id, kind: s.kind, scope: s.scope, author: person(people, s.authorId), createdAt: s.createdAt, text: s.text,
     // DOCX import (issue 15): the Word author no member matched.
     ...(s.sourceAuthor ? { sourceAuthor: s.sourceAuthor } : {}),
+    // Made from a consultation remark (issue 18): the way back to it.
+    ...(s.fromRemark ? { fromRemark: { consultationId: s.fromRemark.consultationId, number: s.fromRemark.number } } : {}),
   });
 
   /** Applies a decision, records it and tells open editors. */

@@ -128,8 +128,18 @@ export interface RemarkDto {
   answer: RemarkAnswer | null;
   answerJustification: string;
   answeredAt: string | null;
-  /** The tracked suggestion made from it ("Uwaga nr N z konsultacji"). */
-  suggestion: { id: string; chapterId: string } | null;
+  /**
+   * The tracked suggestion made from it ("Uwaga nr N z konsultacji"), which points back here
+   * (`fromRemark`); `decision` once it was accepted, rejected or withdrawn in the chapter
+   * (the suggestion decisions record), null otherwise.
+   */
+  suggestion: {
+    id: string;
+    chapterId: string;
+    decision: { decision: 'accepted' | 'rejected' | 'withdrawn'; decidedAt: string; decidedBy: { id: string; name: string } | null } | null;
+    /** Still an open suggestion in the chapter's text (false once decided, or if it was removed without a decision). */
+    inChapter: boolean;
+  } | null;
 }
 
 export interface RegisterDto {

@@ -42,7 +42,10 @@ function scan(doc: Y.Doc, onBlock: (hit: BlockHit) => void, onRun: (run: TextRun
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlElement) {
         const s = asBlockSuggestion(child.getAttribute(BLOCK_SUGGESTION_ATTR));
-        if (s) onBlock({ el: child, kind: s.type, attrs: { id: s.id, authorId: s.authorId, createdAt: s.createdAt, ...(s.sourceAuthor ? { sourceAuthor: s.sourceAuthor } : {}) } });
+        if (s) {
+          const { type, ...attrs } = s;
+          onBlock({ el: child, kind: type, attrs });
+        }
         visit(child);
       } else if (child instanceof Y.XmlText) {
         let index = 0;

@@ -2,8 +2,10 @@
  * Public consultation in Chromium: the public page without login at 1366 and 390 px (axe:
  * nothing serious; no sideways scroll on a phone), a remark sent with the keyboard only (a
  * paragraph's button fills the form, missing fields are named in Polish, the confirmation
- * gives the remark's number), a closed consultation that says so, and the register inside
- * where the coordinator answers the remark.
+ * gives the remark's number), a closed consultation that says so, the register inside
+ * where the coordinator answers the remark, and the two-way link between a remark and the
+ * suggestion made from it (register → the suggestion's card in the chapter → back to the
+ * remark, focused; the decision shown on the remark).
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,7 @@ import { dateInPoland } from '../../shared/procedure/calendar.ts';
 import { earliestConsultationEnd } from '../../shared/procedure/deadlines.ts';
 import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import type { RegisterDto } from '../../shared/consultation/api.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -158,6 +161,56 @@ describe('public consultation page', () => {
     await card.locator('.remark-card .muted').getByText(/rozpatrzona/).first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '.tmp/e2e-consultation-register.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a remark and its suggestion link to each other: register → the card in the chapter → back to the focused remark; the decision shows; axe clean', async () => {
+    const cookie = await login(server.url, 'koordynator@walcz.example');
+    const remark = (await getJson<RegisterDto>(server.url, `/api/consultations/${open.id}/remarks`, cookie)).remarks.find((r) => r.number === 1)!;
+    // A consultation runs on frozen chapters; the coordinator unfreezes the chapter to work the remarks in.
+    await post(`/api/chapters/${remark.chapter.chapterId}/unfreeze`, cookie, { reason: 'Praca nad uwagami z konsultacji' });
+
+    const { page, context, errors } = await newPerson(browser, server.url);
+    await loginAs(page, 'koordynator@walcz.example');
+    await page.goto(`/strategia/${open.strategyId}/konsultacje`);
+    const card = page.locator('section.card').filter({ has: page.getByRole('heading', { level: 2, name: 'Konsultacje projektu strategii' }) });
+    await card.getByRole('button', { name: 'Utwórz sugestię w rozdziale z uwagi nr 1' }).click();
+    const toChapter = card.getByRole('link', { name: 'Sugestia „Uwaga nr 1 z konsultacji” w rozdziale' });
+    await toChapter.waitFor();
+    expect(await card.innerText()).toContain('Sugestia czeka na decyzję w rozdziale.');
+
+    // Register → chapter: the „Sugestie” tab opens with the suggestion's card focused.
+    await toChapter.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/rozdzial/${remark.chapter.chapterId}`));
+    const suggestionCard = page.locator('.suggestion-card').filter({ hasText: 'Uwaga nr 1 z konsultacji' });
+    await suggestionCard.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('suggestion-card-linked') ?? false)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Dopisać budowę ścieżki rowerowej Wałcz–Tuczno.');
+    const back = suggestionCard.getByRole('link', { name: 'Uwaga nr 1 z konsultacji — otwórz w rejestrze uwag' });
+    await back.waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '.tmp/e2e-consultation-suggestion.png', fullPage: true });
+
+    // Chapter → register: the remark is focused, highlighted and named in words.
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/konsultacje$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe(`uwaga-${open.id}-1`);
+    const focusedRemark = page.locator(`[id="uwaga-${open.id}-1"]`);
+    expect(await focusedRemark.innerText()).toContain('Uwaga wskazana w odnośniku z rozdziału');
+    expect(await focusedRemark.innerText()).toContain('Dopisać budowę ścieżki rowerowej Wałcz–Tuczno.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Accepted in the chapter → the remark says so.
+    await focusedRemark.getByRole('link', { name: 'Sugestia „Uwaga nr 1 z konsultacji” w rozdziale' }).click();
+    await page.waitForURL(new RegExp(`/rozdzial/${remark.chapter.chapterId}`));
+    await page.locator('.suggestion-card').filter({ hasText: 'Uwaga nr 1 z konsultacji' }).getByRole('button', { name: 'Akceptuj' }).click();
+    await expect.poll(() => page.locator('.suggestion-card').filter({ hasText: 'Uwaga nr 1 z konsultacji' }).count()).toBe(0);
+    await page.goto(`/strategia/${open.strategyId}/konsultacje`);
+    await card.locator('.remark-decision').getByText(/^Sugestia przyjęta w rozdziale: .+\.$/).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

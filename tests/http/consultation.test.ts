@@ -5,8 +5,11 @@
  * answering, suggestion, erasure, retention, CSV) and isolation between partnerships.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { ConsultationDto, PublicConsultationDto, RegisterDto, RemarkDto, SubmittedRemarkDto } from '../../shared/consultation/api.ts';
 import { ConsultationLimits } from '../../shared/consultation/api.ts';
+import type { SuggestionDto } from '../../shared/api.ts';
+import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions/decide.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { consultationRequest, makeMilestone, openConsultation, remark } from '../helpers/consultation.ts';
@@ -248,6 +251,75 @@ describe('the register', () => {
     expect((await t.request('POST', `/api/remarks/${target.id}/suggestion`, { cookie })).status).toBe(409);
     expect(t.services.stores.audit.list({ action: 'remark.suggestion_created' })[0].details).toMatchObject({ number: target.number, suggestionId: dto.suggestion!.id });
     expect((await register(c)).remarks[1].suggestion?.id).toBe(dto.suggestion!.id);
+  });
+
+  it('the suggestion names its remark in the suggestions API, and the remark shows what the chapter decided', async () => {
+    const { c, remarks } = await withRemarks();
+    const editor = await t.login(DEMO.editorTuczno);
+    const [first, second] = [remarks[0], remarks[1]];
+    for (const r of [first, second]) t.services.stores.versions.unfreezeChapter(r.chapter.chapterId);
+    const made = await Promise.all([first, second].map(async (r) => {
+      const res = await t.request('POST', `/api/remarks/${r.id}/suggestion`, { cookie: editor });
+      expect(res.status).toBe(201);
+      return (await res.json()) as RemarkDto;
+    }));
+    expect(made.map((m) => [m.suggestion?.decision, m.suggestion?.inChapter])).toEqual([[null, true], [null, true]]);
+
+    // The suggestion → its remark (structured, not only by its text).
+    const listed = async (chapterId: string) => {
+      const res = await t.request('GET', `/api/chapters/${chapterId}/suggestions`, { cookie: await t.login(DEMO.coordinator) });
+      expect(res.status).toBe(200);
+      return (await res.json()) as SuggestionDto[];
+    };
+    for (const [i, r] of [first, second].entries()) {
+      const dto = (await listed(r.chapter.chapterId)).find((s) => s.id === made[i].suggestion!.id);
+      expect(dto).toMatchObject({ kind: 'insert', scope: 'block', fromRemark: { consultationId: c.id, number: r.number }, author: { id: t.userId(DEMO.editorTuczno) } });
+    }
+
+    // Decided in the chapter: accepted, rejected → the register shows it on each remark.
+    const coordinator = await t.login(DEMO.coordinator);
+    const decide = (r: RemarkDto, m: RemarkDto, decision: 'accept' | 'reject') => t.request('POST', `/api/chapters/${r.chapter.chapterId}/suggestions/decide`, {
+      cookie: coordinator, body: { decision, suggestions: [{ id: m.suggestion!.id, authorId: t.userId(DEMO.editorTuczno) }] },
+    });
+    expect((await decide(first, made[0], 'accept')).status).toBe(200);
+    let after = (await register(c, DEMO.viewer)).remarks;
+    expect(after.find((r) => r.id === first.id)?.suggestion?.decision).toMatchObject({ decision: 'accepted', decidedBy: { id: t.userId(DEMO.coordinator) } });
+    expect(after.find((r) => r.id === first.id)?.suggestion?.inChapter).toBe(false);
+    expect(after.find((r) => r.id === second.id)?.suggestion?.decision).toBeNull();
+    expect((await decide(second, made[1], 'reject')).status).toBe(200);
+    after = (await register(c, DEMO.viewer)).remarks;
+    expect(after.find((r) => r.id === second.id)?.suggestion?.decision).toMatchObject({ decision: 'rejected', decidedBy: { id: t.userId(DEMO.coordinator) } });
+    expect(after.find((r) => r.id === first.id)?.suggestion?.decision?.decision).toBe('accepted');
+    // The CSV register says it too.
+    const csv = await (await t.request('GET', `/api/consultations/${c.id}/csv`, { cookie: coordinator })).text();
+    const rows = csv.split('\r\n');
+    expect(rows.find((row) => row.startsWith(`${first.number};`))).toMatch(/;tak — przyjęta$/);
+    expect(rows.find((row) => row.startsWith(`${second.number};`))).toMatch(/;tak — odrzucona$/);
+    expect(rows.find((row) => row.startsWith(`${remarks[2].number};`))).toMatch(/;$/);
+    // Neither is open any more; the accepted paragraph stays in the text.
+    expect((await listed(first.chapter.chapterId)).some((s) => s.fromRemark)).toBe(false);
+    const text = await t.collab.documents.read(first.chapter.chapterId, (doc) => doc.getXmlFragment(DOCUMENT_FIELD).toString());
+    expect(text).toContain(`Uwaga nr ${first.number} z konsultacji`);
+  });
+
+  it('a remark whose suggestion was removed from the text without a decision says so', async () => {
+    const { c, remarks } = await withRemarks();
+    const target = remarks[2];
+    t.services.stores.versions.unfreezeChapter(target.chapter.chapterId);
+    const res = await t.request('POST', `/api/remarks/${target.id}/suggestion`, { cookie: await t.login(DEMO.editorTuczno) });
+    const made = (await res.json()) as RemarkDto;
+    expect(made.suggestion).toMatchObject({ decision: null, inChapter: true });
+    // An editor deletes the suggested paragraph by direct editing: no decision on record.
+    await t.collab.documents.change(target.chapter.chapterId, t.userId(DEMO.coordinator), (doc) => {
+      const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+      const at = fragment.toArray().findIndex((b) => b instanceof Y.XmlElement && b.toString().includes(`Uwaga nr ${target.number} z konsultacji`));
+      expect(at).toBeGreaterThanOrEqual(0);
+      fragment.delete(at, 1);
+    });
+    const shown = (await register(c, DEMO.viewer)).remarks.find((r) => r.id === target.id);
+    expect(shown?.suggestion).toMatchObject({ id: made.suggestion!.id, decision: null, inChapter: false });
+    const csv = await (await t.request('GET', `/api/consultations/${c.id}/csv`, { cookie: await t.login(DEMO.coordinator) })).text();
+    expect(csv.split('\r\n').find((row) => row.startsWith(`${target.number};`))).toMatch(/;tak — usunięta bez decyzji$/);
   });
 
   it('erases one submitter’s personal data on request, with an audit entry that does not repeat them', async () => {

@@ -33,7 +33,7 @@ import { BucketMap } from '../../auth/rateLimit.ts';
 import { milestoneChapters } from '../../consultation/draft.ts';
 import { registerCsv } from '../../consultation/csv.ts';
 import { buildReport } from '../../consultation/report.ts';
-import { insertRemarkSuggestion } from '../../consultation/suggestion.ts';
+import { insertRemarkSuggestion, openRemarkSuggestions } from '../../consultation/suggestion.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import { ExportPool } from '../../export/pool.ts';
 import { contentDisposition } from '../../export/fileName.ts';
@@ -71,7 +71,7 @@ export function phaseOf(c: Pick<ConsultationRow, 'starts_on' | 'ends_on'>, today
 export const stateOf = (r: Pick<RemarkRow, 'answer' | 'assignee_id'>): RemarkState => (r.answer ? 'answered' : r.assignee_id ? 'assigned' : 'new');
 
 export function consultationRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
-  const { consultations, chapters, partnerships, versions, procedure, audit } = services.stores;
+  const { consultations, chapters, partnerships, versions, procedure, audit, suggestionDecisions } = services.stores;
   const reads = new BucketMap(ConsultationLimits.readPerAddress, services.clock);
   const submits = new BucketMap(ConsultationLimits.submitPerAddress, services.clock);
   let pool: ExportPool | null = null;
@@ -122,6 +122,16 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     };
   };
 
+  /** What became of a remark's suggestion in the chapter (the suggestion decisions record). */
+  const decisionOf = (chapterId: string, suggestionId: string, names: Map<string, string>): NonNullable<RemarkDto['suggestion']>['decision'] => {
+    const row = suggestionDecisions.latestFor(chapterId, suggestionId);
+    if (!row) return null;
+    return {
+      decision: row.decision, decidedAt: new Date(row.decided_at).toISOString(),
+      decidedBy: row.decided_by ? { id: row.decided_by, name: names.get(row.decided_by) ?? '' } : null,
+    };
+  };
+
   const remarkDto = (r: RemarkRow, titles: Map<string, { position: number; title: string }>, names: Map<string, string>, personal: boolean): RemarkDto => {
     const ch = titles.get(r.chapter_id);
     return {
@@ -136,11 +146,11 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
       assignee: r.assignee_id ? { id: r.assignee_id, name: names.get(r.assignee_id) ?? '' } : null,
       answer: r.answer as RemarkAnswer | null, answerJustification: r.answer_justification,
       answeredAt: r.answered_at === null ? null : new Date(r.answered_at).toISOString(),
-      suggestion: r.suggestion_id && r.suggestion_chapter_id ? { id: r.suggestion_id, chapterId: r.suggestion_chapter_id } : null,
+      suggestion: r.suggestion_id && r.suggestion_chapter_id ? { id: r.suggestion_id, chapterId: r.suggestion_chapter_id, decision: decisionOf(r.suggestion_chapter_id, r.suggestion_id, names), inChapter: false } : null,
     };
   };
 
-  const register = (consultation: ConsultationRow, strategy: StrategyRow, role: Role, q: z.infer<typeof RegisterQuery>) => {
+  const register = async (consultation: ConsultationRow, strategy: StrategyRow, role: Role, q: z.infer<typeof RegisterQuery>) => {
     const list = milestoneChapters(services, consultation.milestone_id, false);
     const titles = new Map(list.map((ch) => [ch.chapterId, { position: ch.position, title: ch.title }]));
     const members = partnerships.members(strategy.partnership_id);
@@ -150,6 +160,10 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     const remarks = all
       .filter((r) => (chapterId === undefined || r.chapter_id === chapterId) && (!q.category || r.category === q.category) && (!q.state || stateOf(r) === q.state))
       .map((r) => remarkDto(r, titles, names, role === 'coordinator'));
+    // Undecided suggestions: still in the chapter's text, or removed without a decision?
+    const undecided = remarks.flatMap((r) => (r.suggestion && !r.suggestion.decision ? [r.suggestion] : []));
+    const open = await openRemarkSuggestions(collab.documents.read.bind(collab.documents), undecided);
+    for (const s of undecided) s.inChapter = open.has(`${s.chapterId}:${s.id}`);
     const people = members.filter((m) => !m.deactivated && (m.role === 'coordinator' || m.role === 'editor')).map((m) => ({ id: m.userId, name: m.name }));
     return { remarks, total: all.length, people };
   };
@@ -200,15 +214,15 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     return c.json(toDto(consultation, role));
   });
 
-  app.get('/consultations/:id/remarks', (c) => {
+  app.get('/consultations/:id/remarks', async (c) => {
     const { consultation, strategy, role } = requireConsultation(currentUser(c), c.req.param('id'));
-    const body: RegisterDto = { consultationId: consultation.id, ...register(consultation, strategy, role, readQuery(c, RegisterQuery)) };
+    const body: RegisterDto = { consultationId: consultation.id, ...(await register(consultation, strategy, role, readQuery(c, RegisterQuery))) };
     return c.json(body);
   });
 
-  app.get('/consultations/:id/csv', (c) => {
+  app.get('/consultations/:id/csv', async (c) => {
     const { consultation, strategy, role } = requireConsultation(currentUser(c), c.req.param('id'));
-    const { remarks } = register(consultation, strategy, role, readQuery(c, RegisterQuery));
+    const { remarks } = await register(consultation, strategy, role, readQuery(c, RegisterQuery));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', contentDisposition(`Rejestr uwag – ${consultation.title}`, 'csv'));
     return c.body(registerCsv(remarks));
@@ -258,7 +272,7 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
       audit.append({ userId: user.id, partnershipId: strategy.partnership_id, action: 'remark.answered', details: { consultationId: consultation.id, number: remark.number, answer: req.answer } });
     }
     const updated = consultations.remarkById(remark.id)!;
-    const list = register(consultation, strategy, role, {});
+    const list = await register(consultation, strategy, role, {});
     return c.json(list.remarks.find((r) => r.id === updated.id));
   });
 
@@ -273,7 +287,7 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     let suggestionId = '';
     await collab.documents.change(remark.chapter_id, user.id, (doc) => {
       suggestionId = insertRemarkSuggestion(doc, {
-        authorId: user.id, number: remark.number, proposedChange: remark.proposed_change, afterParagraph: remark.paragraph, now: new Date(services.clock()),
+        authorId: user.id, consultationId: consultation.id, number: remark.number, proposedChange: remark.proposed_change, afterParagraph: remark.paragraph, now: new Date(services.clock()),
       });
     });
     consultations.linkSuggestion(remark.id, suggestionId, remark.chapter_id);
@@ -282,18 +296,18 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
       details: { consultationId: consultation.id, number: remark.number, suggestionId },
     });
     collab.notifyChapter(remark.chapter_id, { type: 'suggestions-changed' });
-    const list = register(consultation, strategy, role, {});
+    const list = await register(consultation, strategy, role, {});
     return c.json(list.remarks.find((r) => r.id === remark.id), 201);
   });
 
-  app.delete('/remarks/:id/personal-data', (c) => {
+  app.delete('/remarks/:id/personal-data', async (c) => {
     const user = currentUser(c);
     const { remark, consultation, strategy, role } = requireRemark(user, c.req.param('id'));
     if (!mayInPartnership(role, 'manage-procedure')) throw forbidden();
     const erased = consultations.erasePersonalData(remark.id, services.clock());
     // The entry names the remark, never the erased data.
     if (erased) audit.append({ userId: user.id, partnershipId: strategy.partnership_id, action: 'remark.personal_data_erased', details: { consultationId: consultation.id, number: remark.number } });
-    const list = register(consultation, strategy, role, {});
+    const list = await register(consultation, strategy, role, {});
     return c.json(list.remarks.find((r) => r.id === remark.id));
   });
 

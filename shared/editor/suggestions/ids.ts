@@ -25,5 +25,5 @@ export function freshSuggestion(authorId: string, now: Date = new Date()): Sugge
 
 /** A block suggestion value for the node attribute. */
 export function blockSuggestion(attrs: SuggestionAttrs, type: BlockSuggestion['type']): BlockSuggestion {
-  return { id: attrs.id, authorId: attrs.authorId, createdAt: attrs.createdAt, type };
+  return { id: attrs.id, authorId: attrs.authorId, createdAt: attrs.createdAt, ...(attrs.fromRemark ? { fromRemark: { ...attrs.fromRemark } } : {}), type };
 }

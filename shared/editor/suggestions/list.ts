@@ -9,6 +9,7 @@ import {
   SUGGESTION_INSERT_MARK,
   asBlockSuggestion,
   asSuggestion,
+  type RemarkRef,
 } from '../../annotations.ts';
 
 export interface SuggestionEntry {
@@ -21,6 +22,8 @@ export interface SuggestionEntry {
   createdAt: string;
   /** Imported from Word with no matching member: the Word author's name (docs/import.md). */
   sourceAuthor?: string;
+  /** Made from a consultation remark (docs/consultation.md). */
+  fromRemark?: RemarkRef;
   /** The suggested (or proposed-for-deletion) text; blocks of one entry joined by "\n". */
   text: string;
   /** Document range; for an inline entry spanning blocks, from its first to its last character. */
@@ -46,6 +49,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
         authorId: block.authorId,
         createdAt: block.createdAt,
         ...(block.sourceAuthor ? { sourceAuthor: block.sourceAuthor } : {}),
+        ...(block.fromRemark ? { fromRemark: block.fromRemark } : {}),
         text: node.textContent,
         from: pos,
         to: pos + node.nodeSize,
@@ -67,6 +71,7 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
       } else {
         const e: SuggestionEntry = { id: s.id, kind, scope: 'inline', node: 'text', authorId: s.authorId, createdAt: s.createdAt, text: node.text ?? '', from: pos, to: end };
         if (s.sourceAuthor) e.sourceAuthor = s.sourceAuthor;
+        if (s.fromRemark) e.fromRemark = s.fromRemark;
         out.push(e);
       }
     }

@@ -51,4 +51,14 @@ describe('suggestion cards', () => {
     ]);
     expect(cards.map((c) => [c.id, c.authorId, c.parts.length])).toEqual([['x', 'u-anna', 1], ['x', 'u-bartek', 1]]);
   });
+
+  it('a card made from a consultation remark keeps its reference (the card links to the remark)', () => {
+    const ref = { consultationId: 'k3x7q2m4', number: 12 };
+    const [made, other] = groupSuggestions([
+      entry({ id: 'r', kind: 'insert', scope: 'block', from: 0, to: 30, fromRemark: ref }),
+      entry({ id: 'o', kind: 'insert', scope: 'inline', from: 31, to: 35 }),
+    ]);
+    expect(made.fromRemark).toEqual(ref);
+    expect(other).not.toHaveProperty('fromRemark');
+  });
 });
