@@ -15,7 +15,8 @@
  *   else holds in the chapter (suggestionIds.ts), also inside their own proposed block;
  *   no suggestion value they add carries a remark reference (`fromRemark`, only the server
  *   writes it when a consultation remark becomes a suggestion), and a value that carries one is
- *   never changed or stripped — it only goes with its text or block;
+ *   never changed or stripped — it only goes with its text or block; nor a Word author's name
+ *   (`sourceAuthor`), which only the server's DOCX import writes;
  * - nothing else: no other formatting, no attribute changes, nothing outside the chapter
  *   text, nothing left half-integrated (checked by the Room).
  *
@@ -41,6 +42,11 @@ import {
 export interface ChangeActor {
   userId: string;
   permissions: { comment: boolean; suggest: boolean; edit: boolean };
+  /**
+   * The server writes a DOCX import for this person (server/import): their suggestions may
+   * name the Word author no member matched (`sourceAuthor`). Never set for a socket.
+   */
+  importing?: boolean;
 }
 
 /** What one transaction changed. */
@@ -253,8 +259,10 @@ class Judge {
     if (ok !== undefined) return ok;
     const s = asSuggestion(value);
     const me = this.actor.userId;
-    // The remark reference is the server's alone (POST /api/remarks/:id/suggestion).
-    ok = s !== null && s.authorId === me && !hasRemarkKey(value) && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
+    // The remark reference is the server's alone (POST /api/remarks/:id/suggestion); so is the
+    // Word author's name of an import ("z pliku: …"), which would otherwise let anyone who may
+    // only suggest label their own suggestion as coming from somebody's file.
+    ok = s !== null && s.authorId === me && !hasRemarkKey(value) && (this.actor.importing === true || (value as Record<string, unknown>).sourceAuthor === undefined) && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
     this.newValues.set(value, ok);
     return ok;
   }

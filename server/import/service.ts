@@ -300,7 +300,7 @@ export function createImportService(services: Services, collab: CollabControl) {
         let verdict = { ok: true, empty: true } as ReturnType<typeof judgeChange>;
         const origin = { importJudge: true };
         copy.on('afterTransaction', (tr: Y.Transaction) => {
-          if (tr.origin === origin) verdict = judgeChange(collectChangeSet(tr), { userId: user.id, permissions: { comment: true, suggest: true, edit: false } });
+          if (tr.origin === origin) verdict = judgeChange(collectChangeSet(tr), { userId: user.id, permissions: { comment: true, suggest: true, edit: false }, importing: true });
         });
         copy.transact(() => {
           const f = copy.getXmlFragment(DOCUMENT_FIELD);

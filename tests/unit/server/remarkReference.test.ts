@@ -90,6 +90,19 @@ describe('remark reference on a suggestion', () => {
     expect(judge(doc, EXPERT, type({ ...mark, fromRemark: ref(12) })).ok).toBe(false);
   });
 
+  it('an expert may not label their own suggestion as from a Word file (sourceAuthor); the server-written import may', () => {
+    const { doc } = chapter();
+    const value = { id: 'forged0000000003', authorId: EXPERT.userId, createdAt: '2026-12-02T10:00:00.000Z', type: 'insert' };
+    const mark = { id: 'forged0000000004', authorId: EXPERT.userId, createdAt: '2026-12-02T10:00:00.000Z' };
+    const type = (m: Record<string, unknown>) => (d: Y.Doc) => (blocks(d)[0].get(0) as Y.XmlText).insert(0, 'Nowe ', { [SUGGESTION_INSERT_MARK]: m });
+    expect(judge(doc, EXPERT, (d) => newBlock(d, { ...value, sourceAuthor: 'Jan Kowalski' })).ok).toBe(false);
+    expect(judge(doc, EXPERT, type({ ...mark, sourceAuthor: 'Jan Kowalski' })).ok).toBe(false);
+    expect(judge(doc, EXPERT, type({ ...mark, sourceAuthor: 7 })).ok).toBe(false);
+    const importing: ChangeActor = { ...EXPERT, importing: true };
+    expect(judge(doc, importing, (d) => newBlock(d, { ...value, sourceAuthor: 'Jan Kowalski' })).ok).toBe(true);
+    expect(judge(doc, importing, type({ ...mark, sourceAuthor: 'Jan Kowalski' })).ok).toBe(true);
+  });
+
   it('an expert may not change or strip the reference of the remark suggestion', () => {
     const { doc } = chapter();
     const current = remarkBlock(doc).getAttribute(BLOCK_SUGGESTION_ATTR) as unknown as Record<string, unknown>;
