@@ -262,7 +262,7 @@ class Judge {
     // The remark reference is the server's alone (POST /api/remarks/:id/suggestion); so is the
     // Word author's name of an import ("z pliku: …"), which would otherwise let anyone who may
     // only suggest label their own suggestion as coming from somebody's file.
-    ok = s !== null && s.authorId === me && !hasRemarkKey(value) && (this.actor.importing === true || (value as Record<string, unknown>).sourceAuthor === undefined) && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
+    ok = s !== null && s.authorId === me && !hasRemarkKey(value) && (this.actor.importing === true || (value as Record<string, unknown>).sourceAuthor == null) && idFreeFor(suggestionIdOwners(this.doc()), s.id, me);
     this.newValues.set(value, ok);
     return ok;
   }

@@ -98,6 +98,8 @@ describe('remark reference on a suggestion', () => {
     expect(judge(doc, EXPERT, (d) => newBlock(d, { ...value, sourceAuthor: 'Jan Kowalski' })).ok).toBe(false);
     expect(judge(doc, EXPERT, type({ ...mark, sourceAuthor: 'Jan Kowalski' })).ok).toBe(false);
     expect(judge(doc, EXPERT, type({ ...mark, sourceAuthor: 7 })).ok).toBe(false);
+    // The editor writes every mark attribute, absent ones as null: that is no name.
+    expect(judge(doc, EXPERT, type({ ...mark, sourceAuthor: null })).ok).toBe(true);
     const importing: ChangeActor = { ...EXPERT, importing: true };
     expect(judge(doc, importing, (d) => newBlock(d, { ...value, sourceAuthor: 'Jan Kowalski' })).ok).toBe(true);
     expect(judge(doc, importing, type({ ...mark, sourceAuthor: 'Jan Kowalski' })).ok).toBe(true);
