@@ -1,11 +1,13 @@
 /**
  * The daily digest: once a day, at the first look after MAIL_DIGEST_HOUR (Polish time), chapters'
- * due-date reminders are recorded (deadlines.ts) and every person in digest mode gets one e-mail
+ * due-date reminders are recorded (deadlines.ts), consultation personal data past retention is
+ * erased (consultation/retention.ts), and every person in digest mode gets one e-mail
  * with what waited for them. A restart the same day may
  * look again; that sends only what came since, so nobody gets an event twice.
  */
 import type { Services } from '../services.ts';
 import { remindOfDeadlines } from './deadlines.ts';
+import { erasePersonalDataPastRetention } from '../consultation/retention.ts';
 
 /** How often the scheduler looks at the clock (1 minute). */
 export const DIGEST_CHECK_MS = 60_000;
@@ -33,6 +35,8 @@ export async function runDigestIfDue(services: Services, state: DigestState, now
   state.lastDay = day;
   // Deadline reminders first, so that digest readers get them in today's digest.
   remindOfDeadlines(services, day);
+  // Consultation submitters' personal data past its retention period (RODO), once a day.
+  erasePersonalDataPastRetention(services, now);
   return services.notifications.runDigest();
 }
 

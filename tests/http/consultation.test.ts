@@ -13,6 +13,7 @@ import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions/decide.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { consultationRequest, makeMilestone, openConsultation, remark } from '../helpers/consultation.ts';
+import { runDigestIfDue } from '../../server/notifications/scheduler.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -347,6 +348,18 @@ describe('the register', () => {
     const after = await register(c);
     expect(after.remarks.every((r) => r.submitter.erased && r.submitter.organisation === null && r.submitter.email === null)).toBe(true);
     expect(t.services.stores.audit.list({ action: 'consultation.personal_data_expired' })[0].details).toMatchObject({ consultationId: c.id, remarks: 3 });
+  });
+
+  it('the daily scheduler erases personal data past retention even when nobody opens the consultation', async () => {
+    const { c } = await withRemarks();
+    t.clock.now = Date.UTC(2027, 0, 10, 10);
+    expect((await t.request('POST', `/api/consultations/${c.id}/report-published`, { cookie: await t.login(DEMO.coordinator) })).status).toBe(200);
+    const stored = () => t.services.db.prepare('SELECT COUNT(*) AS n FROM consultation_remarks WHERE consultation_id = ? AND (submitter_email IS NOT NULL OR submitter_name IS NOT NULL)').get(c.id) as { n: number };
+    expect(stored().n).toBeGreaterThan(0);
+    t.clock.advance(366 * DAY);
+    expect(await runDigestIfDue(t.services, { lastDay: null })).not.toBeNull();
+    expect(stored().n).toBe(0);
+    expect(t.services.stores.audit.list({ action: 'consultation.personal_data_expired' })[0].details).toMatchObject({ consultationId: c.id });
   });
 
   it('exports the register as CSV with one row per remark', async () => {

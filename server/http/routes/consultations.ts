@@ -49,6 +49,7 @@ import { jsonBody } from '../middleware/jsonBody.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 import { readQuery } from './versions.ts';
+import { erasePersonalDataPastRetention } from '../../consultation/retention.ts';
 
 /** Largest public submission body (the text fields' limits fit well inside). */
 const MAX_REMARK_BODY = 64 * 1024;
@@ -80,14 +81,7 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
   const today = () => dateInPoland(services.clock());
 
   /** Erases personal data whose retention period after the report has passed (cheap when none). */
-  const purgeExpired = () => {
-    const now = services.clock();
-    for (const c of consultations.expiredPersonalData(now)) {
-      const erased = consultations.eraseAllPersonalData(c.id, now);
-      const strategy = chapters.strategyById(c.strategy_id);
-      audit.append({ userId: null, partnershipId: strategy?.partnership_id ?? null, action: 'consultation.personal_data_expired', details: { consultationId: c.id, remarks: erased } });
-    }
-  };
+  const purgeExpired = () => erasePersonalDataPastRetention(services);
 
   /** The consultation and the person's role, or 404 for anyone not in its partnership. */
   const requireConsultation = (user: UserRow, id: string): { consultation: ConsultationRow; strategy: StrategyRow; role: Role } => {
