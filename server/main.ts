@@ -14,7 +14,6 @@ import { writeInitialText } from './seed/demoDocument.ts';
 import { startVersionScheduler } from './versions/scheduler.ts';
 import { documentHooksFromEnv } from './testHooks.ts';
 import { startDigestScheduler } from './notifications/scheduler.ts';
-import { warmCompressedAssets } from './http/warmAssets.ts';
 import { checkInstallation } from './admin/startup.ts';
 
 async function start() {
@@ -42,7 +41,6 @@ async function start() {
     checkInstallation(services, info.port, (line) => process.stdout.write(line)).catch((err) => log.error('installation check failed', err));
   }) as Server;
   collab.inject(server);
-  void warmCompressedAssets(app, config.clientDir).then((n) => log.debug(`compressed ${n} client assets ahead`));
   const stopVersions = startVersionScheduler(services, collab.control);
   const stopDigest = startDigestScheduler(services);
   log.info(config.smtp ? 'e-mail: sending through SMTP' : 'e-mail: no SMTP configured; e-mails are only logged (recipient and subject)');

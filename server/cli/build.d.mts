@@ -8,3 +8,4 @@ export function clientBuildIsStale(root?: string): boolean;
 export function ensureClientBuild(opts?: BuildOptions): void;
 export function serverBuildIsStale(root?: string): boolean;
 export function ensureServerBuild(opts?: BuildOptions): void;
+export function precompressAssets(dir: string): number;

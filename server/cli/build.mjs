@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,6 +22,8 @@ const CLIENT = {
   output: 'dist/client/index.html',
   sources: ['client', 'shared', 'vite.config.ts', 'package-lock.json'],
   command: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+  /** Compressed copies of the hashed assets, made once here instead of in the running server. */
+  after: (root) => precompressAssets(path.join(root, 'dist/client/assets')),
 };
 
 const SERVER = {
@@ -66,6 +69,33 @@ function copyAssets(from, pattern, to) {
   }
 }
 
+/** Types worth compressing (the compression middleware's text types). */
+const PRECOMPRESS = /\.(js|mjs|css|svg|json|txt)$/i;
+/** Smaller files are served as they are (server/http/middleware/compression.ts). */
+const PRECOMPRESS_MIN_BYTES = 1024;
+
+/**
+ * Writes `<file>.br` (Brotli, quality 11) and `<file>.gz` (gzip, level 9) beside every hashed
+ * text asset; server/http/static.ts sends them as they are. Compressing at this quality takes
+ * seconds and, done in the server, left tens of MiB of allocator memory behind in its threads.
+ */
+export function precompressAssets(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  let count = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!PRECOMPRESS.test(name)) continue;
+    const file = path.join(dir, name);
+    const body = fs.readFileSync(file);
+    if (body.length < PRECOMPRESS_MIN_BYTES) continue;
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+    count++;
+  }
+  return count;
+}
+
 function build(target, { force = false, root = ROOT } = {}) {
   if (!force && !isStale(target, root)) return;
   console.log(`Building ${target.what}…`);
@@ -73,6 +103,7 @@ function build(target, { force = false, root = ROOT } = {}) {
   const [script, ...args] = target.command;
   const result = spawnSync(process.execPath, [path.join(root, script), ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`building ${target.what} failed with exit code ${result.status}`);
+  target.after?.(root);
   for (const a of target.assets ?? []) copyAssets(path.join(root, a.from), a.pattern, path.join(root, target.outDir, a.from));
   // Touch the output so that a build which wrote nothing new still counts as current.
   const now = new Date();

@@ -2,7 +2,7 @@
  * Figures' images in the forms DOCX and PDF writers can embed: PNG and JPEG as stored, WebP
  * converted to PNG (with sharp). Sizes come from the stored pixel dimensions.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../modules/lazy.ts';
 import type { StoredImage } from './model.ts';
 
 export interface EmbeddableImage {
@@ -16,6 +16,7 @@ export async function toEmbeddable(img: StoredImage): Promise<EmbeddableImage> {
   const size = { width: img.width, height: img.height };
   if (img.mime === 'image/png') return { data: Buffer.from(img.bytes), type: 'png', ...size };
   if (img.mime === 'image/jpeg') return { data: Buffer.from(img.bytes), type: 'jpg', ...size };
+  const sharp = await loadSharp();
   return { data: await sharp(img.bytes).png().toBuffer(), type: 'png', ...size };
 }
 

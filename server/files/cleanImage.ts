@@ -13,7 +13,8 @@
  * Decoding runs on libuv's thread pool, not the event loop; at most two images at once.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
+import { loadSharp } from '../modules/lazy.ts';
 import { Semaphore } from '../auth/semaphore.ts';
 import type { ImageMime } from '../../shared/files.ts';
 import { Limits } from '../../shared/limits.ts';
@@ -74,6 +75,7 @@ const INPUT = { limitInputPixels: Limits.maxImagePixels, failOn: 'error' as cons
 export async function cleanImage(input: Buffer, declared: DeclaredType = {}): Promise<CleanImage> {
   if (input.length > Limits.maxImageBytes) throw new ImageRejected('too_large');
   if (input.length === 0) throw new ImageRejected('not_an_image');
+  const sharp = await loadSharp();
   return slots.run(async () => {
     let format: string | undefined;
     try {

@@ -1,7 +1,9 @@
 /**
  * Serves the built client (config.clientDir, the `vite build` output) with an SPA fallback:
  * any other GET outside /api and /collab gets index.html. Hashed files under /assets/ are
- * cached for a year; index.html is never cached. Without a build: a plain 503 saying how to
+ * cached for a year; index.html is never cached. A hashed file with a compressed copy made at
+ * build time (`<file>.br`, `<file>.gz`: server/cli/build.mjs) is sent as that copy when the
+ * browser accepts its encoding, so the running server never compresses the bundles itself. Without a build: a plain 503 saying how to
  * make one. Source maps (`*.map`) are never served: the production build emits none
  * (vite.config.ts), and a map left by a development build would hand out the whole source.
  *
@@ -13,6 +15,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.ts';
 import type { AppEnv } from '../context.ts';
 import { COLLAB_PATH } from '../../shared/protocol.ts';
+import { chooseEncoding } from './middleware/acceptEncoding.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +50,19 @@ export function serveClient(config: Pick<Config, 'clientDir'>): MiddlewareHandle
     return new Response(body, { status: 200, headers: { 'Content-Type': type, 'Cache-Control': cache } });
   };
 
+  /** The build's compressed copy of a hashed asset in the browser's encoding, if there is one. */
+  const sendCompressed = (file: string, acceptEncoding: string | undefined): Response | null => {
+    const encoding = chooseEncoding(acceptEncoding);
+    if (!encoding) return null;
+    const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+    if (!fs.existsSync(copy)) return null;
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return new Response(fs.readFileSync(copy), {
+      status: 200,
+      headers: { 'Content-Type': type, 'Cache-Control': IMMUTABLE, 'Content-Encoding': encoding, Vary: 'Accept-Encoding' },
+    });
+  };
+
   return async (c, next) => {
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || isServerPath(c.req.path)) return next();
@@ -64,6 +80,10 @@ export function serveClient(config: Pick<Config, 'clientDir'>): MiddlewareHandle
     const inside = file.startsWith(root + path.sep);
     if (inside && file !== indexFile && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const hashed = c.req.path.startsWith('/assets/');
+      if (hashed && method === 'GET') {
+        const compressed = sendCompressed(file, c.req.header('accept-encoding'));
+        if (compressed) return compressed;
+      }
       return send(file, hashed ? IMMUTABLE : 'no-cache');
     }
     // A missing asset is a real 404, not the app (a stale tab asking for an old bundle).

@@ -4,10 +4,12 @@
  * („1 234,50”, the separator is a semicolon as Polish spreadsheets expect), as numbers with a
  * złoty format in XLSX (exceljs), computed from grosze so the cell value is the exact decimal.
  */
-import ExcelJS from 'exceljs';
+import { lazy } from '../modules/lazy.ts';
 import { FUNDING_SOURCES, type FicheStatus, type FundingSource, type Readiness } from '../../shared/projects/fiche.ts';
 import { formatPln } from '../../shared/projects/money.ts';
 import type { OverviewRow, OverviewSums } from '../../shared/projects/overview.ts';
+
+const loadExcel = lazy(async () => (await import('exceljs')).default);
 
 export const SOURCE_LABELS: Record<FundingSource, string> = {
   eu: 'Program UE', national: 'Program krajowy', kpo: 'KPO', own: 'Budżet własny', other: 'Inne',
@@ -56,6 +58,7 @@ export function packageCsv(rows: readonly OverviewRow[], sums: OverviewSums): st
 }
 
 export async function packageXlsx(rows: readonly OverviewRow[], sums: OverviewSums): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Wspólna Strategia';
   const sheet = wb.addWorksheet('Pakiet projektów');

@@ -6,7 +6,7 @@
  *
  * @example const png = await barChartPng({ title: 'Uwagi według kategorii', bars: [{ label: 'mieszkańcy', value: 12 }] });
  */
-import sharp from 'sharp';
+import { loadSharp } from '../modules/lazy.ts';
 import { escapeHtml } from './html.ts';
 
 export interface BarChartData {
@@ -50,6 +50,7 @@ export function barChartSvg(data: BarChartData): string {
 /** The chart as a PNG, with its pixel size. */
 export async function barChartPng(data: BarChartData): Promise<{ bytes: Buffer; width: number; height: number }> {
   const svg = barChartSvg(data);
+  const sharp = await loadSharp();
   const { data: bytes, info } = await sharp(Buffer.from(svg)).png().toBuffer({ resolveWithObject: true });
   return { bytes, width: info.width, height: info.height };
 }

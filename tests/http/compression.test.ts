@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/http.ts';
 import { chooseEncoding } from '../../server/http/middleware/acceptEncoding.ts';
 import { COMPRESS_MIN_BYTES } from '../../server/http/middleware/compression.ts';
-import { warmCompressedAssets } from '../../server/http/warmAssets.ts';
+import { precompressAssets } from '../../server/cli/build.mjs';
 
 let t: TestContext;
 const dir = () => t.services.config.clientDir;
@@ -86,10 +86,27 @@ describe('compression', () => {
     expect(JSON.parse(text).status).toBe('up');
   });
 
-  it('warms the hashed assets after a start (every script in Brotli), ignoring maps', async () => {
+  it('sends the compressed copies the build made, as they are, for hashed assets only', async () => {
     fs.writeFileSync(path.join(dir(), 'assets', 'index-def456.css'), `.a{color:red}\n`.repeat(200));
-    expect(await warmCompressedAssets(t.app, dir())).toBe(2);
-    expect(await warmCompressedAssets(t.app, path.join(dir(), 'missing'))).toBe(0);
+    fs.writeFileSync(path.join(dir(), 'assets', 'tiny-1.js'), 'export{}');
+    expect(precompressAssets(path.join(dir(), 'assets'))).toBe(2);
+    expect(precompressAssets(path.join(dir(), 'missing'))).toBe(0);
+    expect(fs.existsSync(path.join(dir(), 'assets', 'tiny-1.js.br'))).toBe(false);
+    // Mark the copies so that the test tells them apart from compression on the fly.
+    const marked = zlib.brotliCompressSync(`/* from the build */${SCRIPT}`);
+    fs.writeFileSync(path.join(dir(), 'assets', 'ChapterPage-abc123.js.br'), marked);
+    const br = await get('/assets/ChapterPage-abc123.js', 'gzip, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect((await body(br)).equals(marked)).toBe(true);
+    const gz = await get('/assets/index-def456.css', 'gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(zlib.gunzipSync(await body(gz)).toString()).toBe(`.a{color:red}\n`.repeat(200));
+    const plain = await get('/assets/index-def456.css', 'identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await body(plain)).toString()).toBe(`.a{color:red}\n`.repeat(200));
   });
 
   it('does not compress HEAD answers', async () => {

@@ -1,0 +1,1 @@
+setTimeout(() => { global.gc(); const m = process.memoryUsage(); const f = (x) => (x/2**20).toFixed(1); console.error('MEM rss', f(m.rss), 'heapTotal', f(m.heapTotal), 'heapUsed', f(m.heapUsed), 'external', f(m.external), 'arrayBuffers', f(m.arrayBuffers)); process.exit(0); }, 6000).unref?.();
