@@ -3,6 +3,11 @@
  * JavaScript (dist/node, see server/cli/build-server.ts): the worker starts on the compiled
  * module beside the caller. From TypeScript sources (tests, `npm run dev`, the CLI through tsx)
  * the worker registers tsx's ESM loader before importing its entry.
+ *
+ * A worker does not inherit the process's preloads (`--import`, `--require`, `--loader`): they
+ * are for the main thread (a profiler's probe, tsx), and one the worker cannot load (a `.ts`
+ * file outside tsx's reach) made the commit worker fail to start, silently moving every commit
+ * back onto the event loop. Other Node flags are kept.
  */
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -19,8 +24,22 @@ const COMPILED = import.meta.url.endsWith('.js');
  * becomes its workerData (with `tsx` and `entry` added when running from sources).
  */
 export function startTsWorker(entry: URL, data: object = {}, transferList: TransferListItem[] = []): Worker {
-  if (COMPILED) return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData: data, transferList });
-  return new Worker(BOOT, { eval: true, workerData: { ...data, tsx: tsxEsmApi(), entry: entry.href }, transferList });
+  const execArgv = withoutPreloads(process.execArgv);
+  if (COMPILED) return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData: data, transferList, execArgv });
+  return new Worker(BOOT, { eval: true, workerData: { ...data, tsx: tsxEsmApi(), entry: entry.href }, transferList, execArgv });
+}
+
+const PRELOAD = /^(--import|--require|-r|--loader|--experimental-loader)(=|$)/;
+
+/** Node's command-line flags without the preloads (a flag and its value, or `--flag=value`). */
+export function withoutPreloads(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = PRELOAD.exec(argv[i]!);
+    if (!m) kept.push(argv[i]!);
+    else if (m[2] === '') i++; // the value is the next argument
+  }
+  return kept;
 }
 
 /** tsx's ESM registration API, as a file URL (its package exports it as index.mjs beside the CommonJS build). */

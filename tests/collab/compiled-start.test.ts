@@ -5,6 +5,9 @@
  * worker threads (the commit worker, the export pool) start on compiled modules, files read
  * beside the modules (the shipped TERC list) are there, and a real client edits and is stored.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureServerBuild } from '../../server/cli/build.mjs';
 import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
@@ -44,5 +47,21 @@ describe('the compiled server, as npm start runs it', () => {
 
     expect(server.output()).toMatch(/TERC list: added [1-9]\d* units/);
     expect(server.output()).not.toMatch(/worker.*(failed|error)/i);
+  }, 120_000);
+
+  it('starts its commit worker also when the process was started with a preload the worker could not load (a .ts probe under tsx)', async () => {
+    ensureServerBuild();
+    const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preload-')), 'probe.ts');
+    fs.writeFileSync(probe, 'const mark: string = "probe loaded";\nconsole.log(mark);\n');
+    const s = await startServer({ compiled: true, nodeArgs: ['--import', 'tsx', '--import', probe], env: { LOG_LEVEL: 'info' } });
+    try {
+      expect(s.output()).toContain('probe loaded');
+      await waitFor(() => s.output().includes('commit worker started'), 'the commit worker started');
+      const ready = (await (await fetch(`${s.url}/api/health/ready`)).json()) as { checks: { commitWorker: { state: string } } };
+      expect(ready.checks.commitWorker.state).toBe('running');
+      expect(s.output()).not.toContain('commit worker stopped');
+    } finally {
+      await s.stop();
+    }
   }, 120_000);
 });

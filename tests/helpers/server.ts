@@ -32,6 +32,8 @@ export interface StartOptions {
   port?: number;
   /** Run the compiled server (dist/node, built by server/cli/build.mjs) as `npm start` does. */
   compiled?: boolean;
+  /** Node flags before the entry (e.g. a preload). */
+  nodeArgs?: string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,7 +51,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const entry = opts.compiled ? [path.join(ROOT, 'dist/node/server/main.js')] : ['--import', 'tsx', path.join(ROOT, 'server/main.ts')];
-  const child = spawn(process.execPath, entry, {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
