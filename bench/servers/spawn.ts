@@ -1,14 +1,17 @@
 /**
- * Starts a server script as a child Node process (with tsx as loader, as `npm start` does),
- * waits for its `Listening on http://<host>:<port>` line and stops it again.
+ * Starts a server script (JavaScript: see compile.ts) as a child Node process with no loader,
+ * as `npm start` runs ours, waits for its `Listening on http://<host>:<port>` line and stops it
+ * again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileScripts } from './compile.ts';
 
-const HEAP_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../diagnostics/heap-probe.ts');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let heapProbe: string | null = null;
 const HEAP_PROBE_TIMEOUT_MS = 10_000;
 
 const LISTENING = /Listening on https?:\/\/[^\s:]+:(\d+)/;
@@ -40,7 +43,8 @@ export interface SpawnOptions {
 }
 
 export async function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
-  const execArgv = ['--import', 'tsx', '--expose-gc', '--import', HEAP_PROBE];
+  heapProbe ??= compileScripts(REPO_ROOT, ['bench/diagnostics/heap-probe.ts'])[0]!;
+  const execArgv = ['--expose-gc', '--import', heapProbe];
   if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-heap-'));
   const child = spawn(process.execPath, [...execArgv, opts.script], {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { compileScripts } from './compile.ts';
 import { spawnServer, type SpawnedServer } from './spawn.ts';
 import { OursApi } from './ours-api.ts';
 import { ensureServerBuild } from '../../server/cli/build.mjs';
@@ -71,7 +72,7 @@ function namedRooms(count: number): Promise<string[]> {
 /** Starts one server of the given kind. */
 export async function startServer(kind: ServerKind, opts: StartOptions): Promise<RunningServer> {
   const dir = tempDir(kind);
-  const script = (rel: string) => path.join(opts.repoRoot, rel);
+  const script = (rel: string) => (rel.endsWith('.ts') ? compileScripts(opts.repoRoot, [rel])[0]! : path.join(opts.repoRoot, rel));
   if (kind === 'relay') {
     const s = await spawnServer({ script: script('bench/reference-relay.ts'), env: { PORT: '0' }, cpuProfileDir: opts.cpuProfileDir });
     const url = `ws://127.0.0.1:${s.port}`;

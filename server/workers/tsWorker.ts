@@ -24,9 +24,20 @@ const COMPILED = import.meta.url.endsWith('.js');
  * becomes its workerData (with `tsx` and `entry` added when running from sources).
  */
 export function startTsWorker(entry: URL, data: object = {}, transferList: TransferListItem[] = []): Worker {
-  const execArgv = withoutPreloads(process.execArgv);
-  if (COMPILED) return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData: data, transferList, execArgv });
-  return new Worker(BOOT, { eval: true, workerData: { ...data, tsx: tsxEsmApi(), entry: entry.href }, transferList, execArgv });
+  const start = (execArgv: string[] | undefined) =>
+    COMPILED
+      ? new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData: data, transferList, execArgv })
+      : new Worker(BOOT, { eval: true, workerData: { ...data, tsx: tsxEsmApi(), entry: entry.href }, transferList, execArgv });
+  const kept = withoutPreloads(process.execArgv);
+  // Without preloads, the worker inherits the flags as Node does by default.
+  if (kept.length === process.execArgv.length) return start(undefined);
+  try {
+    return start(kept);
+  } catch (err) {
+    // A flag that only a whole process can take (e.g. --expose-gc) is refused in a worker's list.
+    if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return start([]);
+  }
 }
 
 const PRELOAD = /^(--import|--require|-r|--loader|--experimental-loader)(=|$)/;

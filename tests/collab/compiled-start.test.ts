@@ -53,7 +53,7 @@ describe('the compiled server, as npm start runs it', () => {
     ensureServerBuild();
     const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preload-')), 'probe.ts');
     fs.writeFileSync(probe, 'const mark: string = "probe loaded";\nconsole.log(mark);\n');
-    const s = await startServer({ compiled: true, nodeArgs: ['--import', 'tsx', '--import', probe], env: { LOG_LEVEL: 'info' } });
+    const s = await startServer({ compiled: true, nodeArgs: ['--expose-gc', '--import', 'tsx', '--import', probe], env: { LOG_LEVEL: 'info' } });
     try {
       expect(s.output()).toContain('probe loaded');
       await waitFor(() => s.output().includes('commit worker started'), 'the commit worker started');
