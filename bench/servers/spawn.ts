@@ -40,11 +40,13 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Write a V8 CPU profile (`--cpu-prof`) into this folder when the server exits. */
   cpuProfileDir?: string;
+  /** Node flags the server is deployed with (ours: those of `npm start`). */
+  nodeFlags?: readonly string[];
 }
 
 export async function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
   heapProbe ??= compileScripts(REPO_ROOT, ['bench/diagnostics/heap-probe.ts'])[0]!;
-  const execArgv = ['--expose-gc', '--import', heapProbe];
+  const execArgv = [...(opts.nodeFlags ?? []), '--expose-gc', '--import', heapProbe];
   if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-heap-'));
   const child = spawn(process.execPath, [...execArgv, opts.script], {

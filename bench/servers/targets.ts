@@ -69,6 +69,17 @@ function namedRooms(count: number): Promise<string[]> {
   return Promise.resolve(Array.from({ length: count }, (_, i) => `chapter-${i + 1}`));
 }
 
+/**
+ * The Node flags `npm start` gives our server (package.json's start script, between `node`
+ * and the entry), so the benchmark runs it exactly as deployed.
+ */
+export function startFlags(repoRoot: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const m = /(?:^|&&)\s*node\s+((?:--?[\w-]+(?:=\S+)?\s+)*)dist\/node\/server\/main\.js/.exec(pkg.scripts.start);
+  if (!m) throw new Error(`package.json's start script does not run dist/node/server/main.js with node: ${pkg.scripts.start}`);
+  return m[1]!.split(/\s+/).filter(Boolean);
+}
+
 /** Starts one server of the given kind. */
 export async function startServer(kind: ServerKind, opts: StartOptions): Promise<RunningServer> {
   const dir = tempDir(kind);
@@ -96,6 +107,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions): Promise
   const s = await spawnServer({
     script: script('dist/node/server/main.js'),
     env: { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+    nodeFlags: startFlags(opts.repoRoot),
     cpuProfileDir: opts.cpuProfileDir,
   });
   const base = withCleanup(s, dir);

@@ -9,7 +9,7 @@
  * file outside tsx's reach) made the commit worker fail to start, silently moving every commit
  * back onto the event loop. Other Node flags are kept.
  */
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -23,11 +23,11 @@ const COMPILED = import.meta.url.endsWith('.js');
  * A worker running `entry` (a file URL of a `.ts` module, written as in the sources); `data`
  * becomes its workerData (with `tsx` and `entry` added when running from sources).
  */
-export function startTsWorker(entry: URL, data: object = {}, transferList: TransferListItem[] = []): Worker {
+export function startTsWorker(entry: URL, data: object = {}, transferList: TransferListItem[] = [], resourceLimits?: ResourceLimits): Worker {
   const start = (execArgv: string[] | undefined) =>
     COMPILED
-      ? new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData: data, transferList, execArgv })
-      : new Worker(BOOT, { eval: true, workerData: { ...data, tsx: tsxEsmApi(), entry: entry.href }, transferList, execArgv });
+      ? new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData: data, transferList, execArgv, resourceLimits })
+      : new Worker(BOOT, { eval: true, workerData: { ...data, tsx: tsxEsmApi(), entry: entry.href }, transferList, execArgv, resourceLimits });
   const kept = withoutPreloads(process.execArgv);
   // Without preloads, the worker inherits the flags as Node does by default.
   if (kept.length === process.execArgv.length) return start(undefined);
