@@ -7,7 +7,7 @@ export const USAGE = `npm run bench -- [flags]
   --quick              smoke run: 3 s, scenario a, relay and ours (if it starts)
   --duration <s>       measured seconds per steady run (default 20)
   --warmup <s>         unmeasured seconds before each window (default 2)
-  --scenarios a,b,...  which of a–h (default all); none with --client measures only the client
+  --scenarios a,b,...  which of a–i (default all); none with --client measures only the client
   --servers x,y        of ${SERVER_KINDS.join(', ')} (default all)
   --repeat <n>         run everything n times, alternating server order (default 1)
   --workers <n>        load-generator processes (default 2)
@@ -36,7 +36,7 @@ const Flags = z.object({
   quick: z.boolean().default(false),
   duration: z.coerce.number().positive().max(600).optional(),
   warmup: z.coerce.number().min(0).max(60).optional(),
-  scenarios: z.string().regex(/^([a-h](,[a-h])*|none)$/).optional(),
+  scenarios: z.string().regex(/^([a-i](,[a-i])*|none)$/).optional(),
   servers: z.string().optional(),
   repeat: z.coerce.number().int().min(1).max(10).default(1),
   workers: z.coerce.number().int().min(1).max(8).default(2),

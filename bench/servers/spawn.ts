@@ -18,6 +18,8 @@ const LISTENING = /Listening on https?:\/\/[^\s:]+:(\d+)/;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 const LOG_LINES_KEPT = 40;
+/** Diagnostics: every line the servers print is also appended to this file when set. */
+const SERVER_LOG = process.env.BENCH_SERVER_LOG;
 
 /** A started child process with its port and the last lines it printed. */
 export interface SpawnedServer {
@@ -61,6 +63,7 @@ export async function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line) continue;
         lines.push(line);
+        if (SERVER_LOG) fs.appendFileSync(SERVER_LOG, `${line}\n`);
         if (lines.length > LOG_LINES_KEPT) lines.shift();
         const m = LISTENING.exec(line);
         if (m) { clearTimeout(timer); resolve(Number(m[1])); }
