@@ -42,10 +42,11 @@ export const scenarioE: Scenario = {
       let miss: { rate: number; p99: number | null; gen: number | null } | null = null;
       let converged = true;
       for (const rate of STEPS) {
-        // Our server closes a socket that keeps sending more than Limits.messagesPerSecond: a
-        // step above that measures the limiter, not the relay.
+        // Our server reads a socket that keeps sending more than Limits.messagesPerSecond more
+        // slowly (it pauses it, never closes it): a step above that measures the limiter, not
+        // the relay. Scenario (i) shows what happens above it.
         if (ctx.server.kind === 'ours' && rate / CLIENTS > Limits.messagesPerSecond) {
-          notes.push(`${rate}/s not run: ${rate / CLIENTS} msg/s per writer exceeds our per-socket limit of ${Limits.messagesPerSecond}/s`);
+          notes.push(`${rate}/s not run: ${rate / CLIENTS} msg/s per writer exceeds our per-socket rate of ${Limits.messagesPerSecond}/s`);
           break;
         }
         let ok = false;
