@@ -1,11 +1,14 @@
 /**
  * (d) Cold load of a big chapter: the editing trace (bench/trace.ts; 260k edits, ~105k characters),
  * replayed offline, is uploaded through one client; everyone disconnects; after an idle pause a
- * new client opens the chapter and we time its first full sync and the text being complete.
+ * newcomer opens the chapter. For y-websocket servers a raw socket comes first and times the
+ * server's part alone (its answer to an empty sync step 1, see rawSync.ts), then, after
+ * another idle pause, a real client times its first full sync and the text being complete.
  */
 import { WorkerPool } from '../load/pool.ts';
 import { sampleTree, watchPeakRss } from '../proc-stats.ts';
 import { sleep } from './measure.ts';
+import { timeSyncAnswer } from './rawSync.ts';
 import type { Scenario, ScenarioOutcome } from './types.ts';
 
 /** Pause after the upload so that servers that unload idle documents have done so. */
@@ -15,6 +18,7 @@ export const scenarioD: Scenario = {
   id: 'd',
   title: '(d) cold load of a chapter with its editing history (260k edits, ~105k characters)',
   columns: [
+    { key: 'serverAnswerMs', label: 'server: open → whole sync step 2 received, raw socket (ms)', lowerIsBetter: true },
     { key: 'coldSyncMs', label: 'new client fully synced (ms)', lowerIsBetter: true },
     { key: 'coldContentMs', label: 'new client has the whole text (ms)', lowerIsBetter: true },
     { key: 'uploadMs', label: 'upload + second client synced (ms)', lowerIsBetter: true },
@@ -35,6 +39,12 @@ export const scenarioD: Scenario = {
       const up = await pool.single({ type: 'upload', target, update: trace.update, expectText: trace.endContent }, 'upload');
       if (!up.ok) throw new Error(`upload failed: ${up.error ?? 'second client never saw the whole text'}`);
       await sleep(IDLE_BEFORE_COLD_LOAD_MS);
+      let serverAnswerMs: number | null = null;
+      if (target.protocol === 'y-websocket') {
+        const raw = await timeSyncAnswer(target);
+        serverAnswerMs = raw.ms;
+        await sleep(IDLE_BEFORE_COLD_LOAD_MS);
+      }
       const rssIdle = sampleTree(ctx.server.pid).rssBytes;
       const heapIdle = await ctx.server.heapAfterGc();
       const peak = watchPeakRss(ctx.server.pid, 50);
@@ -47,6 +57,7 @@ export const scenarioD: Scenario = {
         converged: cold.matches,
         notes,
         metrics: {
+          serverAnswerMs,
           coldSyncMs: cold.syncMs,
           coldContentMs: cold.contentMs,
           uploadMs: up.ms,

@@ -101,7 +101,9 @@ function build(target, { force = false, root = ROOT } = {}) {
   console.log(`Building ${target.what}…`);
   if (target.outDir) fs.rmSync(path.join(root, target.outDir), { recursive: true, force: true });
   const [script, ...args] = target.command;
-  const result = spawnSync(process.execPath, [path.join(root, script), ...args], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV=production whoever calls: under a test runner (NODE_ENV=test) vite built React's
+  // development version, which `npm start` then reused as current.
+  const result = spawnSync(process.execPath, [path.join(root, script), ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`building ${target.what} failed with exit code ${result.status}`);
   target.after?.(root);
   for (const a of target.assets ?? []) copyAssets(path.join(root, a.from), a.pattern, path.join(root, target.outDir, a.from));
