@@ -7,7 +7,7 @@ import { AuditQuery, type AuditEntryDto, type AuditListResponse } from '../../..
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { AuditFilter } from '../../storage/audit.ts';
-import { auditCsv } from '../../versions/auditCsv.ts';
+import { auditCsv } from '../../audit/csv.ts';
 import { personLookup } from '../../versions/dto.ts';
 import { requirePartnership } from '../access.ts';
 import { currentUser } from '../middleware/requireUser.ts';

@@ -1,0 +1,49 @@
+/**
+ * The direction of imports between the layers (docs/architecture.md „Modules”): the server never
+ * imports the client, and shared/ imports neither.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const SOURCE = /\.(ts|tsx|mts|mjs)$/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return SOURCE.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.d.mts') ? [path] : [];
+  });
+}
+
+/** Every module a source text imports (static, dynamic, re-exports), as repository paths; packages as they are written. */
+function importsOf(file: string, text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map(({ fileName }) =>
+    fileName.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), fileName)).split(sep).join('/') : fileName);
+}
+
+/** "file → imported" for each import of a file under `from` (minus `except`) that lands under one of `forbidden`. */
+function violations(from: string, forbidden: string[], except: (file: string) => boolean = () => false): string[] {
+  return sourceFiles(from).filter((f) => !except(f.split(sep).join('/'))).flatMap((file) =>
+    importsOf(file, readFileSync(join(ROOT, file), 'utf8'))
+      .filter((target) => forbidden.some((dir) => target.startsWith(`${dir}/`)))
+      .map((target) => `${file.split(sep).join('/')} → ${target}`));
+}
+
+describe('import directions', () => {
+  it('finds static, dynamic and re-exported imports (so the checks below can fail)', () => {
+    const text = "import { pl } from '../../client/i18n/pl.ts';\nexport * from '../client/x.ts';\nconst m = await import('../../client/y.ts');\nimport z from 'zod';";
+    expect(importsOf('server/versions/a.ts', text)).toEqual(['client/i18n/pl.ts', 'server/client/x.ts', 'client/y.ts', 'zod']);
+  });
+
+  it('server/ never imports client/', () => {
+    expect(violations('server', ['client'])).toEqual([]);
+  });
+
+  it('shared/ imports neither server/ nor client/', () => {
+    expect(violations('shared', ['server', 'client'])).toEqual([]);
+  });
+});
