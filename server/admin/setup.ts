@@ -9,7 +9,7 @@ import type { Services } from '../services.ts';
 import type { SetupPurpose, SetupTokenRow } from '../storage/setupTokens.ts';
 import type { UserRow } from '../storage/people.ts';
 import { generateToken, hashToken } from '../auth/sessions.ts';
-import { ApiError, conflict, internal, validationFailed } from '../http/errors.ts';
+import { ApiError, conflict, internal, validationFailed } from '../errors.ts';
 import { SETUP_LINK_TTL_MS, SETUP_PATH } from './links.ts';
 
 /** Organisation of an administrator who named none. */

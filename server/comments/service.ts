@@ -8,7 +8,7 @@ import type {
 } from '../../shared/api.ts';
 import type { CollabEvent } from '../../shared/protocol.ts';
 import type { CollabControl, UserRow } from '../context.ts';
-import { conflict, internal } from '../http/errors.ts';
+import { conflict, internal } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { requireChapterComments, requireOwnComment, requireThread } from './access.ts';
 import { toThreadDtos } from './dto.ts';

@@ -6,7 +6,7 @@
 import type { ProseMirrorJson } from '../../shared/api.ts';
 import type { VersionKind } from '../../shared/domain.ts';
 import type { CollabControl } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { StrategyRow } from '../storage/chapters.ts';
 import type { VersionHeadRow } from '../storage/versions.ts';

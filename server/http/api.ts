@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
-import { notFound, onApiError } from './errors.ts';
+import { notFound } from '../errors.ts';
+import { onApiError } from './errors.ts';
 import { jsonBody } from './middleware/jsonBody.ts';
 import { originGuard } from './middleware/origin.ts';
 import { authRoutes } from './routes/auth.ts';

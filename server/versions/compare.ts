@@ -4,7 +4,7 @@
  */
 import type { CompareResponse, PersonRef } from '../../shared/api.ts';
 import type { VersionKind } from '../../shared/domain.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import type { VersionRow } from '../storage/versions.ts';
 import { attributedText, docFromState, type AttributedText } from './document.ts';
 import { compareTexts } from './diff.ts';

@@ -17,8 +17,8 @@ import { addMemberWithInvitation } from '../../admin/invite.ts';
 import { invitedMemberResponse } from '../../mail/invitation.ts';
 import { addOrganization, removeOrganization } from '../../admin/organizations.ts';
 import { createStrategy } from '../../admin/strategies.ts';
-import { requireAdmin } from '../access.ts';
-import { internal, notFound, validationFailed } from '../errors.ts';
+import { requireAdmin } from '../../auth/access.ts';
+import { internal, notFound, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

@@ -9,7 +9,7 @@ import type { Services } from '../../services.ts';
 import type { AuditFilter } from '../../storage/audit.ts';
 import { auditCsv } from '../../audit/csv.ts';
 import { personLookup } from '../../versions/dto.ts';
-import { requirePartnership } from '../access.ts';
+import { requirePartnership } from '../../auth/access.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readQuery } from './versions.ts';
 

@@ -7,7 +7,7 @@ import { CloseCode } from '../../../shared/protocol.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { toUserDto } from '../../storage/people.ts';
-import { ApiError, invalidCredentials, rateLimited } from '../errors.ts';
+import { ApiError, invalidCredentials, rateLimited } from '../../errors.ts';
 import { currentSession, currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

@@ -14,8 +14,8 @@ import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { createCommentService } from '../../comments/service.ts';
 import { mentionable } from '../../comments/mentionable.ts';
-import { requirePartnership } from '../access.ts';
-import { validationFailed } from '../errors.ts';
+import { requirePartnership } from '../../auth/access.ts';
+import { validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { fieldIssues, readJson } from '../validate.ts';
 

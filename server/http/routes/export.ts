@@ -15,8 +15,8 @@ import { contentDisposition } from '../../export/fileName.ts';
 import { gatherChapter, gatherStrategy, type Gathered } from '../../export/gather.ts';
 import { EXPORT_CONTENT_TYPES } from '../../export/model.ts';
 import { ExportPool } from '../../export/pool.ts';
-import { requireChapter, requireStrategy } from '../access.ts';
-import { validationFailed } from '../errors.ts';
+import { requireChapter, requireStrategy } from '../../auth/access.ts';
+import { validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readQuery } from './versions.ts';
 

@@ -9,7 +9,7 @@ import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { hashToken } from '../../auth/sessions.ts';
 import type { InvitationDetails } from '../../storage/invitations.ts';
-import { internal, invitationInvalid } from '../errors.ts';
+import { internal, invitationInvalid } from '../../errors.ts';
 import { readJson } from '../validate.ts';
 import { meResponse } from './auth.ts';
 

@@ -20,7 +20,7 @@ import { appUrl } from '../../mail/links.ts';
 import { sendInBackground } from '../../mail/mailer.ts';
 import { passwordResetMail } from '../../mail/templates/passwordReset.ts';
 import type { PasswordResetRow } from '../../storage/passwordResets.ts';
-import { ApiError, rateLimited } from '../errors.ts';
+import { ApiError, rateLimited } from '../../errors.ts';
 import { readJson } from '../validate.ts';
 
 const TOKEN_PATTERN = /^[a-z2-7]{39}$/;

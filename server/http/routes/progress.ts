@@ -9,7 +9,7 @@ import type { StrategyProgressDto } from '../../../shared/api.ts';
 import { listSuggestions } from '../../../shared/suggestions/decide.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { requireStrategy } from '../access.ts';
+import { requireStrategy } from '../../auth/access.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 
 const DAY_MS = 86_400_000;

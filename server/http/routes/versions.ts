@@ -16,8 +16,8 @@ import type { ChapterAccessRow } from '../../storage/chapters.ts';
 import { compareVersions } from '../../versions/compare.ts';
 import { versionDto, versionSummaries } from '../../versions/dto.ts';
 import { restoreVersion, saveVersion } from '../../versions/service.ts';
-import { requireChapter } from '../access.ts';
-import { chapterFrozen, forbidden, internal, notFound, validationFailed } from '../errors.ts';
+import { requireChapter } from '../../auth/access.ts';
+import { chapterFrozen, forbidden, internal, notFound, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { fieldIssues, readJson } from '../validate.ts';
 

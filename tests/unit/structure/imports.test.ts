@@ -1,6 +1,8 @@
 /**
  * The direction of imports between the layers (docs/architecture.md „Modules”): the server never
- * imports the client, and shared/ imports neither.
+ * imports the client, shared/ imports neither, and only the HTTP layer itself (and the app that
+ * mounts it, and the command-line tools) imports server/http/: domain modules throw the named
+ * errors of server/errors.ts and check access with server/auth/access.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -41,6 +43,11 @@ describe('import directions', () => {
 
   it('server/ never imports client/', () => {
     expect(violations('server', ['client'])).toEqual([]);
+  });
+
+  it('server/ outside the HTTP layer, app.ts and the command-line tools never imports server/http/', () => {
+    const httpSide = (file: string) => file.startsWith('server/http/') || file.startsWith('server/cli/') || file === 'server/app.ts';
+    expect(violations('server', ['server/http'], httpSide)).toEqual([]);
   });
 
   it('shared/ imports neither server/ nor client/', () => {
