@@ -1,11 +1,11 @@
 /**
  * Named errors, server-wide: each refusal is an ApiError with a stable machine code from
- * shared/api.ts ERROR_CODES and the HTTP status it maps to, made by one of these factories or,
+ * shared/errorCodes.ts ERROR_CODES and the HTTP status it maps to, made by one of these factories or,
  * for a refusal only one module gives, next to that module. The HTTP layer
  * (server/http/errors.ts) writes them as the API's one envelope
  * `{"error":{"code","message","details?"}}`. Messages are English; the client translates the code.
  */
-import type { ErrorCode } from '../shared/api.ts';
+import type { ErrorCode } from '../shared/errorCodes.ts';
 
 /** The HTTP statuses a named error may carry (all of them answers with a body). */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500;

@@ -5,7 +5,8 @@
  * organisation, its people and their history stay.
  */
 import type { z } from 'zod';
-import type { AddOrganizationRequest, PartnershipOrganizationDto } from '../../shared/api.ts';
+import type { AddOrganizationRequest } from '../../shared/api.ts';
+import type { PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
 import type { Services } from '../services.ts';
 import { conflict, internal, notFound, validationFailed } from '../errors.ts';
 

@@ -1,5 +1,5 @@
 /** The audit log as CSV (conventions in server/export/csv.ts), with the Polish words of each action. */
-import type { AuditEntryDto } from '../../shared/api.ts';
+import type { AuditEntryDto } from '../../shared/apiTypes.ts';
 import { isAuditAction } from '../../shared/audit/actions.ts';
 import { AUDIT_ACTION_LABELS_PL } from '../../shared/audit/labels.ts';
 import { spreadsheetCsv } from '../export/csv.ts';

@@ -3,7 +3,7 @@
  * through the room's document access, stored versions, open threads, people, figures' bytes) —
  * so the worker only writes. Access is checked by the routes before this runs.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import type { VersionKind } from '../../shared/domain.ts';
 import type { CollabControl } from '../context.ts';
 import { notFound } from '../errors.ts';

@@ -4,7 +4,7 @@
  */
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ApiErrorBody } from '../../shared/api.ts';
+import type { ApiErrorBody } from '../../shared/errorCodes.ts';
 import { ApiError, internal, payloadTooLarge } from '../errors.ts';
 import type { Logger } from '../log.ts';
 

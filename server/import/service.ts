@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { UserRow } from '../storage/people.ts';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { Limits } from '../../shared/limits.ts';
 import { normaliseText } from '../../shared/text.ts';

@@ -2,7 +2,7 @@
  * Comparing two versions of a chapter, or a version with the current text, word by word,
  * with the author of inserted text where the Yjs client that wrote it is known.
  */
-import type { CompareResponse, PersonRef } from '../../shared/api.ts';
+import type { CompareResponse, PersonRef } from '../../shared/apiTypes.ts';
 import type { VersionKind } from '../../shared/domain.ts';
 import { notFound } from '../errors.ts';
 import type { VersionRow } from '../storage/versions.ts';

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditEntryDto, AuditListResponse, VersionDto } from '../../shared/api.ts';
+import type { AuditEntryDto, AuditListResponse, VersionDto } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 

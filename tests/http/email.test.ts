@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.ts';
 import { runDigestIfDue } from '../../server/notifications/scheduler.ts';
-import type { AddMemberResponse, CommentThreadDto, NotificationSettingsDto } from '../../shared/api.ts';
+import type { AddMemberResponse, CommentThreadDto, NotificationSettingsDto } from '../../shared/apiTypes.ts';
 
 const PUBLIC = 'https://strategia.test.example';
 let smtp: TestSmtpServer;

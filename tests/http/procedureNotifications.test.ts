@@ -5,7 +5,7 @@
  * organisation whose adoption is missing; nobody else, nothing twice a day.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MilestoneDto } from '../../shared/api.ts';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import { runDigestIfDue } from '../../server/notifications/scheduler.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';

@@ -6,10 +6,8 @@
  * chapters still needs a membership.
  */
 import { Hono } from 'hono';
-import {
-  AddCoordinatorRequest, AddOrganizationRequest, CreatePartnershipRequest, CreateStrategyRequest,
-  type AdminPartnershipDto,
-} from '../../../shared/api.ts';
+import { AddCoordinatorRequest, AddOrganizationRequest, CreatePartnershipRequest, CreateStrategyRequest } from '../../../shared/api.ts';
+import type { AdminPartnershipDto } from '../../../shared/apiTypes.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { PartnershipRow } from '../../storage/partnerships.ts';

@@ -3,7 +3,8 @@
  * `GET /api/partnerships/:id/audit?chapterId=&action=&from=&to=&limit=` and `…/audit.csv`.
  */
 import { Hono, type Context } from 'hono';
-import { AuditQuery, type AuditEntryDto, type AuditListResponse } from '../../../shared/api.ts';
+import { AuditQuery } from '../../../shared/api.ts';
+import type { AuditEntryDto, AuditListResponse } from '../../../shared/apiTypes.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { AuditFilter } from '../../storage/audit.ts';

@@ -7,9 +7,7 @@
  * carries; the operations in server/comments/service.ts check again before writing.
  */
 import { Hono } from 'hono';
-import {
-  CreateThreadRequest, EditCommentRequest, MentionableQuery, ReplyRequest,
-} from '../../../shared/api.ts';
+import { CreateThreadRequest, EditCommentRequest, MentionableQuery, ReplyRequest } from '../../../shared/api.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { createCommentService } from '../../comments/service.ts';

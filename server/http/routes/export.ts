@@ -7,7 +7,8 @@
  * gathered here, synchronously and briefly; the file is written in a worker thread.
  */
 import { Hono, type Context } from 'hono';
-import { ChapterExportQuery, EXPORT_FILE_FORMATS, StrategyExportQuery, type ExportFileFormat } from '../../../shared/api.ts';
+import { ChapterExportQuery, StrategyExportQuery } from '../../../shared/api.ts';
+import { EXPORT_FILE_FORMATS, type ExportFileFormat } from '../../../shared/apiTypes.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { storedFigureImages } from '../../export/figureSource.ts';

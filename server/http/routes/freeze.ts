@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { CreateMilestoneRequest, FreezeRequest, UnfreezeRequest } from '../../../shared/api.ts';
-import type { FreezeResponse, MilestoneListResponse, UnfreezeResponse } from '../../../shared/api.ts';
+import type { FreezeResponse, MilestoneListResponse, UnfreezeResponse } from '../../../shared/apiTypes.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { milestoneDto, versionDto } from '../../versions/dto.ts';

@@ -5,7 +5,7 @@
  * chapter's document.
  */
 import { Hono } from 'hono';
-import type { StrategyProgressDto } from '../../../shared/api.ts';
+import type { StrategyProgressDto } from '../../../shared/apiTypes.ts';
 import { listSuggestions } from '../../../shared/suggestions/decide.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';

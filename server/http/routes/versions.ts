@@ -8,7 +8,8 @@
  */
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { CompareQuery, CreateVersionRequest, type RestoreResponse, type VersionListResponse } from '../../../shared/api.ts';
+import { CompareQuery, CreateVersionRequest } from '../../../shared/api.ts';
+import type { RestoreResponse, VersionListResponse } from '../../../shared/apiTypes.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { chapterPermissions } from '../../auth/policy.ts';

@@ -35,6 +35,16 @@ function violations(from: string, forbidden: string[], except: (file: string) =>
       .map((target) => `${file.split(sep).join('/')} → ${target}`));
 }
 
+/** Every repository module a module loads, directly or through others (packages as they are written). */
+function closure(file: string, seen = new Set<string>()): Set<string> {
+  for (const target of importsOf(file, readFileSync(join(ROOT, file), 'utf8'))) {
+    if (seen.has(target)) continue;
+    seen.add(target);
+    if (target.startsWith('shared/') || target.startsWith('server/') || target.startsWith('client/')) closure(target, seen);
+  }
+  return seen;
+}
+
 describe('import directions', () => {
   it('finds static, dynamic and re-exported imports (so the checks below can fail)', () => {
     const text = "import { pl } from '../../client/i18n/pl.ts';\nexport * from '../client/x.ts';\nconst m = await import('../../client/y.ts');\nimport z from 'zod';";
@@ -52,5 +62,12 @@ describe('import directions', () => {
 
   it('shared/ imports neither server/ nor client/', () => {
     expect(violations('shared', ['server', 'client'])).toEqual([]);
+  });
+
+  // The client takes response types, error codes and field limits from these without loading zod.
+  it('shared/apiTypes.ts and shared/errorCodes.ts load no zod, directly or through what they import', () => {
+    expect([...closure('shared/apiTypes.ts')].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
+    expect([...closure('shared/errorCodes.ts')].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
+    expect(closure('shared/api.ts').has('zod')).toBe(true);
   });
 });
