@@ -15,7 +15,7 @@
  */
 import * as Y from 'yjs';
 import sharp from 'sharp';
-import type { ProseMirrorJson, StrategyDto } from '../../shared/api.ts';
+import type { ProseMirrorJson, StrategyDto } from '../../shared/apiTypes.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ExportPool } from '../../server/export/pool.ts';
 import { writeExport } from '../../server/export/worker.ts';

@@ -3,7 +3,7 @@
  * A radio group in a fieldset; the choice is saved as soon as it is made and announced.
  */
 import { useEffect, useState } from 'react';
-import type { NotificationMode, NotificationSettingsDto } from '../../shared/api.ts';
+import type { NotificationMode, NotificationSettingsDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -4,14 +4,13 @@
  * the marshal office, a consultancy, an NGO). Used by administrators and coordinators.
  */
 import { useState, type FormEvent } from 'react';
-import type { AddOrganizationRequest, TercUnitDto } from '../../shared/api.ts';
+import type { AddOrganizationRequest } from '../../shared/api.ts';
+import { ORGANIZATION_NAME_MAX, OTHER_ORGANIZATION_KINDS, TERC_QUERY_MAX, type TercUnitDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
 import { adminApi } from './adminApi.ts';
-
-const OTHER_KINDS = ['zmp', 'urzad_marszalkowski', 'inne'] as const;
 
 export function AddOrganizationForm({ idPrefix, add }: { idPrefix: string; add: (body: AddOrganizationRequest) => Promise<unknown> }) {
   const { t } = useI18n();
@@ -21,7 +20,7 @@ export function AddOrganizationForm({ idPrefix, add }: { idPrefix: string; add: 
   const [units, setUnits] = useState<TercUnitDto[] | null>(null);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<(typeof OTHER_KINDS)[number]>('inne');
+  const [kind, setKind] = useState<(typeof OTHER_ORGANIZATION_KINDS)[number]>('inne');
   const [isLeader, setIsLeader] = useState(false);
   const { busy, error, setError, run } = useApiAction();
   const id = (s: string) => `${idPrefix}-${s}`;
@@ -64,7 +63,7 @@ export function AddOrganizationForm({ idPrefix, add }: { idPrefix: string; add: 
         <>
           <label htmlFor={id('q')}>{t('orgs.search')}</label>
           <div className="inline-form">
-            <input id={id('q')} value={query} maxLength={100} aria-describedby={id('q-hint')} onChange={(e) => setQuery(e.target.value)}
+            <input id={id('q')} value={query} maxLength={TERC_QUERY_MAX} aria-describedby={id('q-hint')} onChange={(e) => setQuery(e.target.value)}
               onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
             <button type="button" onClick={() => void search()} disabled={busy}>{t('orgs.searchButton')}</button>
           </div>
@@ -85,10 +84,10 @@ export function AddOrganizationForm({ idPrefix, add }: { idPrefix: string; add: 
       ) : (
         <>
           <label htmlFor={id('name')}>{t('orgs.name')}</label>
-          <input id={id('name')} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+          <input id={id('name')} value={name} maxLength={ORGANIZATION_NAME_MAX} onChange={(e) => setName(e.target.value)} />
           <label htmlFor={id('kind')}>{t('orgs.kind')}</label>
-          <select id={id('kind')} value={kind} onChange={(e) => setKind(e.target.value as (typeof OTHER_KINDS)[number])}>
-            {OTHER_KINDS.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
+          <select id={id('kind')} value={kind} onChange={(e) => setKind(e.target.value as (typeof OTHER_ORGANIZATION_KINDS)[number])}>
+            {OTHER_ORGANIZATION_KINDS.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
           </select>
         </>
       )}

@@ -4,7 +4,7 @@
  * server decides; this page only says so to others).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AdminPartnershipDto } from '../../shared/api.ts';
+import { PARTNERSHIP_NAME_MAX, type AdminPartnershipDto } from '../../shared/apiTypes.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -77,7 +77,7 @@ export function AdminPage({ partnershipId }: { partnershipId: string | null }) {
         )}
         <form onSubmit={create} noValidate className="stacked-form">
           <label htmlFor="new-partnership">{t('admin.partnershipName')}</label>
-          <input id="new-partnership" value={name} maxLength={300} onChange={(e) => setName(e.target.value)} />
+          <input id="new-partnership" value={name} maxLength={PARTNERSHIP_NAME_MAX} onChange={(e) => setName(e.target.value)} />
           <FormError message={error} />
           <button type="submit" className="button-primary" disabled={busy}>{t('admin.createPartnership')}</button>
         </form>

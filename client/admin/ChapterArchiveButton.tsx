@@ -2,7 +2,7 @@
  * A coordinator archives a chapter (kept with its versions, approvals, comments and audit, but
  * read-only and marked "w archiwum") or restores it (issue 16).
  */
-import type { ChapterSummaryDto } from '../../shared/api.ts';
+import type { ChapterSummaryDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';

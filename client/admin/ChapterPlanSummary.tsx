@@ -2,7 +2,7 @@
  * Under a chapter's title on the dashboard (issue 16): who owns it, the due date and the days
  * left (or overdue, said in words, not only in colour), open threads and open suggestions.
  */
-import type { ChapterProgressDto, ChapterSummaryDto } from '../../shared/api.ts';
+import type { ChapterProgressDto, ChapterSummaryDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function ChapterPlanSummary({ chapter, progress }: { chapter: ChapterSummaryDto; progress: ChapterProgressDto | undefined }) {

@@ -1,6 +1,7 @@
 /** One partnership in the administration: its organisations, strategies and coordinators. */
 import { useState, type FormEvent } from 'react';
-import type { AdminPartnershipDto } from '../../shared/api.ts';
+import { EMAIL_MAX, PERSON_NAME_MAX, type AdminPartnershipDto } from '../../shared/apiTypes.ts';
+import { Limits } from '../../shared/limits.ts';
 import { InvitationLink } from '../dashboard/InvitationLink.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
@@ -83,7 +84,7 @@ export function PartnershipAdmin({ partnership: p, reload }: { partnership: Admi
         )}
         <form onSubmit={createStrategy} noValidate className="stacked-form">
           <label htmlFor="admin-strategy-title">{t('admin.strategyTitle')}</label>
-          <input id="admin-strategy-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          <input id="admin-strategy-title" value={title} maxLength={Limits.maxTitleLength} onChange={(e) => setTitle(e.target.value)} />
           <label className="choice"><input type="checkbox" checked={template} onChange={(e) => setTemplate(e.target.checked)} /> {t('admin.useTemplate')}</label>
           <FormError message={strategyAction.error} />
           <button type="submit" className="button-primary" disabled={strategyAction.busy}>{t('admin.createStrategy')}</button>
@@ -101,9 +102,9 @@ export function PartnershipAdmin({ partnership: p, reload }: { partnership: Admi
         )}
         <form onSubmit={nameCoordinator} noValidate className="stacked-form">
           <label htmlFor="admin-coord-name">{t('members.name')}</label>
-          <input id="admin-coord-name" autoComplete="off" maxLength={120} value={coordinator.name} onChange={(e) => setCoordinator({ ...coordinator, name: e.target.value })} />
+          <input id="admin-coord-name" autoComplete="off" maxLength={PERSON_NAME_MAX} value={coordinator.name} onChange={(e) => setCoordinator({ ...coordinator, name: e.target.value })} />
           <label htmlFor="admin-coord-email">{t('members.email')}</label>
-          <input id="admin-coord-email" type="email" autoComplete="off" maxLength={254} value={coordinator.email} onChange={(e) => setCoordinator({ ...coordinator, email: e.target.value })} />
+          <input id="admin-coord-email" type="email" autoComplete="off" maxLength={EMAIL_MAX} value={coordinator.email} onChange={(e) => setCoordinator({ ...coordinator, email: e.target.value })} />
           <label htmlFor="admin-coord-org">{t('members.organization')}</label>
           <select id="admin-coord-org" value={coordinator.organizationId} onChange={(e) => setCoordinator({ ...coordinator, organizationId: e.target.value })}>
             <option value="">{t('admin.pickOrganization')}</option>

@@ -4,7 +4,8 @@
  * chapter's owner and due date.
  */
 import { useState, type FormEvent } from 'react';
-import type { PartnershipDto } from '../../shared/api.ts';
+import type { PartnershipDto } from '../../shared/apiTypes.ts';
+import { Limits } from '../../shared/limits.ts';
 import { request } from '../apiClient/http.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
@@ -94,7 +95,7 @@ export function PartnershipStructure({ partnership: p, reload }: { partnership: 
       </ul>
       <form onSubmit={createStrategy} noValidate className="stacked-form">
         <label htmlFor="structure-strategy-title">{t('admin.strategyTitle')}</label>
-        <input id="structure-strategy-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        <input id="structure-strategy-title" value={title} maxLength={Limits.maxTitleLength} onChange={(e) => setTitle(e.target.value)} />
         <label className="choice"><input type="checkbox" checked={template} onChange={(e) => setTemplate(e.target.checked)} /> {t('admin.useTemplate')}</label>
         <button type="submit" className="button-primary" disabled={action.busy}>{t('admin.createStrategy')}</button>
       </form>

@@ -3,7 +3,7 @@
  * creates the installation's first administrator, or sets an administrator's password.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SetupLinkDto } from '../../shared/api.ts';
+import { EMAIL_MAX, ORGANIZATION_NAME_MAX, PERSON_NAME_MAX, type SetupLinkDto } from '../../shared/apiTypes.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -64,11 +64,11 @@ export function SetupPage({ token }: { token: string }) {
             {first && (
               <>
                 <label htmlFor="setup-name">{t('setup.name')}</label>
-                <input id="setup-name" autoComplete="name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+                <input id="setup-name" autoComplete="name" required maxLength={PERSON_NAME_MAX} value={name} onChange={(e) => setName(e.target.value)} />
                 <label htmlFor="setup-email">{t('setup.email')}</label>
-                <input id="setup-email" type="email" autoComplete="email" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
+                <input id="setup-email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} value={email} onChange={(e) => setEmail(e.target.value)} />
                 <label htmlFor="setup-org">{t('setup.organization')}</label>
-                <input id="setup-org" aria-describedby="setup-org-hint" maxLength={200} value={organization} onChange={(e) => setOrganization(e.target.value)} />
+                <input id="setup-org" aria-describedby="setup-org-hint" maxLength={ORGANIZATION_NAME_MAX} value={organization} onChange={(e) => setOrganization(e.target.value)} />
                 <p id="setup-org-hint" className="muted">{t('setup.organizationHint')}</p>
               </>
             )}

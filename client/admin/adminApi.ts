@@ -3,9 +3,13 @@
  * shape checks of their answers. Kept apart from apiClient/endpoints.ts: one feature, one file.
  */
 import type {
-  AddCoordinatorRequest, AddOrganizationRequest, AdminPartnershipDto, ChapterDto, ChapterPlanRequest, CompleteSetupRequest,
-  CreateStrategyRequest, InvitedMemberResponse, MeResponse, MemberDto, PartnershipOrganizationDto, SetupLinkDto, StrategyDto, TercUnitDto,
+  AddCoordinatorRequest, AddOrganizationRequest, ChapterPlanRequest, CompleteSetupRequest,
+  CreateStrategyRequest,
 } from '../../shared/api.ts';
+import type {
+  AdminPartnershipDto, ChapterDto, InvitedMemberResponse, MeResponse, MemberDto, PartnershipOrganizationDto,
+  SetupLinkDto, StrategyDto, TercUnitDto,
+} from '../../shared/apiTypes.ts';
 import { isMeResponse, isChapter, isStrategy } from '../apiClient/guards.ts';
 import { isRecord, request } from '../apiClient/http.ts';
 

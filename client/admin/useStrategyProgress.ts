@@ -1,6 +1,6 @@
 /** The dashboard's progress summary of one strategy (GET /api/strategies/:id/progress), re-read when the strategy changes. */
 import { useEffect, useState } from 'react';
-import type { ChapterProgressDto, StrategyDto, StrategyProgressDto } from '../../shared/api.ts';
+import type { ChapterProgressDto, StrategyDto, StrategyProgressDto } from '../../shared/apiTypes.ts';
 import { isRecord, request } from '../apiClient/http.ts';
 
 const isProgress = (v: unknown): v is StrategyProgressDto => isRecord(v) && typeof v.today === 'string' && Array.isArray(v.chapters);

@@ -1,5 +1,5 @@
 /** Shape checks of the comment and inbox responses (docs/comments.md), checked at the edge. */
-import type { CommentDto, CommentThreadDto, DeleteCommentResponse, InboxDto, InboxThreadDto, PersonRef } from '../../shared/api.ts';
+import type { CommentDto, CommentThreadDto, DeleteCommentResponse, InboxDto, InboxThreadDto, PersonRef } from '../../shared/apiTypes.ts';
 import { isRecord } from './http.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';

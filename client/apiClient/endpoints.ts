@@ -1,27 +1,32 @@
 /**
- * Typed calls of the JSON API (shared/api.ts holds the request and response types; docs/api.md
+ * Typed calls of the JSON API (shared/api.ts holds the request types, shared/apiTypes.ts the response types; docs/api.md
  * documents the routes). Pages call these, never fetch directly.
  */
 import type {
-  AcceptInvitationRequest, AddMemberRequest, AddMemberResponse, ChangePasswordRequest, ChangeRoleRequest,
-  ChapterDto, CreateChapterRequest, InvitationDto, LoginRequest, MeResponse, PartnershipDto,
-  ReorderChaptersRequest, StrategyDto, UpdateChapterRequest,
-  CommentThreadDto, CreateThreadRequest, DeleteCommentResponse, EditCommentRequest, InboxDto, PersonRef, ReplyRequest,
+  AcceptInvitationRequest, AddMemberRequest, ChangePasswordRequest, ChangeRoleRequest, CreateChapterRequest,
+  LoginRequest, ReorderChaptersRequest, UpdateChapterRequest, CreateThreadRequest, EditCommentRequest,
+  ReplyRequest,
 } from '../../shared/api.ts';
+import type {
+  AddMemberResponse, ChapterDto, InvitationDto, MeResponse, PartnershipDto, StrategyDto, CommentThreadDto,
+  DeleteCommentResponse, InboxDto, PersonRef,
+} from '../../shared/apiTypes.ts';
 import { isCommentThread, isCommentThreadList, isDeleteCommentResponse, isInbox, isPersonList } from './commentGuards.ts';
 import { isAddMemberResponse, isChapter, isInvitation, isMeResponse, isPartnership, isStrategy } from './guards.ts';
 import { request } from './http.ts';
+import type { AuditQuery, CreateMilestoneRequest } from '../../shared/api.ts';
 import type {
-  AuditListResponse, AuditQuery, CompareResponse, CreateMilestoneRequest, FreezeResponse, MilestoneDto,
-  MilestoneListResponse, RestoreResponse, UnfreezeResponse, VersionDto, VersionListResponse,
-} from '../../shared/api.ts';
+  AuditListResponse, CompareResponse, FreezeResponse, MilestoneDto, MilestoneListResponse, RestoreResponse,
+  UnfreezeResponse, VersionDto, VersionListResponse,
+} from '../../shared/apiTypes.ts';
 import {
   isAuditList, isCompare, isFreeze, isMilestone, isMilestoneList, isRestore, isUnfreeze, isVersion, isVersionList,
 } from '../versions/guards.ts';
-import type { DecideSuggestionsRequest, SuggestionDecisionDto, SuggestionDto, WithdrawSuggestionsRequest } from '../../shared/api.ts';
+import type { DecideSuggestionsRequest, WithdrawSuggestionsRequest } from '../../shared/api.ts';
+import type { SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 import { isDecideResponse, isSuggestLockResponse, isSuggestionDecisionList } from '../suggestions/guards.ts';
 // Accounts and e-mail (issue 16).
-import type { NotificationMode, NotificationSettingsDto, PasswordResetDto } from '../../shared/api.ts';
+import type { NotificationMode, NotificationSettingsDto, PasswordResetDto } from '../../shared/apiTypes.ts';
 import { isNotificationSettings, isPasswordReset } from './mailGuards.ts';
 
 const enc = encodeURIComponent;

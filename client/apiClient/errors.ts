@@ -2,13 +2,10 @@
  * Typed API errors: the server's JSON envelope ({error:{code,message}}) turned back into an
  * ApiError with a stable code, and each code mapped to a translated message.
  */
-import type { ErrorCode } from '../../shared/api.ts';
-import { pl, type MessageKey } from '../i18n/pl.ts';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errorCodes.ts';
+import type { MessageKey } from '../i18n/pl.ts';
 
-// The codes are checked against the message catalogue (which has one message per code in
-// shared/api.ts ERROR_CODES) rather than importing ERROR_CODES: shared/api.ts pulls in zod,
-// which would double the login page's bundle.
-const isKnownCode = (code: string): code is ErrorCode => `errors.${code}` in pl && code !== 'network';
+const isKnownCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
 
 /** Codes the client adds for failures that never reached the server's envelope. */
 export type ClientErrorCode = ErrorCode | 'network';

@@ -2,9 +2,7 @@
  * Shape checks of the server's responses: enough to fail loudly at the edge instead of
  * rendering `undefined` deep inside a page.
  */
-import type {
-  AddMemberResponse, ChapterDto, InvitationDto, MeResponse, PartnershipDto, StrategyDto,
-} from '../../shared/api.ts';
+import type { AddMemberResponse, ChapterDto, InvitationDto, MeResponse, PartnershipDto, StrategyDto } from '../../shared/apiTypes.ts';
 import { isRecord } from './http.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';

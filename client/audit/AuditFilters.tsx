@@ -1,6 +1,6 @@
 /** The audit filters: chapter, action, from and to (days, inclusive). Applied on „Pokaż”. */
 import { useId, useState, type FormEvent } from 'react';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { AUDIT_ACTIONS, auditActionLabel } from './actions.ts';

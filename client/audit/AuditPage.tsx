@@ -5,7 +5,7 @@
  * lack the right (the server refuses them too).
  */
 import { useEffect, useState } from 'react';
-import type { AuditEntryDto, PartnershipDto } from '../../shared/api.ts';
+import type { AuditEntryDto, PartnershipDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -1,5 +1,5 @@
 /** Audit entries as a table: when, what (in words), who (person · organisation), chapter, details. */
-import type { AuditEntryDto } from '../../shared/api.ts';
+import type { AuditEntryDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
 import { auditActionLabel, auditDetails } from './actions.ts';

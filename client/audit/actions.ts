@@ -1,9 +1,9 @@
 /**
  * Words for the audit log's actions, and the details worth showing on the page (the CSV has
- * them all). The actions themselves are listed in shared/audit.ts.
+ * them all). The actions themselves are listed in shared/audit/actions.ts.
  */
 import type { MessageKey } from '../i18n/pl.ts';
-import { AUDIT_ACTIONS, isAuditAction } from '../../shared/audit.ts';
+import { AUDIT_ACTIONS, isAuditAction } from '../../shared/audit/actions.ts';
 
 export { AUDIT_ACTIONS };
 

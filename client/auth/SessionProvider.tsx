@@ -3,7 +3,7 @@
  * collaboration socket closed with CloseCode.Unauthorized, ends the session here.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MeResponse } from '../../shared/api.ts';
+import type { MeResponse } from '../../shared/apiTypes.ts';
 import { ApiError } from '../apiClient/errors.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { setUnauthenticatedHandler } from '../apiClient/http.ts';

@@ -4,7 +4,7 @@
  * and delete (with a confirmation step).
  */
 import { useState } from 'react';
-import type { CommentDto, CommentThreadDto } from '../../shared/api.ts';
+import type { CommentDto, CommentThreadDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';

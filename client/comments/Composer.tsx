@@ -5,7 +5,7 @@
  * "@Imię Nazwisko", Escape closes. The ids of people still named in the text are sent.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { PersonRef } from '../../shared/api.ts';
+import type { PersonRef } from '../../shared/apiTypes.ts';
 import { Limits } from '../../shared/limits.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';

@@ -4,7 +4,7 @@
  * thread shown (#komentarz-<id>).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { InboxDto, InboxThreadDto } from '../../shared/api.ts';
+import type { InboxDto, InboxThreadDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

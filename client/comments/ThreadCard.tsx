@@ -4,7 +4,7 @@
  * and a reply box. Highlighted when chosen or when the caret is in its passage.
  */
 import { forwardRef, useState } from 'react';
-import type { CommentThreadDto } from '../../shared/api.ts';
+import type { CommentThreadDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';

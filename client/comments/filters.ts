@@ -1,5 +1,5 @@
 /** The comments panel's filters: open / resolved / all, only threads I took part in, one organisation. */
-import type { CommentThreadDto } from '../../shared/api.ts';
+import type { CommentThreadDto } from '../../shared/apiTypes.ts';
 
 export type ThreadStatusFilter = 'open' | 'resolved' | 'all';
 

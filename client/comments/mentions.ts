@@ -3,7 +3,7 @@
  * chosen person's name in its place, and which chosen people are still named in the text
  * (their ids are sent as `mentions`; the "@Imię Nazwisko" text is only for reading).
  */
-import type { PersonRef } from '../../shared/api.ts';
+import type { PersonRef } from '../../shared/apiTypes.ts';
 
 /** Longest "@…" fragment still treated as a name being typed (names have spaces). */
 const MAX_QUERY = 40;

@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CommentThreadDto } from '../../shared/api.ts';
+import type { CommentThreadDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import type { ChapterConnection } from '../collab/ChapterConnection.ts';

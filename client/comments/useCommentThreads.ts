@@ -4,7 +4,7 @@
  * thread each of my own requests returns. New comments by others are announced politely.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CommentThreadDto } from '../../shared/api.ts';
+import type { CommentThreadDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import type { ChapterConnection } from '../collab/ChapterConnection.ts';
 

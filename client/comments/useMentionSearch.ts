@@ -1,6 +1,6 @@
 /** Asks the server for partnership members matching an @mention being typed (debounced). */
 import { useEffect, useState } from 'react';
-import type { PersonRef } from '../../shared/api.ts';
+import type { PersonRef } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 
 /** Wait after the last keystroke before asking (ms). */

@@ -5,7 +5,7 @@
  * report (DOCX, PDF) and the register (CSV) download from here.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { MilestoneDto } from '../../shared/api.ts';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import {
   IDENTITY_FIELDS, REMARK_ANSWERS, REMARK_STATES, SUBMITTER_CATEGORIES, ConsultationLimits,
   type ConsultationDto, type FieldMode, type IdentityFields, type RemarkAnswer, type RemarkDto,

@@ -3,11 +3,10 @@
  * password or (left empty) a one-time invitation link shown here to copy.
  */
 import { useState, type FormEvent } from 'react';
-import type { PartnershipOrganizationDto } from '../../shared/api.ts';
+import { NEW_PASSWORD_MIN, type PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
 import { ROLES, type Role } from '../../shared/domain.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { MIN_PASSWORD_LENGTH } from '../pages/NewPasswordFields.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
@@ -27,7 +26,7 @@ export function AddMemberForm(props: { partnershipId: string; organizations: Par
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (password && password.length < MIN_PASSWORD_LENGTH) return setError(t('password.tooShort'));
+    if (password && password.length < NEW_PASSWORD_MIN) return setError(t('password.tooShort'));
     const result = await run(() => api.addMember(props.partnershipId, {
       email: email.trim(), name: name.trim(), organizationId, role, ...(password ? { password } : {}),
     }));

@@ -3,7 +3,7 @@
  * keyboard), rename (inline form), change status (select).
  */
 import { useState, type FormEvent } from 'react';
-import type { ChapterSummaryDto } from '../../shared/api.ts';
+import type { ChapterSummaryDto } from '../../shared/apiTypes.ts';
 import { CHAPTER_STATUSES, type ChapterStatus } from '../../shared/domain.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ChapterArchiveButton } from '../admin/ChapterArchiveButton.tsx';

@@ -1,5 +1,5 @@
 /** One chapter in the strategy table: number, title link, status, people now, last change. */
-import type { ChapterProgressDto, ChapterSummaryDto } from '../../shared/api.ts';
+import type { ChapterProgressDto, ChapterSummaryDto } from '../../shared/apiTypes.ts';
 import { ChapterPlanSummary } from '../admin/ChapterPlanSummary.tsx';
 import { OpenThreadsBadge } from '../comments/OpenThreadsBadge.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -1,5 +1,5 @@
 /** One member: name, e-mail, organisation, role (a select for coordinators), state, remove. */
-import type { MemberDto } from '../../shared/api.ts';
+import type { MemberDto } from '../../shared/apiTypes.ts';
 import { ROLES, type Role } from '../../shared/domain.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 

@@ -1,6 +1,6 @@
 /** The partnership's members; a coordinator also changes roles, removes and adds members. */
 import { useState } from 'react';
-import type { MemberDto, PartnershipDto } from '../../shared/api.ts';
+import type { MemberDto, PartnershipDto } from '../../shared/apiTypes.ts';
 import type { Role } from '../../shared/domain.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';

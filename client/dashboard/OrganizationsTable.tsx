@@ -1,5 +1,5 @@
 /** The partnership's organisations: name, kind, TERC code (never keyed by name: two are "Wałcz"). */
-import type { PartnershipOrganizationDto } from '../../shared/api.ts';
+import type { PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
 

@@ -1,5 +1,5 @@
 /** Links to the other partnerships a person belongs to (shown only when there is more than one). */
-import type { MembershipDto } from '../../shared/api.ts';
+import type { MembershipDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';

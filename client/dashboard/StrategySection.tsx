@@ -1,5 +1,5 @@
 /** One strategy document: its chapters in order, and a coordinator's chapter management. */
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { AddChapterForm } from './AddChapterForm.tsx';

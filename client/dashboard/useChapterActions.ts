@@ -3,7 +3,7 @@
  * dashboard, announces the result politely, and keeps keyboard focus on the control used.
  */
 import { useState } from 'react';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import type { ChapterStatus } from '../../shared/domain.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';

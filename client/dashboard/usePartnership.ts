@@ -4,7 +4,7 @@
  * 15 s while the tab is visible, and at once when the tab becomes visible again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PartnershipDto } from '../../shared/api.ts';
+import type { PartnershipDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 
 /** How often the dashboard re-reads live numbers (ms). */

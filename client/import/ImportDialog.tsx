@@ -5,7 +5,7 @@
  * the sections to take and where to put them → „Importuj”. Errors are shown in Polish by code.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { MemberDto } from '../../shared/api.ts';
+import type { MemberDto } from '../../shared/apiTypes.ts';
 import type { ImportPreviewDto } from '../../shared/import.ts';
 import { Limits } from '../../shared/limits.ts';
 import { api } from '../apiClient/endpoints.ts';

@@ -1,5 +1,5 @@
 /** The banner: product name, language switch, who is logged in (name · organisation), logout. */
-import type { MeResponse } from '../../shared/api.ts';
+import type { MeResponse } from '../../shared/apiTypes.ts';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink, navigate } from '../router/router.tsx';

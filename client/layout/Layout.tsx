@@ -3,7 +3,7 @@
  * to the new page's main region so screen-reader users hear where they are.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { MeResponse } from '../../shared/api.ts';
+import type { MeResponse } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { usePathname } from '../router/router.tsx';
 import { AppHeader } from './AppHeader.tsx';

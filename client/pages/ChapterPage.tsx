@@ -4,7 +4,7 @@
  * server's live ChapterState.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ChapterDto } from '../../shared/api.ts';
+import type { ChapterDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useMe, useSession } from '../auth/SessionProvider.tsx';

@@ -1,6 +1,6 @@
 /** /zaproszenie/:token — shows who is invited where, then sets the password and accepts. */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { InvitationDto } from '../../shared/api.ts';
+import type { InvitationDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -1,13 +1,11 @@
-/** "New password" and "repeat" fields with the length rule of shared/api.ts (at least 10). */
+/** "New password" and "repeat" fields with the length rule of the API (NEW_PASSWORD_MIN, shared/apiTypes.ts). */
+import { NEW_PASSWORD_MIN } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/pl.ts';
 
-/** Minimum length of a new password; mirrors `newPassword` in shared/api.ts. */
-export const MIN_PASSWORD_LENGTH = 10;
-
 /** The message key of a problem with the pair, or null when it is acceptable. */
 export function newPasswordProblem(password: string, repeat: string): MessageKey | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return 'password.tooShort';
+  if (password.length < NEW_PASSWORD_MIN) return 'password.tooShort';
   if (password !== repeat) return 'password.mismatch';
   return null;
 }
@@ -25,7 +23,7 @@ export function NewPasswordFields(props: {
   return (
     <>
       <label htmlFor={`${props.idPrefix}-new`}>{t(props.label)}</label>
-      <input id={`${props.idPrefix}-new`} type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH}
+      <input id={`${props.idPrefix}-new`} type="password" autoComplete="new-password" required minLength={NEW_PASSWORD_MIN}
         value={props.password} onChange={(e) => props.onPassword(e.target.value)} />
       <label htmlFor={`${props.idPrefix}-repeat`}>{t(props.repeatLabel)}</label>
       <input id={`${props.idPrefix}-repeat`} type="password" autoComplete="new-password" required

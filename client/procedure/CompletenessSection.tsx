@@ -3,7 +3,7 @@
  * what was checked in the text; coordinators may choose another chapter (or none) per element.
  */
 import { useEffect, useState } from 'react';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import type { CompletenessDto, CompletenessElementDto, ElementCheckResult } from '../../shared/procedure/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/pl.ts';

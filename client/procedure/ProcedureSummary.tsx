@@ -3,7 +3,7 @@
  * completeness count („8 z 10 elementów kompletnych”), the partners × milestones adoption matrix
  * (read-only, once there is a milestone), and the link to the „Procedura” page.
  */
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import type { ProcedureDto } from '../../shared/procedure/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AppLink } from '../router/router.tsx';

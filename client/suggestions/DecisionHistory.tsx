@@ -4,7 +4,7 @@
  * Collapsed by default; read when opened and again on every `suggestions-changed` push.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SuggestionDecisionDto } from '../../shared/api.ts';
+import type { SuggestionDecisionDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LoadStatus } from '../ui/LoadStatus.tsx';

@@ -1,5 +1,5 @@
 /** Shape checks of the suggestion responses (docs/api.md „Suggestions”), checked at the edge. */
-import type { SuggestionDecisionDto, SuggestionDto } from '../../shared/api.ts';
+import type { SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 import { isPersonRef } from '../apiClient/commentGuards.ts';
 import { isRecord } from '../apiClient/http.ts';
 

@@ -3,7 +3,7 @@
  * lists them for every member), and the attribution line shown on hover, on focus and in the
  * panel: „Anna Nowak · Gmina i Miasto Tuczno · 26 listopada 2026, 14:03”.
  */
-import type { PartnershipDto } from '../../shared/api.ts';
+import type { PartnershipDto } from '../../shared/apiTypes.ts';
 
 /** A suggestion's author as the UI shows them. */
 export interface SuggestionAuthor {

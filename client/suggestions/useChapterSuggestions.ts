@@ -7,7 +7,8 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DecideSuggestionsRequest, SuggestionDto } from '../../shared/api.ts';
+import type { DecideSuggestionsRequest } from '../../shared/api.ts';
+import type { SuggestionDto } from '../../shared/apiTypes.ts';
 import { SKIP_SUGGESTIONS_META } from '../../shared/editor/suggestions/extension.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';

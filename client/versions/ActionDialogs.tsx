@@ -4,7 +4,7 @@
  * API, announces success politely, and reports success to the caller (which re-reads the list).
  */
 import { useState } from 'react';
-import { FREEZE_NOTE_MAX_LENGTH as FREEZE_NOTE_MAX, VERSION_NAME_MAX_LENGTH as VERSION_NAME_MAX } from './limits.ts';
+import { FREEZE_NOTE_MAX, VERSION_NAME_MAX } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';

@@ -1,6 +1,6 @@
 /** Pick any two versions (or a version and the current text) to compare. */
 import { useId, useState, type FormEvent } from 'react';
-import type { VersionSummaryDto } from '../../shared/api.ts';
+import type { VersionSummaryDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { optionLabel } from './labels.ts';
 

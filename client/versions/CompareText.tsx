@@ -4,7 +4,7 @@
  * („wstawiono (Anna Nowak · Gmina…):” … „koniec wstawienia”); the author of an insertion, where
  * known, is also shown visibly next to it.
  */
-import type { DiffSegmentDto } from '../../shared/api.ts';
+import type { DiffSegmentDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { personLabel } from './labels.ts';
 

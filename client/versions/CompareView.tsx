@@ -4,7 +4,7 @@
  * with who made each insertion where the server knows it.
  */
 import { useId } from 'react';
-import type { CompareResponse } from '../../shared/api.ts';
+import type { CompareResponse } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

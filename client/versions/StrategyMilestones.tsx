@@ -4,12 +4,11 @@
  * coordinators „Zamroź wszystkie rozdziały” under one name (a milestone).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { MilestoneDto, StrategyDto } from '../../shared/api.ts';
+import { FREEZE_NOTE_MAX, VERSION_NAME_MAX, type MilestoneDto, type StrategyDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
-import { FREEZE_NOTE_MAX_LENGTH, VERSION_NAME_MAX_LENGTH } from './limits.ts';
 import { personLabel } from './labels.ts';
 import { TextFormDialog } from './TextFormDialog.tsx';
 import './versions.css';
@@ -79,8 +78,8 @@ export function StrategyMilestones({ strategy, manage, reload }: { strategy: Str
           title={t('milestones.dialogTitle')}
           intro={<p>{t('milestones.intro', { title: strategy.title })}</p>}
           fields={[
-            { name: 'name', label: t('milestones.nameLabel'), hint: t('milestones.nameHint'), requiredMessage: t('milestones.nameRequired'), maxLength: VERSION_NAME_MAX_LENGTH },
-            { name: 'note', label: t('milestones.noteLabel'), hint: t('freeze.noteHint'), multiline: true, maxLength: FREEZE_NOTE_MAX_LENGTH },
+            { name: 'name', label: t('milestones.nameLabel'), hint: t('milestones.nameHint'), requiredMessage: t('milestones.nameRequired'), maxLength: VERSION_NAME_MAX },
+            { name: 'note', label: t('milestones.noteLabel'), hint: t('freeze.noteHint'), multiline: true, maxLength: FREEZE_NOTE_MAX },
           ]}
           submitLabel={t('milestones.submit')}
           busy={busy}

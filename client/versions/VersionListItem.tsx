@@ -1,5 +1,5 @@
 /** One row of the history list: title, kind in words, facts, and what can be done with it. */
-import type { VersionSummaryDto } from '../../shared/api.ts';
+import type { VersionSummaryDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { versionTitle } from './labels.ts';
 import { VersionMeta } from './VersionMeta.tsx';

@@ -1,5 +1,5 @@
 /** The facts of one version: kind in words, when, by whom, the freeze note, who changed the text before it. */
-import type { VersionSummaryDto } from '../../shared/api.ts';
+import type { VersionSummaryDto } from '../../shared/apiTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { changedByLabel, KIND_SYMBOLS, kindLabel, personLabel } from './labels.ts';
 

@@ -3,7 +3,7 @@
  * HTML received, so anyone can see the published text is the approved one), and the text.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { VersionDto } from '../../shared/api.ts';
+import type { VersionDto } from '../../shared/apiTypes.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

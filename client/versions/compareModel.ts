@@ -2,7 +2,7 @@
  * The compare result in words: counts with Polish plural forms („1 wstawienie”, „2 wstawienia”,
  * „5 wstawień”) and the list of changes with their authors. Pure functions, unit-tested.
  */
-import type { CompareResponse, DiffSegmentDto, PersonRef } from '../../shared/api.ts';
+import type { CompareResponse, DiffSegmentDto, PersonRef } from '../../shared/apiTypes.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/pl.ts';
 import type { Translate } from './labels.ts';

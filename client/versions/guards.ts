@@ -5,11 +5,12 @@
 import type {
   AuditListResponse, CompareResponse, FreezeResponse, MilestoneDto, MilestoneListResponse, RestoreResponse,
   UnfreezeResponse, VersionDto, VersionListResponse, VersionSummaryDto,
-} from '../../shared/api.ts';
+} from '../../shared/apiTypes.ts';
+import { VERSION_KINDS } from '../../shared/domain.ts';
 import { isRecord } from '../apiClient/http.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isKind = (v: unknown) => v === 'auto' || v === 'named' || v === 'approved';
+const isKind = (v: unknown) => (VERSION_KINDS as readonly unknown[]).includes(v);
 
 export function isVersionSummary(v: unknown): v is VersionSummaryDto {
   return isRecord(v) && isString(v.id) && isString(v.createdAt) && isKind(v.kind) && Array.isArray(v.changedBy);

@@ -3,7 +3,7 @@
  * or the Polish date and time of an automatic version), its kind in words (never colour
  * alone), and who changed the text since the version before.
  */
-import type { PersonRef, VersionSummaryDto } from '../../shared/api.ts';
+import type { PersonRef, VersionSummaryDto } from '../../shared/apiTypes.ts';
 import type { VersionKind } from '../../shared/domain.ts';
 import type { MessageKey } from '../i18n/pl.ts';
 

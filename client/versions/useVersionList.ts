@@ -5,7 +5,7 @@
  * this person's own actions.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { VersionSummaryDto } from '../../shared/api.ts';
+import type { VersionSummaryDto } from '../../shared/apiTypes.ts';
 import type { CollabEvent } from '../../shared/protocol.ts';
 import { api } from '../apiClient/endpoints.ts';
 

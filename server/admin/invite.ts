@@ -10,7 +10,7 @@
 import type { Role } from '../../shared/domain.ts';
 import type { Services } from '../services.ts';
 import { generateToken, hashToken } from '../auth/sessions.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict } from '../errors.ts';
 
 /** Lifetime of an invitation link (7 days). */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;

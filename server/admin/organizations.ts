@@ -5,9 +5,10 @@
  * organisation, its people and their history stay.
  */
 import type { z } from 'zod';
-import type { AddOrganizationRequest, PartnershipOrganizationDto } from '../../shared/api.ts';
+import type { AddOrganizationRequest } from '../../shared/api.ts';
+import type { PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
 import type { Services } from '../services.ts';
-import { conflict, internal, notFound, validationFailed } from '../http/errors.ts';
+import { conflict, internal, notFound, validationFailed } from '../errors.ts';
 
 /** The request after validation (defaults applied). */
 type Parsed = z.output<typeof AddOrganizationRequest>;

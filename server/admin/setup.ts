@@ -4,12 +4,13 @@
  * random token (192 bits); only its SHA-256 is stored, it works once and for 7 days, and a new
  * link of the same purpose (and person) voids the older one.
  */
-import type { CompleteSetupRequest, SetupLinkDto } from '../../shared/api.ts';
+import type { CompleteSetupRequest } from '../../shared/api.ts';
+import type { SetupLinkDto } from '../../shared/apiTypes.ts';
 import type { Services } from '../services.ts';
 import type { SetupPurpose, SetupTokenRow } from '../storage/setupTokens.ts';
 import type { UserRow } from '../storage/people.ts';
 import { generateToken, hashToken } from '../auth/sessions.ts';
-import { ApiError, conflict, internal, validationFailed } from '../http/errors.ts';
+import { ApiError, conflict, internal, validationFailed } from '../errors.ts';
 import { SETUP_LINK_TTL_MS, SETUP_PATH } from './links.ts';
 
 /** Organisation of an administrator who named none. */

@@ -16,6 +16,7 @@ import type { Logger } from '../log.ts';
 import type { ChangeActor } from './changeCheck.ts';
 import type { PresenceIdentity } from './identity.ts';
 import { AwarenessRejected, rewriteAwarenessUpdate } from './awarenessFilter.ts';
+import { FrameQueue } from './frameQueue.ts';
 import { TokenBucket } from './rateLimiter.ts';
 import type { Room, RoomMember } from './room.ts';
 import * as msg from './messages.ts';
@@ -56,8 +57,8 @@ export class Connection implements RoomMember {
   private alive = true;
 
   private room: Room | null = null;
-  /** Frames received and not handled yet, in order (see receive()). */
-  private inbox: Uint8Array[] = [];
+  /** Frames received and not handled yet, in order (see receive()); O(1) per frame. */
+  private inbox = new FrameQueue<Uint8Array>();
   private drainTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly bucket = new TokenBucket(Limits.messageBurst, Limits.messagesPerSecond);
   private rejections: number[] = [];
@@ -287,7 +288,7 @@ export class Connection implements RoomMember {
     this.closed = true;
     const room = this.room;
     this.room = null;
-    this.inbox = [];
+    this.inbox = new FrameQueue<Uint8Array>(1);
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = null;
     if (!room) return null;

@@ -12,7 +12,7 @@ import type { Services } from '../services.ts';
 import { COLLAB_PATH } from '../../shared/protocol.ts';
 import { Limits } from '../../shared/limits.ts';
 import { chapterPermissions } from '../auth/policy.ts';
-import { isAllowedOrigin } from '../http/middleware/origin.ts';
+import { isAllowedOrigin } from '../auth/origin.ts';
 import { Connection } from './connection.ts';
 import { colorFor } from './identity.ts';
 import type { RoomRegistry } from './registry.ts';

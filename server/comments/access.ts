@@ -10,7 +10,7 @@
  */
 import { chapterPermissions } from '../auth/policy.ts';
 import type { UserRow } from '../context.ts';
-import { chapterFrozen, forbidden, notFound } from '../http/errors.ts';
+import { chapterFrozen, forbidden, notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { ChapterAccessRow } from '../storage/chapters.ts';
 import type { CommentRow, CommentStore, ThreadRow } from '../storage/comments.ts';

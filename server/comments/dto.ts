@@ -1,7 +1,7 @@
 /**
- * Builds comment DTOs (shared/api.ts) from storage rows.
+ * Builds comment DTOs (shared/apiTypes.ts) from storage rows.
  */
-import type { CommentDto, CommentThreadDto, PersonRef } from '../../shared/api.ts';
+import type { CommentDto, CommentThreadDto, PersonRef } from '../../shared/apiTypes.ts';
 import type { CommentRow, MentionRow, ThreadRow } from '../storage/comments.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

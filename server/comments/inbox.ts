@@ -3,7 +3,7 @@
  * after the person wrote, newest activity first, with unread counts. Only threads of
  * partnerships the person still belongs to are listed.
  */
-import type { InboxDto, InboxReason, InboxThreadDto } from '../../shared/api.ts';
+import type { InboxDto, InboxReason, InboxThreadDto } from '../../shared/apiTypes.ts';
 import type { CommentStore, InboxCommentRow } from '../storage/comments.ts';
 
 /** Threads listed at most (the unread total still counts them all). */

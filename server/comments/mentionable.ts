@@ -2,7 +2,7 @@
  * Members offered by the @mention autocomplete: matched on name or organisation, ignoring
  * case and Polish diacritics ("dab" finds "Ewa Dąbrowska", "lodz" would find "Łódź").
  */
-import type { MemberDto, PersonRef } from '../../shared/api.ts';
+import type { MemberDto, PersonRef } from '../../shared/apiTypes.ts';
 
 /** Suggestions returned at most. */
 export const MENTIONABLE_MAX = 20;

@@ -2,7 +2,7 @@
  * @mentions: only members of the chapter's partnership may be mentioned (issue 3), so a
  * mention never tells an outsider about the discussion, nor reveals whether an id exists.
  */
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors.ts';
 import type { Services } from '../services.ts';
 
 /** Throws 400 `validation_failed` naming each id (`mentions.<i>`) that is not a member of the partnership. */

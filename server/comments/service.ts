@@ -3,12 +3,11 @@
  * writes, then tells the chapter's open editors to refetch (`comments-changed`), and answers
  * with the thread as it now is.
  */
-import type {
-  CommentThreadDto, CreateThreadRequest, DeleteCommentResponse, EditCommentRequest, ReplyRequest,
-} from '../../shared/api.ts';
+import type { CreateThreadRequest, EditCommentRequest, ReplyRequest } from '../../shared/api.ts';
+import type { CommentThreadDto, DeleteCommentResponse } from '../../shared/apiTypes.ts';
 import type { CollabEvent } from '../../shared/protocol.ts';
 import type { CollabControl, UserRow } from '../context.ts';
-import { conflict, internal } from '../http/errors.ts';
+import { conflict, internal } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { requireChapterComments, requireOwnComment, requireThread } from './access.ts';
 import { toThreadDtos } from './dto.ts';

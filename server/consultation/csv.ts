@@ -1,10 +1,10 @@
 /**
- * The register of remarks as CSV (same conventions as the audit CSV: BOM, `;`, CRLF,
+ * The register of remarks as CSV (conventions in server/export/csv.ts: BOM, `;`, CRLF,
  * formula-like cells defused). Submitters' data are in it only when the reader may see them.
  */
 import type { RemarkDto } from '../../shared/consultation/api.ts';
 import { ANSWER_LABELS, CATEGORY_LABELS, NO_ANSWER_LABEL, STATE_LABELS } from '../../shared/consultation/labels.ts';
-import { csvCell } from '../versions/auditCsv.ts';
+import { spreadsheetCsv } from '../export/csv.ts';
 
 export const REGISTER_CSV_HEADER = [
   'Nr', 'Zgłoszono (ISO 8601)', 'Rozdział', 'Akapit', 'Kategoria', 'Imię i nazwisko', 'E-mail', 'Organizacja', 'Miejscowość',
@@ -26,5 +26,5 @@ export function registerCsv(remarks: readonly RemarkDto[]): string {
     r.currentWording, r.proposedChange, r.justification, STATE_LABELS[r.state], r.assignee?.name ?? '',
     r.answer ? ANSWER_LABELS[r.answer] : NO_ANSWER_LABEL, r.answerJustification, suggestionCell(r.suggestion),
   ]);
-  return '\uFEFF' + [REGISTER_CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return spreadsheetCsv([REGISTER_CSV_HEADER, ...rows]);
 }

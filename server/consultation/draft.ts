@@ -5,7 +5,7 @@
  * by their caption and text alternative: their images belong to the partnership and are not
  * served to the public.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { escapeHtml, renderHtml } from '../render/html.ts';
 import type { Services } from '../services.ts';
 

@@ -9,8 +9,11 @@
  * tables and figures with text alternatives.
  */
 import { createHash } from 'node:crypto';
-import type { ProseMirrorJson } from '../../shared/api.ts';
-import { IDENTITY_FIELDS, REMARK_ANSWERS, SUBMITTER_CATEGORIES, type IdentityFields, type RemarkAnswer, type SubmitterCategory } from '../../shared/consultation/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
+import {
+  IDENTITY_FIELDS, REMARK_ANSWERS, SUBMITTER_CATEGORIES, type IdentityFields, type RemarkAnswer,
+  type SubmitterCategory,
+} from '../../shared/consultation/api.ts';
 import { ANSWER_LABELS, CATEGORY_LABELS, NO_ANSWER_LABEL } from '../../shared/consultation/labels.ts';
 import type { ExportDocument, StoredImage } from '../export/model.ts';
 import { polishDate } from '../export/polish.ts';

@@ -3,10 +3,10 @@
  * through the room's document access, stored versions, open threads, people, figures' bytes) —
  * so the worker only writes. Access is checked by the routes before this runs.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import type { VersionKind } from '../../shared/domain.ts';
 import type { CollabControl } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { StrategyRow } from '../storage/chapters.ts';
 import type { VersionHeadRow } from '../storage/versions.ts';

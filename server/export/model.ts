@@ -2,7 +2,7 @@
  * What an export is made of, gathered on the main thread (gather.ts) and written in a worker
  * (worker.ts) by one writer per format. Plain data only: it crosses the thread boundary.
  */
-import type { ExportFileFormat, ProseMirrorJson } from '../../shared/api.ts';
+import type { ExportFileFormat, ProseMirrorJson } from '../../shared/apiTypes.ts';
 
 export type ExportFormat = ExportFileFormat;
 

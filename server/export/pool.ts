@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { EXPORT_LIMITS } from '../../shared/limits.ts';
-import { rateLimited } from '../http/errors.ts';
+import { rateLimited } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { startTsWorker } from '../workers/tsWorker.ts';
 import type { ExportDocument, ExportFormat, StoredImage } from './model.ts';

@@ -5,7 +5,7 @@
  * same ProseMirror JSON as a chapter, so every writer (DOCX, PDF, Markdown) renders it unchanged.
  * Only exports of the current text carry it: a milestone holds approved chapter versions only.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { FUNDING_SOURCES } from '../../shared/projects/fiche.ts';
 import { formatPln } from '../../shared/projects/money.ts';
 import type { OverviewRow } from '../../shared/projects/overview.ts';

@@ -13,7 +13,7 @@
  */
 import type { CommitHealth } from '../context.ts';
 import type { Logger } from '../log.ts';
-import type { HealthCheckDto, HealthReadyResponse } from '../../shared/api.ts';
+import type { HealthCheckDto, HealthReadyResponse } from '../../shared/apiTypes.ts';
 import type { Db } from '../storage/db.ts';
 import { createWriteProbe, probeFailure } from '../storage/writeProbe.ts';
 

@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
-import { notFound, onApiError } from './errors.ts';
+import { notFound } from '../errors.ts';
+import { onApiError } from './errors.ts';
 import { jsonBody } from './middleware/jsonBody.ts';
 import { originGuard } from './middleware/origin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -29,6 +30,7 @@ import { fileRoutes } from './routes/files.ts';
 // Serving and operations (issue 16): liveness and readiness.
 import { healthRoutes } from './routes/health.ts';
 // Export (issue 14)
+import { ExportPool } from '../export/pool.ts';
 import { exportRoutes } from './routes/export.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -50,6 +52,8 @@ import { importRoutes, importServiceFor, importUploadRoutes } from './routes/imp
 
 export function createApi(services: Services, collab: CollabControl): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
+  // One pool of export workers for every written file: exports, the consultation report, the survey summary.
+  const exportPool = new ExportPool({ log: services.log });
   api.onError(onApiError(services.log));
   api.use('*', originGuard(services.config));
   // Figures (issue 14): image uploads are not JSON and files may be cached, so these routes
@@ -84,7 +88,7 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   api.route('/auth/password-reset', passwordResetRoutes(services, collab));
   api.route('/account/notifications', notificationSettingsRoutes(services));
   // Export (issue 14): DOCX, PDF and Markdown downloads.
-  api.route('/', exportRoutes(services, collab));
+  api.route('/', exportRoutes(services, collab, exportPool));
   // Installation administration and partnership structure (issue 16; docs/administration.md):
   api.route('/setup', setupRoutes(services));
   api.route('/admin', adminRoutes(services));
@@ -100,9 +104,9 @@ export function createApi(services: Services, collab: CollabControl): Hono<AppEn
   // Personal calendar feeds of the procedure (/public/calendar/<token>.ics, read without a session).
   api.route('/', calendarFeedRoutes(services));
   // Public consultation (issue 18): the register, the report, and /public/consultations/:token.
-  api.route('/', consultationRoutes(services, collab));
+  api.route('/', consultationRoutes(services, collab, exportPool));
   // Resident surveys (issue 18): builder, results, CSV, summary, QR; /public/surveys/:token.
-  api.route('/', surveyRoutes(services, collab));
+  api.route('/', surveyRoutes(services, collab, exportPool));
   api.route('/', importRoutes(imports));
   api.all('*', () => {
     throw notFound('No such endpoint.');

@@ -1,8 +1,8 @@
 /**
- * Builds API response objects (shared/api.ts DTOs) from storage rows.
+ * Builds API response objects (shared/apiTypes.ts DTOs) from storage rows.
  */
-import type { ChapterDto, ChapterSummaryDto, PartnershipDto, StrategyDto } from '../../shared/api.ts';
-import type { PersonRef } from '../../shared/api.ts';
+import type { ChapterDto, ChapterSummaryDto, PartnershipDto, StrategyDto } from '../../shared/apiTypes.ts';
+import type { PersonRef } from '../../shared/apiTypes.ts';
 import type { ChapterStatus, Role } from '../../shared/domain.ts';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';

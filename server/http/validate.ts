@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { malformedJson, validationFailed, type FieldIssue } from './errors.ts';
+import { malformedJson, validationFailed, type FieldIssue } from '../errors.ts';
 
 /** Turns zod issues into `{path, message}` pairs (path dotted: "chapterIds.2"). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -5,7 +5,7 @@
  * that name is "ambiguous": the importer chooses. No match: the name stays as written in the
  * file, and the suggestions are the importer's with that name shown.
  */
-import type { MemberDto } from '../../shared/api.ts';
+import type { MemberDto } from '../../shared/apiTypes.ts';
 import type { AuthorMatch } from '../../shared/import.ts';
 
 export function normaliseName(name: string): string {

@@ -16,8 +16,10 @@
  * import: every top-level block is their block insertion, every suggestion inside names them
  * (the server's change check then accepts it, as it would their typing).
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
-import { COMMENT_MARK, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, type BlockSuggestion, type SuggestionAttrs } from '../../shared/annotations.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
+import {
+  COMMENT_MARK, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, type BlockSuggestion, type SuggestionAttrs,
+} from '../../shared/annotations.ts';
 import { isSafeLinkHref } from '../../shared/editor/links.ts';
 import { newSuggestionId } from '../../shared/editor/suggestions/ids.ts';
 import type { Block, Inline, LossKind, ParagraphBlock, WordChange } from './model.ts';

@@ -1,5 +1,5 @@
 /**
- * Why a file was refused. The codes are stable (shared/api.ts ERROR_CODES); the client shows
+ * Why a file was refused. The codes are stable (shared/errorCodes.ts ERROR_CODES); the client shows
  * each with its Polish message (`errors.<code>` in client/i18n).
  */
 export type ImportRefusalCode =

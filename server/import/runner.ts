@@ -3,7 +3,7 @@
  * (more are refused with 429), each stopped after IMPORT_LIMITS.parseTimeoutMs: a hostile or
  * huge DOCX costs a worker's time, never the event loop's.
  */
-import { rateLimited } from '../http/errors.ts';
+import { rateLimited } from '../errors.ts';
 import { startTsWorker } from '../workers/tsWorker.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import type { ImportedDocument } from './model.ts';

@@ -15,15 +15,15 @@ import * as Y from 'yjs';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { UserRow } from '../storage/people.ts';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { Limits } from '../../shared/limits.ts';
 import { normaliseText } from '../../shared/text.ts';
 import {
   IMPORT_LOSS_KINDS, type ImportConfirmRequest, type ImportPreviewDto, type ImportResultDto, type ImportStrategyRequest, type ImportStrategyResultDto,
 } from '../../shared/import.ts';
-import { requireChapter, requireStrategy } from '../http/access.ts';
-import { ApiError, chapterFrozen, forbidden, validationFailed } from '../http/errors.ts';
+import { requireChapter, requireStrategy } from '../auth/access.ts';
+import { ApiError, chapterFrozen, forbidden, validationFailed } from '../errors.ts';
 import { cleanImage, ImageRejected } from '../files/cleanImage.ts';
 import { storeFile } from '../storage/files.ts';
 import { createImportStore } from '../storage/imports.ts';

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import * as sha256 from 'lib0/hash/sha256';
 import * as buf from 'lib0/buffer';
 import { COMMENT_MARK } from '../../shared/annotations.ts';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 
 function hashOfJson(json: unknown): string {
   const digest = sha256.digest(buf.encodeAny(json));

@@ -3,7 +3,7 @@
  * other flow that creates an invitation (an administrator naming a coordinator) calls it the
  * same way, right after the invitation row is stored.
  */
-import type { AddMemberResponse, MemberDto } from '../../shared/api.ts';
+import type { AddMemberResponse, MemberDto } from '../../shared/apiTypes.ts';
 import type { Role } from '../../shared/domain.ts';
 import { INVITATION_TTL_MS } from '../admin/invite.ts';
 import type { Services } from '../services.ts';

@@ -11,7 +11,7 @@
  * insertions are left out, text suggested for deletion stays as plain text. In `marked` mode
  * they become `<ins>` / `<del>`, and suggested blocks carry `data-suggestion="insert|delete"`.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import type { ElementKind, StyleKind } from './schema.ts';
 import { readTree, type ElementNode, type SuggestionMode, type TextLeaf, type TreeNode } from './tree.ts';
 

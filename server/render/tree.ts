@@ -8,7 +8,7 @@
  * plain text. In `marked` mode text leaves keep their insertion/deletion and elements their
  * block suggestion, for writers that show them (marked HTML, tracked changes in DOCX).
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { BLOCK_SUGGESTION_ATTR, asBlockSuggestion, asSuggestion } from '../../shared/annotations.ts';
 import type { BlockSuggestion, SuggestionAttrs } from '../../shared/annotations.ts';
 import { asThreadId } from '../../shared/editor/comment.ts';

@@ -4,7 +4,7 @@
  */
 import type { Db } from './db.ts';
 import type { Clock } from '../context.ts';
-import type { AuditAction } from '../../shared/audit.ts';
+import type { AuditAction } from '../../shared/audit/actions.ts';
 
 export interface AuditEntry {
   userId: string | null;

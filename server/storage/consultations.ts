@@ -1,5 +1,6 @@
 /** Consultations and their register of remarks (migration 060, docs/consultation.md). */
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { ConsultationDto } from '../../shared/consultation/api.ts';
 import type { Db } from './db.ts';
 import { newId } from './ids.ts';
 
@@ -47,21 +48,20 @@ export interface RemarkRow {
   suggestion_chapter_id: string | null;
 }
 
-export interface NewConsultation {
-  strategyId: string;
+/**
+ * A new consultation: the consultation's own fields as the API shows them (ConsultationDto),
+ * the milestone by id, the identity fields as their JSON, and who created it when.
+ */
+export type NewConsultation = Pick<
+  ConsultationDto,
+  'strategyId' | 'title' | 'announcedOn' | 'startsOn' | 'endsOn' | 'introduction' | 'privacyClause' | 'paragraphRemarks' | 'retentionDays'
+> & {
   milestoneId: string;
-  title: string;
-  announcedOn: string;
-  startsOn: string;
-  endsOn: string;
-  introduction: string;
-  privacyClause: string;
+  /** ConsultationDto['fields'] as JSON. */
   fields: string;
-  paragraphRemarks: boolean;
-  retentionDays: number;
   createdBy: string;
   createdAt: number;
-}
+};
 
 export interface NewRemark {
   consultationId: string;

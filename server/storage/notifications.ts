@@ -2,7 +2,7 @@
  * E-mail notification settings (off / immediate / digest) and the events waiting to be sent.
  * Who is told about what is decided in server/notifications/recipients.ts.
  */
-import type { NotificationMode } from '../../shared/api.ts';
+import type { NotificationMode } from '../../shared/apiTypes.ts';
 import type { NotificationKind } from '../mail/templates/notifications.ts';
 import type { Db } from './db.ts';
 

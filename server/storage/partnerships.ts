@@ -2,7 +2,7 @@
  * Partnerships, their organisations (with leader/partner flags) and memberships with roles.
  */
 import type { Db } from './db.ts';
-import type { MemberDto, MembershipDto, PartnershipOrganizationDto } from '../../shared/api.ts';
+import type { MemberDto, MembershipDto, PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
 import type { OrganizationKind, Role } from '../../shared/domain.ts';
 import { newId } from './ids.ts';
 

@@ -2,7 +2,7 @@
  * Organisations and users.
  */
 import type { Db } from './db.ts';
-import type { OrganizationDto, UserDto } from '../../shared/api.ts';
+import type { OrganizationDto, UserDto } from '../../shared/apiTypes.ts';
 import type { OrganizationKind } from '../../shared/domain.ts';
 import { newId } from './ids.ts';
 

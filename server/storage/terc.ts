@@ -2,7 +2,7 @@
  * The TERC list of powiats and gminas (issue 16, docs/administration.md), keyed by the code.
  */
 import type { Db } from './db.ts';
-import type { TercUnitDto } from '../../shared/api.ts';
+import type { TercUnitDto } from '../../shared/apiTypes.ts';
 
 export interface TercUnit {
   code: string;

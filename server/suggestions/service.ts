@@ -5,7 +5,7 @@
  * (so it reaches every open editor like any other change), recorded, audited, and announced.
  * Who may do what is checked by the routes (server/http/routes/suggestions.ts) before calling.
  */
-import type { PersonRef, SuggestionDecisionDto, SuggestionDto } from '../../shared/api.ts';
+import type { PersonRef, SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 import { decideSuggestions, listSuggestions, type FoundSuggestion } from '../../shared/suggestions/decide.ts';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';

@@ -4,7 +4,7 @@
  * Stored answers are the cleaned ones (empty answers dropped).
  */
 import type { Answer, SurveyQuestion, SurveySection } from '../../shared/survey/api.ts';
-import type { FieldIssue } from '../http/errors.ts';
+import type { FieldIssue } from '../errors.ts';
 
 export type CleanAnswers = Record<string, Answer>;
 

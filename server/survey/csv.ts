@@ -1,11 +1,11 @@
 /**
- * Survey responses as CSV (conventions of the audit CSV): one row per response, one column per
+ * Survey responses as CSV (conventions in server/export/csv.ts): one row per response, one column per
  * question. Single choice: the option's text (or „Inne: <text>”); multiple: the options joined
  * by „ | ”; scale: the number; ranking: the options in the respondent's order joined by „ > ”;
  * open answers: the text.
  */
 import type { SurveyQuestion } from '../../shared/survey/api.ts';
-import { csvCell } from '../versions/auditCsv.ts';
+import { spreadsheetCsv } from '../export/csv.ts';
 
 export const OTHER_PREFIX = 'Inne: ';
 
@@ -22,5 +22,5 @@ export function answerCell(q: SurveyQuestion, a: Record<string, unknown> | undef
 export function surveyCsv(questions: readonly SurveyQuestion[], responses: readonly { id: number; submittedOn: string; answers: Record<string, unknown> }[]): string {
   const header = ['Nr', 'Dzień', ...questions.map((q) => q.text)];
   const rows = responses.map((r, i) => [String(i + 1), r.submittedOn, ...questions.map((q) => answerCell(q, r.answers[q.id] as Record<string, unknown> | undefined))]);
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return spreadsheetCsv([header, ...rows]);
 }

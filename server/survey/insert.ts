@@ -7,7 +7,7 @@
  * alternatives and captions), as if uploaded.
  */
 import * as Y from 'yjs';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { BLOCK_SUGGESTION_ATTR } from '../../shared/annotations.ts';
 import { blockSuggestion, freshSuggestion } from '../../shared/editor/suggestions/ids.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';

@@ -5,7 +5,7 @@
  * taken into the diagnosis chapter as text, tables and figures.
  */
 import { createHash } from 'node:crypto';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import type { QuestionResult, SurveyQuestion, SurveyResultsDto } from '../../shared/survey/api.ts';
 import type { ExportDocument, StoredImage } from '../export/model.ts';
 import { barChartPng } from '../render/chartImage.ts';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { renderHtml } from '../render/html.ts';
 import { documentToJson } from './document.ts';
 

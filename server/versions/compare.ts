@@ -2,9 +2,9 @@
  * Comparing two versions of a chapter, or a version with the current text, word by word,
  * with the author of inserted text where the Yjs client that wrote it is known.
  */
-import type { CompareResponse, PersonRef } from '../../shared/api.ts';
+import type { CompareResponse, PersonRef } from '../../shared/apiTypes.ts';
 import type { VersionKind } from '../../shared/domain.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import type { VersionRow } from '../storage/versions.ts';
 import { attributedText, docFromState, type AttributedText } from './document.ts';
 import { compareTexts } from './diff.ts';

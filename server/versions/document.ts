@@ -5,7 +5,7 @@
  * client that wrote it (for comparing versions with attribution).
  */
 import * as Y from 'yjs';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { BLOCK_SUGGESTION_ATTR, SUGGESTION_INSERT_MARK, asBlockSuggestion } from '../../shared/annotations.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { FIGURE_NODE, figurePlainText } from '../../shared/editor/figureAttrs.ts';

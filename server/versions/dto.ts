@@ -1,7 +1,7 @@
 /**
- * API objects for versions and milestones (shared/api.ts), built from storage rows.
+ * API objects for versions and milestones (shared/apiTypes.ts), built from storage rows.
  */
-import type { MilestoneDto, PersonRef, ProseMirrorJson, VersionDto, VersionSummaryDto } from '../../shared/api.ts';
+import type { MilestoneDto, PersonRef, ProseMirrorJson, VersionDto, VersionSummaryDto } from '../../shared/apiTypes.ts';
 import type { VersionHeadRow, VersionRow, MilestoneRow, VersionStore } from '../storage/versions.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

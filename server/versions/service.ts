@@ -12,7 +12,7 @@ import type { VersionKind } from '../../shared/domain.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import type { CollabControl } from '../context.ts';
 import type { Services } from '../services.ts';
-import { chapterFrozen, conflict, notFound } from '../http/errors.ts';
+import { chapterFrozen, conflict, notFound } from '../errors.ts';
 import type { VersionRow } from '../storage/versions.ts';
 import { captureContent } from './capture.ts';
 import { docFromState } from './document.ts';

@@ -13,7 +13,7 @@ import { appendParagraph, connectClient, rawSocket, type TestClient } from '../h
 import { DEMO, chapterIds } from '../helpers/demo.ts';
 import { CloseCode, DOCUMENT_FIELD, RejectReason } from '../../shared/protocol.ts';
 import { SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
-import type { MeResponse, PartnershipDto } from '../../shared/api.ts';
+import type { MeResponse, PartnershipDto } from '../../shared/apiTypes.ts';
 import { issueSetupLink } from '../../server/admin/setup.ts';
 
 let server: InProcessServer;

@@ -11,7 +11,7 @@ import { startInProcessServer, type InProcessServer } from '../helpers/inprocess
 import { login, waitFor } from '../helpers/server.ts';
 import { connectClient, type TestClient } from '../helpers/yclient.ts';
 import { DEMO, chapterIds } from '../helpers/demo.ts';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
+import { startSmtpServer, TEST_PUBLIC_URL, type TestSmtpServer } from '../helpers/smtp.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
 import { MailLimits } from '../../shared/mail.ts';
@@ -41,7 +41,7 @@ async function typeSuggestion(word: string, id: string) {
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startInProcessServer({ env: { ...smtp.env, LOG_LEVEL: process.env.TEST_LOG ?? 'error', PUBLIC_URL: 'https://strategia.test.example', SEED_DEMO: '1' } });
+  server = await startInProcessServer({ env: { ...smtp.env, LOG_LEVEL: process.env.TEST_LOG ?? 'error', PUBLIC_URL: TEST_PUBLIC_URL, SEED_DEMO: '1' } });
   const editorCookie = await login(server.url, DEMO.editorTuczno);
   const expertCookie = await login(server.url, DEMO.expert);
   expertId = server.services.stores.people.userByEmail(DEMO.expert)!.id;

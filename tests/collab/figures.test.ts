@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CompareResponse } from '../../shared/api.ts';
+import type { CompareResponse } from '../../shared/apiTypes.ts';
 import { BLOCK_SUGGESTION_ATTR } from '../../shared/annotations.ts';
 import type { UploadedFileDto } from '../../shared/files.ts';
 import { DOCUMENT_FIELD, RejectReason } from '../../shared/protocol.ts';

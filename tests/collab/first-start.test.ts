@@ -9,7 +9,10 @@
  *   the published password, and none once every demo password has been changed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminPartnershipDto, InvitedMemberResponse, MeResponse, PartnershipDto, PartnershipOrganizationDto, TercUnitDto } from '../../shared/api.ts';
+import type {
+  AdminPartnershipDto, InvitedMemberResponse, MeResponse, PartnershipDto, PartnershipOrganizationDto,
+  TercUnitDto,
+} from '../../shared/apiTypes.ts';
 import { startServer, waitFor, type RunningServer } from '../helpers/server.ts';
 import { appendParagraph, connectClient } from '../helpers/yclient.ts';
 import { DEMO } from '../helpers/demo.ts';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { FreezeResponse, RestoreResponse, VersionDto } from '../../shared/api.ts';
+import type { FreezeResponse, RestoreResponse, VersionDto } from '../../shared/apiTypes.ts';
 import { MessageType, RejectReason, type ChapterLiveState } from '../../shared/protocol.ts';
 import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
 import { login, waitFor } from '../helpers/server.ts';

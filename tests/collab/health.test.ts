@@ -9,7 +9,7 @@
  * - 503 `commitWorker: stopped` once the worker is gone.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HealthReadyResponse } from '../../shared/api.ts';
+import type { HealthReadyResponse } from '../../shared/apiTypes.ts';
 import { COMMIT_STUCK_MS } from '../../server/storage/backgroundAppend.ts';
 import { COMPACTION_PAUSED_MARKER } from '../../server/testHooks.ts';
 import { chapterIds, DEMO } from '../helpers/demo.ts';

@@ -13,7 +13,7 @@ import { connectClient, type TestClient } from '../helpers/yclient.ts';
 import { DEMO, chapterIds } from '../helpers/demo.ts';
 import { DOCUMENT_FIELD, RejectReason } from '../../shared/protocol.ts';
 import { BLOCK_SUGGESTION_ATTR, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
-import type { AuditListResponse, StrategyDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/api.ts';
+import type { AuditListResponse, StrategyDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 
 let server: InProcessServer;
 let editorCookie: string;

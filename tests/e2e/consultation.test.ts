@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import type { MilestoneDto, StrategyDto } from '../../shared/api.ts';
+import type { MilestoneDto, StrategyDto } from '../../shared/apiTypes.ts';
 import type { ConsultationDto } from '../../shared/consultation/api.ts';
 import { dateInPoland } from '../../shared/procedure/calendar.ts';
 import { earliestConsultationEnd } from '../../shared/procedure/deadlines.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { MilestoneListResponse, StrategyDto } from '../../shared/api.ts';
+import type { MilestoneListResponse, StrategyDto } from '../../shared/apiTypes.ts';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
 import { readDocx } from '../helpers/docxXml.ts';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations } from '../helpers/browser.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import type { VersionDto, VersionListResponse } from '../../shared/api.ts';
+import type { VersionDto, VersionListResponse } from '../../shared/apiTypes.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 

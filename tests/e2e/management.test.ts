@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import type { PartnershipDto } from '../../shared/api.ts';
+import type { PartnershipDto } from '../../shared/apiTypes.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;

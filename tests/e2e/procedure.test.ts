@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
 import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import type { AddMemberResponse, PartnershipDto } from '../../shared/api.ts';
+import type { AddMemberResponse, PartnershipDto } from '../../shared/apiTypes.ts';
 import { loginAs, seriousAxeViolations, launchBrowser } from '../helpers/browser.ts';
 import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
 import { DEMO } from '../helpers/demo.ts';

@@ -18,7 +18,7 @@ import { connectClient, type TestClient } from '../helpers/yclient.ts';
 import { DEMO } from '../helpers/demo.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { BLOCK_SUGGESTION_ATTR, SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
-import type { StrategyDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/api.ts';
+import type { StrategyDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 
 let server: RunningServer;
 let browser: Browser;

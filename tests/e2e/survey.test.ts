@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import type { SurveyDto } from '../../shared/survey/api.ts';
 import { addDays, dateInPoland } from '../../shared/procedure/calendar.ts';
 import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';

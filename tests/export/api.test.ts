@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MilestoneDto, ProseMirrorJson, VersionDto } from '../../shared/api.ts';
+import type { MilestoneDto, ProseMirrorJson, VersionDto } from '../../shared/apiTypes.ts';
 import { ExportPool } from '../../server/export/pool.ts';
 import { createLogger } from '../../server/log.ts';
 import { DEMO, createTestContext, type TestContext } from '../helpers/http.ts';

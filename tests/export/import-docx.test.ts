@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { readDocx } from '../../server/import/read.ts';
 import { buildContent, sectionsOf, type AuthorRef } from '../../server/import/build.ts';
 import { writeExport } from '../../server/export/worker.ts';

@@ -3,7 +3,7 @@
  * the API, so every chapter is frozen with its text) and a consultation open from the fake
  * clock's day (26 November 2026) to the earliest lawful end (31 December 2026).
  */
-import type { MilestoneDto } from '../../shared/api.ts';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import type { ConsultationDto, CreateConsultationRequest } from '../../shared/consultation/api.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';
 import { DEMO, type TestContext } from './http.ts';

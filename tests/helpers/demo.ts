@@ -1,7 +1,7 @@
 /**
  * Demo accounts (seeded by server/seed) and lookups of their chapters.
  */
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { getJson } from './server.ts';
 
 export const DEMO = {

@@ -4,7 +4,7 @@
  * Used by the export writers' tests.
  */
 import sharp from 'sharp';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import type { ExportDocument, StoredImage } from '../../server/export/model.ts';
 
 export const POLISH = 'ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ';

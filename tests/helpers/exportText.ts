@@ -3,7 +3,7 @@
  * chapter as the tree reads them, and the same after accepting or rejecting every suggestion
  * with shared/suggestions/decide.ts.
  */
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { decideSuggestions, type Decision } from '../../shared/suggestions/decide.ts';
 import { readTree, type TreeNode } from '../../server/render/tree.ts';
 import { documentToJson } from '../../server/versions/document.ts';

@@ -4,7 +4,7 @@
  * attributes (comment marks under `comment--<hash>`, as overlapping marks are stored).
  */
 import * as Y from 'yjs';
-import type { ProseMirrorJson } from '../../shared/api.ts';
+import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 
 function formatOf(marks: ProseMirrorJson['marks']): Record<string, unknown> | undefined {

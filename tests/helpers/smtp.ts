@@ -10,6 +10,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createTestContext, type TestContext } from './http.ts';
+
+/** The public address of the app in mail tests: links in e-mails start with it. */
+export const TEST_PUBLIC_URL = 'https://strategia.test.example';
 
 export interface ReceivedMail {
   /** Envelope recipient (the first). */
@@ -119,5 +124,46 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * In-process HTTP tests of e-mail: one SMTP server for the test file, and before each test a
+ * fresh app (tests/helpers/http.ts) sending to it under TEST_PUBLIC_URL, with `env` added; the
+ * message list starts empty. After each test, background deliveries finish before the
+ * database closes.
+ * @param use receives the server and the test's app before each test
+ * @example
+ *   let smtp: TestSmtpServer; let t: TestContext;
+ *   const { settled } = mailTestContext({ SEED_DEMO: '1' }, (s, c) => { smtp = s; t = c; });
+ */
+export function mailTestContext(
+  env: Record<string, string>,
+  use: (smtp: TestSmtpServer, t: TestContext) => void,
+): { settled(): Promise<ReceivedMail[]> } {
+  let smtp: TestSmtpServer;
+  let t: TestContext;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(() => smtp.close());
+  beforeEach(async () => {
+    smtp.messages.length = 0;
+    t = await createTestContext({ env: { ...smtp.env, PUBLIC_URL: TEST_PUBLIC_URL, ...env } });
+    use(smtp, t);
+  });
+  afterEach(async () => {
+    // Background work (reset requests, e-mails) finishes before the database closes.
+    await new Promise((r) => setTimeout(r, 50));
+    await t.services.notifications.idle();
+    t.close();
+  });
+  return {
+    /** Lets every background delivery finish, then the messages so far. */
+    async settled() {
+      await t.services.notifications.idle();
+      await new Promise((r) => setTimeout(r, 150));
+      return [...smtp.messages];
+    },
   };
 }

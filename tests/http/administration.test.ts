@@ -7,9 +7,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
-  AdminPartnershipDto, ChapterDto, InvitedMemberResponse, MeResponse, MemberDto, PartnershipDto, PartnershipOrganizationDto,
-  SetupLinkDto, StrategyDto, StrategyProgressDto, TercUnitDto,
-} from '../../shared/api.ts';
+  AdminPartnershipDto, ChapterDto, InvitedMemberResponse, MeResponse, MemberDto, PartnershipDto,
+  PartnershipOrganizationDto, SetupLinkDto, StrategyDto, StrategyProgressDto, TercUnitDto,
+} from '../../shared/apiTypes.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { issueSetupLink } from '../../server/admin/setup.ts';
 import { loadShippedTerc } from '../../server/terc/shipped.ts';

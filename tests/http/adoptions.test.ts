@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MilestoneDto } from '../../shared/api.ts';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import type { AdoptionDto, AdoptionMatrixDto, PublicMilestoneDto } from '../../shared/procedure/adoptions.ts';
 import { VerificationLimits } from '../../shared/procedure/adoptions.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';

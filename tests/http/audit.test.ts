@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditEntryDto, AuditListResponse, VersionDto } from '../../shared/api.ts';
+import type { AuditEntryDto, AuditListResponse, VersionDto } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 
@@ -123,7 +123,7 @@ describe('audit log', () => {
 
 describe('CSV cells', () => {
   it('defuses formula starts and quotes separators, quotes and line breaks', async () => {
-    const { csvCell } = await import('../../server/versions/auditCsv.ts');
+    const { csvCell } = await import('../../server/export/csv.ts');
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-5')).toBe("'-5");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
@@ -137,8 +137,8 @@ describe('CSV cells', () => {
 describe('CSV action words', () => {
   // The CSV once had its own list of words, which lacked the suggestion and suggest-lock actions.
   it('names every recorded action in Polish, and shows an unknown code as it is', async () => {
-    const { auditCsv } = await import('../../server/versions/auditCsv.ts');
-    const { AUDIT_ACTIONS } = await import('../../shared/audit.ts');
+    const { auditCsv } = await import('../../server/audit/csv.ts');
+    const { AUDIT_ACTIONS } = await import('../../shared/audit/actions.ts');
     const entry = (action: string): AuditEntryDto => ({ id: 1, at: '2026-11-26T13:03:00.000Z', action, actor: null, chapterId: null, chapterTitle: null, details: {} });
     for (const action of AUDIT_ACTIONS) {
       const row = auditCsv([entry(action)]).split('\r\n')[1].split(';');

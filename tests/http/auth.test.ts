@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.ts';
-import type { MeResponse } from '../../shared/api.ts';
+import type { MeResponse } from '../../shared/apiTypes.ts';
 import { createTestContext, DEMO, sessionCookieOf, type TestContext } from '../helpers/http.ts';
 
 let t: TestContext;

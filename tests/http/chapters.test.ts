@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChapterDto, StrategyDto } from '../../shared/api.ts';
+import type { ChapterDto, StrategyDto } from '../../shared/apiTypes.ts';
 import { Limits } from '../../shared/limits.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 

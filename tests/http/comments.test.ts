@@ -3,9 +3,7 @@
  * what, validation, live notification of open editors, dashboard counts, frozen chapters.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  CommentThreadDto, DeleteCommentResponse, PartnershipDto, PersonRef, StrategyDto,
-} from '../../shared/api.ts';
+import type { CommentThreadDto, DeleteCommentResponse, PartnershipDto, PersonRef, StrategyDto } from '../../shared/apiTypes.ts';
 import { Limits } from '../../shared/limits.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ConsultationDto, PublicConsultationDto, RegisterDto, RemarkDto, SubmittedRemarkDto } from '../../shared/consultation/api.ts';
 import { ConsultationLimits } from '../../shared/consultation/api.ts';
-import type { SuggestionDto } from '../../shared/api.ts';
+import type { SuggestionDto } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions/decide.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';

@@ -4,30 +4,16 @@
  * password change ending other sessions, notifications (mention, reply, freeze and unfreeze),
  * the daily digest with a fixed clock, and unsubscribing without logging in.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO, type TestContext } from '../helpers/http.ts';
+import { mailTestContext, TEST_PUBLIC_URL, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.ts';
 import { runDigestIfDue } from '../../server/notifications/scheduler.ts';
-import type { AddMemberResponse, CommentThreadDto, NotificationSettingsDto } from '../../shared/api.ts';
+import type { AddMemberResponse, CommentThreadDto, NotificationSettingsDto } from '../../shared/apiTypes.ts';
 
-const PUBLIC = 'https://strategia.test.example';
+const PUBLIC = TEST_PUBLIC_URL;
 let smtp: TestSmtpServer;
 let t: TestContext;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
-beforeEach(async () => {
-  smtp.messages.length = 0;
-  t = await createTestContext({ env: { ...smtp.env, PUBLIC_URL: PUBLIC } });
-});
-afterEach(async () => {
-  // Background work (reset requests, e-mails) finishes before the database closes.
-  await new Promise((r) => setTimeout(r, 50));
-  await t.services.notifications.idle();
-  t.close();
-});
+const { settled } = mailTestContext({}, (s, c) => { smtp = s; t = c; });
 
 /** The first link in a mail's text that starts with `PUBLIC + prefix`. */
 function linkIn(mail: ReceivedMail, prefix: string): string {
@@ -37,12 +23,6 @@ function linkIn(mail: ReceivedMail, prefix: string): string {
 }
 const pathOf = (url: string) => url.slice(PUBLIC.length);
 const waitMail = (to: string, subject: RegExp) => smtp.waitFor((m) => m.to === to && subject.test(m.subject));
-/** Lets every background delivery finish, then the messages so far. */
-async function settled(): Promise<ReceivedMail[]> {
-  await t.services.notifications.idle();
-  await new Promise((r) => setTimeout(r, 150));
-  return [...smtp.messages];
-}
 
 describe('invitation e-mail', () => {
   it('e-mails the one-time link to the invited person and still shows it to the coordinator', async () => {

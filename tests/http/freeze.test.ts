@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ChapterDto, FreezeResponse, MilestoneDto, MilestoneListResponse, UnfreezeResponse, VersionDto, VersionListResponse } from '../../shared/api.ts';
+import type {
+  ChapterDto, FreezeResponse, MilestoneDto, MilestoneListResponse, UnfreezeResponse, VersionDto,
+  VersionListResponse,
+} from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 

@@ -15,7 +15,7 @@ import { createServices, type Services } from '../../server/services.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { PROBE_FAILED_REUSE_MS, PROBE_REUSE_MS } from '../../server/health/readiness.ts';
 import { PROBE_BUSY_MS } from '../../server/storage/writeProbe.ts';
-import type { HealthReadyResponse } from '../../shared/api.ts';
+import type { HealthReadyResponse } from '../../shared/apiTypes.ts';
 import { createTestContext, fakeClock, recordingCollab, type FakeClock, type TestContext } from '../helpers/http.ts';
 
 let t: TestContext | null = null;

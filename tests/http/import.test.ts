@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
-import type { CommentThreadDto, ProseMirrorJson, SuggestionDto } from '../../shared/api.ts';
+import type { CommentThreadDto, ProseMirrorJson, SuggestionDto } from '../../shared/apiTypes.ts';
 import { writeJson } from '../helpers/jsonToYjs.ts';
 import type { ImportPreviewDto, ImportResultDto, ImportStrategyResultDto } from '../../shared/import.ts';
 import { documentToJson } from '../../server/versions/document.ts';

@@ -3,7 +3,7 @@
  * newest first, with unread counts and read marking.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommentThreadDto, InboxDto } from '../../shared/api.ts';
+import type { CommentThreadDto, InboxDto } from '../../shared/apiTypes.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 
 let t: TestContext;

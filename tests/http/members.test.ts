@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AddMemberResponse, InvitationDto, MeResponse, MemberDto, PartnershipDto } from '../../shared/api.ts';
+import type { AddMemberResponse, InvitationDto, MeResponse, MemberDto, PartnershipDto } from '../../shared/apiTypes.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { INVITATION_TTL_MS } from '../../server/http/routes/partnerships.ts';
 import { hashToken } from '../../server/auth/sessions.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Limits } from '../../shared/limits.ts';
-import { isAllowedOrigin } from '../../server/http/middleware/origin.ts';
+import { isAllowedOrigin } from '../../server/auth/origin.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 
 describe('isAllowedOrigin', () => {

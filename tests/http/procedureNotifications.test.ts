@@ -4,36 +4,18 @@
  * day ahead and when overdue; the planned adoption reaches the members of each partner
  * organisation whose adoption is missing; nobody else, nothing twice a day.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MilestoneDto } from '../../shared/api.ts';
+import { describe, expect, it } from 'vitest';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import { runDigestIfDue } from '../../server/notifications/scheduler.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';
-import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.ts';
+import { DEMO, type TestContext } from '../helpers/http.ts';
+import { mailTestContext, TEST_PUBLIC_URL, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.ts';
 
-const PUBLIC = 'https://strategia.test.example';
+const PUBLIC = TEST_PUBLIC_URL;
 let smtp: TestSmtpServer;
 let t: TestContext;
+const { settled } = mailTestContext({ SEED_DEMO: '1' }, (s, c) => { smtp = s; t = c; });
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
-beforeEach(async () => {
-  smtp.messages.length = 0;
-  t = await createTestContext({ env: { ...smtp.env, PUBLIC_URL: PUBLIC, SEED_DEMO: '1' } });
-});
-afterEach(async () => {
-  await new Promise((r) => setTimeout(r, 50));
-  await t.services.notifications.idle();
-  t.close();
-});
-
-async function settled(): Promise<ReceivedMail[]> {
-  await t.services.notifications.idle();
-  await new Promise((r) => setTimeout(r, 150));
-  return [...smtp.messages];
-}
 /** Runs the daily job at 07:05 Warsaw time (06:05 UTC in winter) of a day. */
 async function dayAt(date: string, state: { lastDay: string | null }): Promise<ReceivedMail[]> {
   const before = smtp.messages.length;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MilestoneDto } from '../../shared/api.ts';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import { ResolutionLimits, type AdoptionDto, type AdoptionMatrixDto } from '../../shared/procedure/adoptions.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';

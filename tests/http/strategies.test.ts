@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChapterDto, PartnershipDto, StrategyDto } from '../../shared/api.ts';
+import type { ChapterDto, PartnershipDto, StrategyDto } from '../../shared/apiTypes.ts';
 import { STRATEGY_CHAPTER_TEMPLATE } from '../../server/seed/template.ts';
 import { DRAWSKO_STRATEGY, WALCZ_PARTNERSHIP, WALCZ_STRATEGY } from '../../server/seed/demo.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';

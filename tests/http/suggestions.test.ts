@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { BLOCK_SUGGESTION_ATTR, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
-import type { ChapterDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/api.ts';
+import type { ChapterDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 
 let t: TestContext;
 let chapterId: string;

@@ -4,7 +4,7 @@
  * invisible bidirectional controls that can disguise what a reader sees (shared/text.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommentThreadDto, VersionListResponse } from '../../shared/api.ts';
+import type { CommentThreadDto, VersionListResponse } from '../../shared/apiTypes.ts';
 import { normaliseText } from '../../shared/text.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 

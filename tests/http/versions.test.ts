@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CompareResponse, RestoreResponse, VersionDto, VersionListResponse } from '../../shared/api.ts';
+import type { CompareResponse, RestoreResponse, VersionDto, VersionListResponse } from '../../shared/apiTypes.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { runAutoVersions, startVersionScheduler } from '../../server/versions/scheduler.ts';

@@ -15,7 +15,7 @@ import { socketClass } from '../helpers/yclient.ts';
 import * as frames from '../helpers/frames.ts';
 import * as Y from 'yjs';
 import { COLLAB_PATH } from '../../shared/protocol.ts';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { activeHandleCount, usedMemoryMiB } from '../helpers/reliability/watchdog.ts';
 import { figure, r1, tier } from '../helpers/reliability/figures.ts';
 import { mulberry32 } from '../helpers/random.ts';

@@ -21,7 +21,7 @@ import { DEMO } from '../helpers/demo.ts';
 import { appendParagraph, rawSocket } from '../helpers/yclient.ts';
 import * as frames from '../helpers/frames.ts';
 import { MessageType } from '../../shared/protocol.ts';
-import type { StrategyDto } from '../../shared/api.ts';
+import type { StrategyDto } from '../../shared/apiTypes.ts';
 import { figure } from '../helpers/reliability/figures.ts';
 import { ACTOR_EMAIL, ACTOR_KINDS, type ActorKind } from '../helpers/demo.ts';
 

@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Limits } from '../../../shared/limits.ts';
 import type { AppEnv } from '../../context.ts';
-import { payloadTooLarge, unsupportedMediaType } from '../errors.ts';
+import { payloadTooLarge, unsupportedMediaType } from '../../errors.ts';
 
 /** Whether the request announces a body (a non-zero Content-Length, or chunked transfer). */
 function hasBody(headers: { header(name: string): string | undefined }): boolean {

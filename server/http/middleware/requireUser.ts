@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv, UserRow } from '../../context.ts';
-import { unauthenticated } from '../errors.ts';
+import { unauthenticated } from '../../errors.ts';
 
 /** The logged-in user; throws 401 when anonymous. */
 export function currentUser(c: Context<AppEnv>): UserRow {

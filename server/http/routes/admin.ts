@@ -6,10 +6,8 @@
  * chapters still needs a membership.
  */
 import { Hono } from 'hono';
-import {
-  AddCoordinatorRequest, AddOrganizationRequest, CreatePartnershipRequest, CreateStrategyRequest,
-  type AdminPartnershipDto,
-} from '../../../shared/api.ts';
+import { AddCoordinatorRequest, AddOrganizationRequest, CreatePartnershipRequest, CreateStrategyRequest } from '../../../shared/api.ts';
+import type { AdminPartnershipDto } from '../../../shared/apiTypes.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { PartnershipRow } from '../../storage/partnerships.ts';
@@ -17,8 +15,8 @@ import { addMemberWithInvitation } from '../../admin/invite.ts';
 import { invitedMemberResponse } from '../../mail/invitation.ts';
 import { addOrganization, removeOrganization } from '../../admin/organizations.ts';
 import { createStrategy } from '../../admin/strategies.ts';
-import { requireAdmin } from '../access.ts';
-import { internal, notFound, validationFailed } from '../errors.ts';
+import { requireAdmin } from '../../auth/access.ts';
+import { internal, notFound, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

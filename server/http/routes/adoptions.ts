@@ -16,8 +16,8 @@ import type { AppEnv } from '../../context.ts';
 import { ensureMilestoneHashes, hashOfMilestone, milestoneFrozen, milestoneStale } from '../../procedure/milestones.ts';
 import type { Services } from '../../services.ts';
 import type { AdoptionRow } from '../../storage/adoptions.ts';
-import { requireStrategy } from '../access.ts';
-import { conflict, forbidden, milestoneNotFrozen, notFound, rateLimited, validationFailed } from '../errors.ts';
+import { requireStrategy } from '../../auth/access.ts';
+import { conflict, forbidden, milestoneNotFrozen, notFound, rateLimited, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

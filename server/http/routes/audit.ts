@@ -3,13 +3,14 @@
  * `GET /api/partnerships/:id/audit?chapterId=&action=&from=&to=&limit=` and `…/audit.csv`.
  */
 import { Hono, type Context } from 'hono';
-import { AuditQuery, type AuditEntryDto, type AuditListResponse } from '../../../shared/api.ts';
+import { AuditQuery } from '../../../shared/api.ts';
+import type { AuditEntryDto, AuditListResponse } from '../../../shared/apiTypes.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import type { AuditFilter } from '../../storage/audit.ts';
-import { auditCsv } from '../../versions/auditCsv.ts';
+import { auditCsv } from '../../audit/csv.ts';
 import { personLookup } from '../../versions/dto.ts';
-import { requirePartnership } from '../access.ts';
+import { requirePartnership } from '../../auth/access.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readQuery } from './versions.ts';
 

@@ -2,12 +2,13 @@
  * Authentication: login, logout, the current user, password change.
  */
 import { Hono } from 'hono';
-import { ChangePasswordRequest, LoginRequest, type MeResponse } from '../../../shared/api.ts';
+import { ChangePasswordRequest, LoginRequest } from '../../../shared/api.ts';
+import type { MeResponse } from '../../../shared/apiTypes.ts';
 import { CloseCode } from '../../../shared/protocol.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { toUserDto } from '../../storage/people.ts';
-import { ApiError, invalidCredentials, rateLimited } from '../errors.ts';
+import { ApiError, invalidCredentials, rateLimited } from '../../errors.ts';
 import { currentSession, currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

@@ -18,8 +18,8 @@ import { partnershipCalendar } from '../../procedure/calendarFeed.ts';
 import type { Services } from '../../services.ts';
 import type { CalendarFeedRow } from '../../storage/calendarFeeds.ts';
 import { newId } from '../../storage/ids.ts';
-import { requirePartnership } from '../access.ts';
-import { notFound, rateLimited } from '../errors.ts';
+import { requirePartnership } from '../../auth/access.ts';
+import { notFound, rateLimited } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 
 /** Random bytes of a feed token (256 bits). */

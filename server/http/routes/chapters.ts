@@ -6,9 +6,9 @@ import { Hono } from 'hono';
 import { UpdateChapterRequest } from '../../../shared/api.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { requireChapter } from '../access.ts';
+import { requireChapter } from '../../auth/access.ts';
 import { toChapterDto } from '../dto.ts';
-import { chapterFrozen, conflict, notFound } from '../errors.ts';
+import { chapterFrozen, conflict, notFound } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

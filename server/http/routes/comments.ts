@@ -7,15 +7,13 @@
  * carries; the operations in server/comments/service.ts check again before writing.
  */
 import { Hono } from 'hono';
-import {
-  CreateThreadRequest, EditCommentRequest, MentionableQuery, ReplyRequest,
-} from '../../../shared/api.ts';
+import { CreateThreadRequest, EditCommentRequest, MentionableQuery, ReplyRequest } from '../../../shared/api.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { createCommentService } from '../../comments/service.ts';
 import { mentionable } from '../../comments/mentionable.ts';
-import { requirePartnership } from '../access.ts';
-import { validationFailed } from '../errors.ts';
+import { requirePartnership } from '../../auth/access.ts';
+import { validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { fieldIssues, readJson } from '../validate.ts';
 

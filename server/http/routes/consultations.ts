@@ -35,7 +35,7 @@ import { registerCsv } from '../../consultation/csv.ts';
 import { buildReport } from '../../consultation/report.ts';
 import { insertRemarkSuggestion, openRemarkSuggestions } from '../../consultation/suggestion.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
-import { ExportPool } from '../../export/pool.ts';
+import type { ExportPool } from '../../export/pool.ts';
 import { contentDisposition } from '../../export/fileName.ts';
 import { EXPORT_CONTENT_TYPES } from '../../export/model.ts';
 import { milestoneFrozen } from '../../procedure/milestones.ts';
@@ -43,8 +43,8 @@ import type { Services } from '../../services.ts';
 import type { ConsultationRow, RemarkRow } from '../../storage/consultations.ts';
 import type { StrategyRow } from '../../storage/chapters.ts';
 import type { Role } from '../../../shared/domain.ts';
-import { requireStrategy } from '../access.ts';
-import { chapterFrozen, conflict, consultationClosed, consultationTooShort, forbidden, milestoneNotFrozen, notFound, rateLimited, validationFailed, type FieldIssue } from '../errors.ts';
+import { requireStrategy } from '../../auth/access.ts';
+import { chapterFrozen, conflict, consultationClosed, consultationTooShort, forbidden, milestoneNotFrozen, notFound, rateLimited, validationFailed, type FieldIssue } from '../../errors.ts';
 import { jsonBody } from '../middleware/jsonBody.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
@@ -71,11 +71,11 @@ export function phaseOf(c: Pick<ConsultationRow, 'starts_on' | 'ends_on'>, today
 
 export const stateOf = (r: Pick<RemarkRow, 'answer' | 'assignee_id'>): RemarkState => (r.answer ? 'answered' : r.assignee_id ? 'assigned' : 'new');
 
-export function consultationRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
+/** @param pool the app's one export pool (server/http/api.ts): the report is written there */
+export function consultationRoutes(services: Services, collab: CollabControl, pool: ExportPool): Hono<AppEnv> {
   const { consultations, chapters, partnerships, versions, procedure, audit, suggestionDecisions } = services.stores;
   const reads = new BucketMap(ConsultationLimits.readPerAddress, services.clock);
   const submits = new BucketMap(ConsultationLimits.submitPerAddress, services.clock);
-  let pool: ExportPool | null = null;
   const app = new Hono<AppEnv>();
 
   const today = () => dateInPoland(services.clock());
@@ -226,7 +226,6 @@ export function consultationRoutes(services: Services, collab: CollabControl): H
     const { consultation } = requireConsultation(currentUser(c), c.req.param('id'));
     const { format } = readQuery(c, ReportQuery);
     const { doc, images } = await buildReport(services, consultation);
-    pool ??= new ExportPool({ log: services.log, workers: 1 });
     const bytes = await pool.run(format, doc, images);
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
     c.header('Content-Disposition', contentDisposition(`Sprawozdanie z konsultacji – ${consultation.title}`, format));

@@ -7,22 +7,19 @@
  * gathered here, synchronously and briefly; the file is written in a worker thread.
  */
 import { Hono, type Context } from 'hono';
-import { ChapterExportQuery, EXPORT_FILE_FORMATS, StrategyExportQuery, type ExportFileFormat } from '../../../shared/api.ts';
+import { ChapterExportQuery, StrategyExportQuery } from '../../../shared/api.ts';
+import { EXPORT_FILE_FORMATS, type ExportFileFormat } from '../../../shared/apiTypes.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { storedFigureImages } from '../../export/figureSource.ts';
 import { contentDisposition } from '../../export/fileName.ts';
 import { gatherChapter, gatherStrategy, type Gathered } from '../../export/gather.ts';
 import { EXPORT_CONTENT_TYPES } from '../../export/model.ts';
-import { ExportPool } from '../../export/pool.ts';
-import { requireChapter, requireStrategy } from '../access.ts';
-import { validationFailed } from '../errors.ts';
+import type { ExportPool } from '../../export/pool.ts';
+import { requireChapter, requireStrategy } from '../../auth/access.ts';
+import { validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readQuery } from './versions.ts';
-
-export interface ExportRouteOptions {
-  pool?: ExportPool;
-}
 
 /** `?tracked=1` makes sense only for DOCX (Word's tracked changes and comments). */
 function trackedFor(format: ExportFileFormat, tracked: '0' | '1' | undefined): boolean {
@@ -31,8 +28,8 @@ function trackedFor(format: ExportFileFormat, tracked: '0' | '1' | undefined): b
   return true;
 }
 
-export function exportRoutes(services: Services, collab: CollabControl, opts: ExportRouteOptions = {}): Hono<AppEnv> {
-  const pool = opts.pool ?? new ExportPool({ log: services.log });
+/** @param pool the app's one export pool (server/http/api.ts), shared with the consultation report and the survey summary */
+export function exportRoutes(services: Services, collab: CollabControl, pool: ExportPool): Hono<AppEnv> {
   const ctx = { services, collab, images: storedFigureImages(services) };
   const app = new Hono<AppEnv>();
 

@@ -18,7 +18,7 @@ import { cleanImage, ImageRejected } from '../../files/cleanImage.ts';
 import { ownersVisibleTo, readStoredFile, storeFile } from '../../storage/files.ts';
 import { FileIdParam, type UploadedFileDto } from '../../../shared/files.ts';
 import { Limits } from '../../../shared/limits.ts';
-import { requireChapter } from '../access.ts';
+import { requireChapter } from '../../auth/access.ts';
 import {
   ApiError,
   forbidden,
@@ -28,7 +28,7 @@ import {
   imageUnsupported,
   notFound,
   unsupportedMediaType,
-} from '../errors.ts';
+} from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 
 /** Served files: nothing in them may run or be framed, whatever a browser thinks they are. */

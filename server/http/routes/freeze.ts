@@ -5,16 +5,16 @@
  */
 import { Hono } from 'hono';
 import { CreateMilestoneRequest, FreezeRequest, UnfreezeRequest } from '../../../shared/api.ts';
-import type { FreezeResponse, MilestoneListResponse, UnfreezeResponse } from '../../../shared/api.ts';
+import type { FreezeResponse, MilestoneListResponse, UnfreezeResponse } from '../../../shared/apiTypes.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { milestoneDto, versionDto } from '../../versions/dto.ts';
 import { createMilestone, freezeChapter, unfreezeChapter } from '../../versions/service.ts';
 // The statutory procedure (issue 17).
 import { recordNewMilestone } from '../../procedure/milestones.ts';
-import { requireChapter, requireStrategy } from '../access.ts';
+import { requireChapter, requireStrategy } from '../../auth/access.ts';
 import { toChapterDto } from '../dto.ts';
-import { internal, notFound } from '../errors.ts';
+import { internal, notFound } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

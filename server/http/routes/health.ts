@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import type { HealthResponse } from '../../../shared/api.ts';
+import type { HealthResponse } from '../../../shared/apiTypes.ts';
 import { createReadiness } from '../../health/readiness.ts';
 
 export function healthRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {

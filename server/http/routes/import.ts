@@ -17,7 +17,7 @@ import { ImportConfirmRequest, ImportStrategyRequest } from '../../../shared/imp
 import { createImportService, refusalToApi } from '../../import/service.ts';
 import { IMPORT_LIMITS } from '../../import/limits.ts';
 import { ImportRefused } from '../../import/refusal.ts';
-import { unsupportedMediaType } from '../errors.ts';
+import { unsupportedMediaType } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

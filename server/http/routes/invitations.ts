@@ -4,12 +4,13 @@
  * person is still a member without a password.
  */
 import { Hono } from 'hono';
-import { AcceptInvitationRequest, type InvitationDto } from '../../../shared/api.ts';
+import { AcceptInvitationRequest } from '../../../shared/api.ts';
+import type { InvitationDto } from '../../../shared/apiTypes.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { hashToken } from '../../auth/sessions.ts';
 import type { InvitationDetails } from '../../storage/invitations.ts';
-import { internal, invitationInvalid } from '../errors.ts';
+import { internal, invitationInvalid } from '../../errors.ts';
 import { readJson } from '../validate.ts';
 import { meResponse } from './auth.ts';
 

@@ -3,7 +3,8 @@
  * GET → {mode, emailEnabled}; PUT {mode} → the same.
  */
 import { Hono } from 'hono';
-import { NotificationSettingsRequest, type NotificationSettingsDto } from '../../../shared/api.ts';
+import { NotificationSettingsRequest } from '../../../shared/api.ts';
+import type { NotificationSettingsDto } from '../../../shared/apiTypes.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { currentUser } from '../middleware/requireUser.ts';

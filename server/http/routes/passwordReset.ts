@@ -10,7 +10,8 @@
  *   session of the person ends (their open editors close).
  */
 import { Hono } from 'hono';
-import { PasswordResetConfirm, PasswordResetRequest, type PasswordResetDto, type PasswordResetRequested } from '../../../shared/api.ts';
+import { PasswordResetConfirm, PasswordResetRequest } from '../../../shared/api.ts';
+import type { PasswordResetDto, PasswordResetRequested } from '../../../shared/apiTypes.ts';
 import { MailLimits, PASSWORD_RESET_PATH } from '../../../shared/mail.ts';
 import { CloseCode } from '../../../shared/protocol.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
@@ -20,7 +21,7 @@ import { appUrl } from '../../mail/links.ts';
 import { sendInBackground } from '../../mail/mailer.ts';
 import { passwordResetMail } from '../../mail/templates/passwordReset.ts';
 import type { PasswordResetRow } from '../../storage/passwordResets.ts';
-import { ApiError, rateLimited } from '../errors.ts';
+import { ApiError, rateLimited } from '../../errors.ts';
 import { readJson } from '../validate.ts';
 
 const TOKEN_PATTERN = /^[a-z2-7]{39}$/;

@@ -13,8 +13,8 @@ import { procedureTerms } from '../../../shared/procedure/timeline.ts';
 import { mayInPartnership } from '../../auth/policy.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { requireStrategy } from '../access.ts';
-import { consultationTooShort, environmentalRemarksTooShort, validationFailed, type FieldIssue } from '../errors.ts';
+import { requireStrategy } from '../../auth/access.ts';
+import { consultationTooShort, environmentalRemarksTooShort, validationFailed, type FieldIssue } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

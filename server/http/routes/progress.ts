@@ -5,11 +5,11 @@
  * chapter's document.
  */
 import { Hono } from 'hono';
-import type { StrategyProgressDto } from '../../../shared/api.ts';
+import type { StrategyProgressDto } from '../../../shared/apiTypes.ts';
 import { listSuggestions } from '../../../shared/suggestions/decide.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { requireStrategy } from '../access.ts';
+import { requireStrategy } from '../../auth/access.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 
 const DAY_MS = 86_400_000;

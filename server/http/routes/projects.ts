@@ -22,9 +22,9 @@ import { packageCsv, packageXlsx } from '../../projects/spreadsheet.ts';
 import { contentDisposition } from '../../export/fileName.ts';
 import { saveVersion } from '../../versions/service.ts';
 import type { ProposalRow } from '../../storage/projects.ts';
-import { requireStrategy } from '../access.ts';
+import { requireStrategy } from '../../auth/access.ts';
 import { chapterPermissions } from '../../auth/policy.ts';
-import { chapterFrozen, conflict, ficheNotReady, forbidden, notFound, validationFailed } from '../errors.ts';
+import { chapterFrozen, conflict, ficheNotReady, forbidden, notFound, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

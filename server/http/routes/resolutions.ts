@@ -16,7 +16,7 @@ import { ResolutionLimits } from '../../../shared/procedure/adoptions.ts';
 import { mayInPartnership, mayRecordAdoption } from '../../auth/policy.ts';
 import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { forbidden, notFound, resolutionNotPdf, resolutionTooLarge } from '../errors.ts';
+import { forbidden, notFound, resolutionNotPdf, resolutionTooLarge } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 
 /** What every PDF starts with (ISO 32000-1, 7.5.2). */

@@ -6,9 +6,9 @@ import { Hono } from 'hono';
 import { CreateChapterRequest, ReorderChaptersRequest } from '../../../shared/api.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { requireStrategy } from '../access.ts';
+import { requireStrategy } from '../../auth/access.ts';
 import { toChapterDto, toStrategyDto } from '../dto.ts';
-import { conflict, internal, validationFailed } from '../errors.ts';
+import { conflict, internal, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

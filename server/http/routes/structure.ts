@@ -11,9 +11,9 @@ import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { addOrganization, removeOrganization } from '../../admin/organizations.ts';
 import { createStrategy } from '../../admin/strategies.ts';
-import { requireChapter, requirePartnership, requireStrategy } from '../access.ts';
+import { requireChapter, requirePartnership, requireStrategy } from '../../auth/access.ts';
 import { toChapterDto, toStrategyDto } from '../dto.ts';
-import { conflict, internal, notFound, validationFailed } from '../errors.ts';
+import { conflict, internal, notFound, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

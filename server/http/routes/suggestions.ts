@@ -7,8 +7,8 @@ import { DecideSuggestionsRequest, SuggestLockRequest, WithdrawSuggestionsReques
 import { createSuggestionService } from '../../suggestions/service.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { requireChapter } from '../access.ts';
-import { chapterFrozen } from '../errors.ts';
+import { requireChapter } from '../../auth/access.ts';
+import { chapterFrozen } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
 

@@ -18,7 +18,7 @@ import { BucketMap } from '../../auth/rateLimit.ts';
 import type { AppEnv, CollabControl } from '../../context.ts';
 import { storeFile } from '../../storage/files.ts';
 import { insertSummaryBlocks } from '../../survey/insert.ts';
-import { ExportPool } from '../../export/pool.ts';
+import type { ExportPool } from '../../export/pool.ts';
 import { contentDisposition } from '../../export/fileName.ts';
 import { EXPORT_CONTENT_TYPES } from '../../export/model.ts';
 import { qrPng } from '../../render/qrCode.ts';
@@ -28,8 +28,8 @@ import { cleanAnswers, questionsOf } from '../../survey/answers.ts';
 import { surveyCsv } from '../../survey/csv.ts';
 import { surveyResults } from '../../survey/results.ts';
 import { buildSurveySummary } from '../../survey/summary.ts';
-import { requireChapter, requireStrategy } from '../access.ts';
-import { ApiError, chapterFrozen, forbidden, notFound, rateLimited, validationFailed } from '../errors.ts';
+import { requireChapter, requireStrategy } from '../../auth/access.ts';
+import { ApiError, chapterFrozen, forbidden, notFound, rateLimited, validationFailed } from '../../errors.ts';
 import { jsonBody } from '../middleware/jsonBody.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { readJson } from '../validate.ts';
@@ -49,11 +49,11 @@ export const surveyPhase = (s: Pick<SurveyRow, 'opens_on' | 'closes_on'>, today:
 
 const InsertRequest = z.strictObject({ chapterId: z.string().min(1).max(64) });
 
-export function surveyRoutes(services: Services, collab: CollabControl): Hono<AppEnv> {
+/** @param pool the app's one export pool (server/http/api.ts): the summary is written there */
+export function surveyRoutes(services: Services, collab: CollabControl, pool: ExportPool): Hono<AppEnv> {
   const { surveys, chapters, partnerships } = services.stores;
   const reads = new BucketMap(SurveyLimits.readPerAddress, services.clock);
   const submits = new BucketMap(SurveyLimits.submitPerAddress, services.clock);
-  let pool: ExportPool | null = null;
   const app = new Hono<AppEnv>();
   const today = () => dateInPoland(services.clock());
   const sectionsOf = (s: SurveyRow) => JSON.parse(s.definition) as SurveySection[];
@@ -117,7 +117,6 @@ export function surveyRoutes(services: Services, collab: CollabControl): Hono<Ap
     const questions = questionsOf(sectionsOf(survey));
     const results = surveyResults(survey.id, questions, surveys.responses(survey.id).map((r) => r.answers));
     const { doc, images } = await buildSurveySummary(survey, questions, results, { strategyTitle: strategy.title, partnershipName: strategy.partnership_name, at: services.clock() });
-    pool ??= new ExportPool({ log: services.log, workers: 1 });
     const bytes = await pool.run(format, doc, images);
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
     c.header('Content-Disposition', contentDisposition(`Wyniki ankiety – ${survey.title}`, format));

@@ -9,10 +9,10 @@ import type { AppEnv } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { foldForSearch } from '../../comments/mentionable.ts';
 import { TERC_SEARCH_MAX } from '../../storage/terc.ts';
-import { requireTercLookup } from '../access.ts';
+import { requireTercLookup } from '../../auth/access.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { fieldIssues } from '../validate.ts';
-import { validationFailed } from '../errors.ts';
+import { validationFailed } from '../../errors.ts';
 
 export function tercRoutes(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -8,7 +8,8 @@
  */
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { CompareQuery, CreateVersionRequest, type RestoreResponse, type VersionListResponse } from '../../../shared/api.ts';
+import { CompareQuery, CreateVersionRequest } from '../../../shared/api.ts';
+import type { RestoreResponse, VersionListResponse } from '../../../shared/apiTypes.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
 import { chapterPermissions } from '../../auth/policy.ts';
@@ -16,8 +17,8 @@ import type { ChapterAccessRow } from '../../storage/chapters.ts';
 import { compareVersions } from '../../versions/compare.ts';
 import { versionDto, versionSummaries } from '../../versions/dto.ts';
 import { restoreVersion, saveVersion } from '../../versions/service.ts';
-import { requireChapter } from '../access.ts';
-import { chapterFrozen, forbidden, internal, notFound, validationFailed } from '../errors.ts';
+import { requireChapter } from '../../auth/access.ts';
+import { chapterFrozen, forbidden, internal, notFound, validationFailed } from '../../errors.ts';
 import { currentUser } from '../middleware/requireUser.ts';
 import { fieldIssues, readJson } from '../validate.ts';
 

@@ -5,7 +5,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { CommentThreadDto, PersonRef } from '../../../shared/api.ts';
+import type { CommentThreadDto, PersonRef } from '../../../shared/apiTypes.ts';
 import { CommentText } from '../../../client/comments/CommentText.tsx';
 import { matchesFilter, organizationsOf } from '../../../client/comments/filters.ts';
 import { splitLinks } from '../../../client/comments/linkify.ts';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../shared/api.ts';
+import { ERROR_CODES } from '../../../shared/errorCodes.ts';
 import { CHAPTER_STATUSES, ORGANIZATION_KINDS, ROLES } from '../../../shared/domain.ts';
 import { en } from '../../../client/i18n/en.ts';
 import { formatDateTime, formatNumber, formatPln, interpolate } from '../../../client/i18n/format.ts';

@@ -6,7 +6,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { FREEZE_NOTE_MAX, VERSION_NAME_MAX, type CompareResponse, type DiffSegmentDto } from '../../../shared/api.ts';
+import type { CompareResponse, DiffSegmentDto } from '../../../shared/apiTypes.ts';
 import { VERSION_KINDS } from '../../../shared/domain.ts';
 import { auditActionLabel, auditDetails, AUDIT_ACTIONS } from '../../../client/audit/actions.ts';
 import { matchRoute, paths } from '../../../client/router/routes.ts';
@@ -18,7 +18,6 @@ import { CompareText } from '../../../client/versions/CompareText.tsx';
 import { CompareResult } from '../../../client/versions/CompareView.tsx';
 import { changeItems, compareSummary, pluralForm } from '../../../client/versions/compareModel.ts';
 import { changedByLabel, kindLabel, optionLabel, versionTitle } from '../../../client/versions/labels.ts';
-import { FREEZE_NOTE_MAX_LENGTH, VERSION_NAME_MAX_LENGTH } from '../../../client/versions/limits.ts';
 import { sanitizeVersionHtml } from '../../../client/versions/sanitizeHtml.ts';
 import { strategyFrozenKey } from '../../../client/versions/StrategyMilestones.tsx';
 
@@ -158,12 +157,5 @@ describe('version HTML allow-list', () => {
     expect(out).toContain('<a>zły</a>');
     expect(out).toContain('<td colspan="2">k</td>');
     expect(out).not.toMatch(/script|onclick|onerror|<img|style=|javascript:/);
-  });
-});
-
-describe('field limits', () => {
-  it('match the API schema', () => {
-    expect(VERSION_NAME_MAX_LENGTH).toBe(VERSION_NAME_MAX);
-    expect(FREEZE_NOTE_MAX_LENGTH).toBe(FREEZE_NOTE_MAX);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ProseMirrorJson } from '../../../shared/api.ts';
+import type { ProseMirrorJson } from '../../../shared/apiTypes.ts';
 import { renderHtml, escapeHtml } from '../../../server/render/html.ts';
 import { documentToJson } from '../../../server/versions/document.ts';
 import { DOCUMENT_FIELD } from '../../../shared/protocol.ts';

@@ -5,7 +5,7 @@
  */
 import { getSchema } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import type { ProseMirrorJson } from '../../../shared/api.ts';
+import type { ProseMirrorJson } from '../../../shared/apiTypes.ts';
 import { createEditorExtensions } from '../../../shared/editor/extensions.ts';
 import { DOCX_ELEMENTS } from '../../../server/export/docxBody.ts';
 import { MARKDOWN_ELEMENTS, writeMarkdown } from '../../../server/export/markdown.ts';

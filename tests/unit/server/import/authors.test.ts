@@ -1,6 +1,6 @@
 /** Matching Word authors to members (server/import/authors.ts). */
 import { describe, expect, it } from 'vitest';
-import type { MemberDto } from '../../../../shared/api.ts';
+import type { MemberDto } from '../../../../shared/apiTypes.ts';
 import { matchAuthor, normaliseName } from '../../../../server/import/authors.ts';
 
 const member = (userId: string, name: string, email: string, deactivated = false): MemberDto => ({

@@ -1,6 +1,6 @@
 /**
- * Route-side access checks. Every decision is made by server/auth/policy.ts; this module only
- * looks up the facts and turns "no" into the right status: 404 when the person is not a
+ * Access checks of the HTTP routes and the services they call. Every decision is made by
+ * ./policy.ts; this module only looks up the facts and turns "no" into the right named error: 404 when the person is not a
  * member (so the existence of other partnerships' things does not leak), 403 when they are a
  * member without the right.
  */
@@ -9,8 +9,8 @@ import type { UserRow } from '../context.ts';
 import type { Services } from '../services.ts';
 import type { PartnershipRow } from '../storage/partnerships.ts';
 import type { ChapterAccessRow, StrategyRow } from '../storage/chapters.ts';
-import { chapterPermissions, mayInInstallation, mayInPartnership, mayLookUpTerc, type PartnershipAction } from '../auth/policy.ts';
-import { forbidden, notFound } from './errors.ts';
+import { chapterPermissions, mayInInstallation, mayInPartnership, mayLookUpTerc, type PartnershipAction } from './policy.ts';
+import { forbidden, notFound } from '../errors.ts';
 
 export function requirePartnership(
   services: Services,

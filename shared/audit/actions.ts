@@ -1,7 +1,7 @@
 /**
  * Actions the server records in the audit log (docs/api.md „Audit log for coordinators”), in the
- * order the audit page's filter offers them. Their words are the `audit.action.<code>` messages
- * of client/i18n (the CSV export uses the Polish ones).
+ * order the audit page's filter offers them. Their Polish words are in ./labels.ts (the audit
+ * page and the CSV export use them); the English ones are `audit.action.<code>` in client/i18n/en.ts.
  */
 export const AUDIT_ACTIONS = [
   'chapter.frozen', 'chapter.unfrozen', 'milestone.created', 'version.named', 'version.restored',
