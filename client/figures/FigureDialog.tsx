@@ -79,8 +79,13 @@ export function FigureDialog({ editor, chapterId, suggesting, onClose }: { edito
     }
   };
 
+  // Opened with the mouse, the dialog's opener is the chapter text (the button keeps the focus
+  // there): ProseMirror's own focus() puts its selection back in the page (a selected figure
+  // stays selected) where a plain focus() would leave the browser's caret at the text's start.
+  const focusOpener = (opener: HTMLElement) => (opener === editor.view.dom ? editor.view.focus() : opener.focus());
+
   return (
-    <Modal title={t(existing ? 'figure.editTitle' : 'figure.insertTitle')} onClose={onClose} describedBy={suggesting ? ids.note : undefined}>
+    <Modal title={t(existing ? 'figure.editTitle' : 'figure.insertTitle')} onClose={onClose} describedBy={suggesting ? ids.note : undefined} focusOpener={focusOpener}>
       <form className="dialog-form figure-form" noValidate onSubmit={submit} aria-busy={busy || undefined}>
         {suggesting && <p id={ids.note} className="muted">{t('figure.suggestedNote')}</p>}
         {!existing && (

@@ -3,6 +3,9 @@
  * page inert (so Tab stays inside: a real focus trap) and puts it in the top layer; Escape closes
  * it; on close, focus returns to the element that had it before (the button that opened it).
  * The first element marked `data-autofocus` (or the dialog's first field) gets focus on open.
+ * A dialog opened from the chapter text passes `focusOpener`: a plain `focus()` on the editor
+ * puts the browser's caret at the start of the text, and the editor would take that as the new
+ * selection (a selected figure lost, the page scrolled to the top).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -15,14 +18,18 @@ export interface ModalProps {
   size?: 'narrow' | 'wide';
   /** Optional id of an element describing the dialog. */
   describedBy?: string;
+  /** Gives focus back to the opener on close, instead of its plain `focus()`. */
+  focusOpener?: (opener: HTMLElement) => void;
 }
 
-export function Modal({ title, onClose, children, size = 'narrow', describedBy }: ModalProps) {
+export function Modal({ title, onClose, children, size = 'narrow', describedBy, focusOpener }: ModalProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  const focusOpenerRef = useRef(focusOpener);
+  focusOpenerRef.current = focusOpener;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -44,7 +51,7 @@ export function Modal({ title, onClose, children, size = 'narrow', describedBy }
       if (dialog.open) dialog.close();
       // The opener may have been re-rendered away (the freeze button becomes „Odmroź”): then focus
       // goes to the nearest stable landmark marked data-modal-fallback (the panel's heading).
-      if (opener?.isConnected) opener.focus();
+      if (opener?.isConnected) (focusOpenerRef.current ?? ((el: HTMLElement) => el.focus()))(opener);
       else document.querySelector<HTMLElement>('[data-modal-fallback]')?.focus();
     };
   }, []);

@@ -3,31 +3,14 @@
  * the dashboard and the editor; login and the editor toolbar work by keyboard alone; the
  * language choice is remembered. Screenshots of the dashboard and editor go to .tmp/.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { DEMO_PASSWORD, launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, newPerson, openChapter, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('accessibility', () => {
   it('login page: no serious axe violation; a wrong password gets a Polish message', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto('/');
     await page.getByRole('heading', { name: 'Logowanie' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -40,7 +23,7 @@ describe('accessibility', () => {
   });
 
   it('logs in with the keyboard alone', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto('/');
     await page.getByRole('heading', { name: 'Logowanie' }).waitFor();
     for (let i = 0; i < 10; i++) {
@@ -57,7 +40,7 @@ describe('accessibility', () => {
   });
 
   it('dashboard: no serious axe violation, statuses in words, TERC codes shown', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'koordynator@walcz.example');
     const body = await page.locator('main').innerText();
     expect(body).toContain('3217043');
@@ -68,7 +51,7 @@ describe('accessibility', () => {
   });
 
   it('editor: no serious axe violation; the toolbar is one Tab stop operated with arrows', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'tuczno@walcz.example');
     await openChapter(page, 'Wnioski z diagnozy');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -90,7 +73,7 @@ describe('accessibility', () => {
   });
 
   it('remembers the English switch across a reload', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto('/');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();

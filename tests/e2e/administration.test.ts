@@ -6,32 +6,19 @@
  * coordinator, whose invitation link then works. axe finds nothing serious on any of them;
  * nothing scrolls sideways at 390 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import { startServer, waitFor, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPerson, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { waitFor } from '../helpers/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer({ env: { SEED_DEMO: '0' } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser({ env: { SEED_DEMO: '0' } });
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('administration in the browser', () => {
   it('setup link → first administrator → partnership with TERC organisations → coordinator invited', async () => {
-    const link = await waitFor(() => /http:\/\/[^\s]+(\/konfiguracja\/[a-z2-7]{39})/.exec(server.output()), 'setup link in the log');
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const link = await waitFor(() => /http:\/\/[^\s]+(\/konfiguracja\/[a-z2-7]{39})/.exec(e2e.server.output()), 'setup link in the log');
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto(link![1]);
     await page.getByRole('heading', { name: 'Pierwsze uruchomienie: administrator instalacji' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -86,7 +73,7 @@ describe('administration in the browser', () => {
     await context.close();
 
     // The coordinator accepts and sees the strategy.
-    const coord = await newPerson(browser, server.url);
+    const coord = await newPerson(e2e.browser, e2e.server.url);
     await coord.page.goto(new URL(invitation).pathname);
     await coord.page.getByLabel('Nowe hasło (co najmniej 10 znaków)').fill('haslo-koordynatorki');
     await coord.page.getByLabel('Powtórz hasło').fill('haslo-koordynatorki');
@@ -108,7 +95,7 @@ describe('administration in the browser', () => {
   }, 120_000);
 
   it('a used or unknown setup link says so in Polish', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto(`/konfiguracja/${'a'.repeat(39)}`);
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('Ten link konfiguracyjny jest nieznany');
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -4,15 +4,12 @@
  * "Zapisano" appears once the server confirmed storage, and an edit made offline arrives
  * after reconnecting.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, type Person } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 
 const CHAPTER = 'Proces opracowania i partycypacja';
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let tuczno: Person;
 let czlopa: Person;
 
@@ -28,20 +25,12 @@ async function typeAtEnd(page: Page, value: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  tuczno = await newPerson(browser, server.url);
-  czlopa = await newPerson(browser, server.url);
+  tuczno = await newPerson(e2e.browser, e2e.server.url);
+  czlopa = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(tuczno.page, 'tuczno@walcz.example');
   await loginAs(czlopa.page, 'czlopa@walcz.example');
   await openChapter(tuczno.page, CHAPTER);
   await openChapter(czlopa.page, CHAPTER);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('two people in one chapter', () => {
@@ -66,7 +55,7 @@ describe('two people in one chapter', () => {
     await expect.poll(() => status(tuczno.page).getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
     await expect(status(tuczno.page).innerText()).resolves.toContain('Zapisano');
 
-    const coordinator = await newPerson(browser, server.url);
+    const coordinator = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(coordinator.page, 'koordynator@walcz.example');
     await openChapter(coordinator.page, CHAPTER);
     await expect.poll(() => text(coordinator.page).innerText()).toContain('Zdanie do zapisania.');

@@ -6,17 +6,14 @@
  * B sees it resolved. axe finds no serious violation with the panel open.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 
 const CHAPTER = 'Wnioski z diagnozy';
 const PASSAGE = 'Słabe połączenia transportu zbiorowego';
 const EXPERT_PASSAGE = 'przetwórstwie drewna';
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let a: Person; // Marek Zieliński · Gmina i Miasto Tuczno (editor)
 let b: Person; // Piotr Lewandowski · Związek Miast Polskich (expert: text read-only)
 
@@ -46,20 +43,12 @@ async function selectInText(page: Page, needle: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  a = await newPerson(browser, server.url);
-  b = await newPerson(browser, server.url);
+  a = await newPerson(e2e.browser, e2e.server.url);
+  b = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(a.page, 'tuczno@walcz.example');
   await loginAs(b.page, 'ekspert@zmp.example');
   await openChapter(a.page, CHAPTER);
   await openChapter(b.page, CHAPTER);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('comment threads between an official and an expert', () => {

@@ -7,37 +7,30 @@
  * suggestion made from it (register → the suggestion's card in the chapter → back to the
  * remark, focused; the decision shown on the remark).
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { MilestoneDto, StrategyDto } from '../../shared/apiTypes.ts';
 import type { ConsultationDto } from '../../shared/consultation/api.ts';
 import { dateInPoland } from '../../shared/procedure/calendar.ts';
 import { earliestConsultationEnd } from '../../shared/procedure/deadlines.ts';
-import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login } from '../helpers/server.ts';
 import type { RegisterDto } from '../../shared/consultation/api.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let open: ConsultationDto;
 let closed: ConsultationDto;
 
 async function post<T>(pathname: string, cookie: string, body: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${pathname}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${e2e.server.url}${pathname}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${pathname}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  const cookie = await login(server.url, 'koordynator@walcz.example');
-  const strategy = (await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie)).find((s) => s.partnershipName.includes('Wał'))
-    ?? (await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie))[0];
+  const cookie = await login(e2e.server.url, 'koordynator@walcz.example');
+  const strategy = (await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie)).find((s) => s.partnershipName.includes('Wał'))
+    ?? (await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie))[0];
   const milestone = await post<MilestoneDto>(`/api/strategies/${strategy.id}/milestones`, cookie, { name: 'Projekt do konsultacji' });
   const base = {
     milestoneId: milestone.id, introduction: 'Zapraszamy do zgłaszania uwag do projektu strategii.\nKażda uwaga dostanie odpowiedź w sprawozdaniu.',
@@ -51,11 +44,6 @@ beforeAll(async () => {
   open = await post<ConsultationDto>(`/api/strategies/${strategy.id}/consultations`, cookie, {
     ...base, title: 'Konsultacje projektu strategii', announcedOn: today, startsOn: today, endsOn: earliestConsultationEnd(today),
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -79,7 +67,7 @@ async function tabTo(page: Page, name: RegExp, max = 300): Promise<void> {
 
 describe('public consultation page', () => {
   it('at 1366 px: a remark on a paragraph sent with the keyboard only; missing fields named in Polish; the number confirmed; axe clean', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto(`/konsultacje/${open.publicToken}`);
     await page.getByRole('heading', { level: 1, name: 'Konsultacje projektu strategii' }).waitFor();
     await page.getByText(/Konsultacje trwają: uwagi przyjmujemy od/).waitFor();
@@ -124,7 +112,7 @@ describe('public consultation page', () => {
   });
 
   it('at 390 px: readable without sideways scrolling, the form reachable, axe clean', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/konsultacje/${open.publicToken}`);
     await page.getByRole('heading', { name: 'Formularz uwagi' }).waitFor();
@@ -135,7 +123,7 @@ describe('public consultation page', () => {
   });
 
   it('a consultation past its last day says so and offers no form, at 1366 and 390 px', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto(`/konsultacje/${closed.publicToken}`);
     await page.getByText('Konsultacje zakończyły się 20 lutego 2026. Nie można już zgłaszać uwag.', { exact: false }).waitFor();
     expect(await page.locator('form').count()).toBe(0);
@@ -148,7 +136,7 @@ describe('public consultation page', () => {
   });
 
   it('inside: the coordinator finds the remark in the register and answers it; axe clean', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'koordynator@walcz.example');
     await page.getByRole('link', { name: 'Konsultacje społeczne i uwagi mieszkańców' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Konsultacje społeczne' }).waitFor();
@@ -166,12 +154,12 @@ describe('public consultation page', () => {
   });
 
   it('a remark and its suggestion link to each other: register → the card in the chapter → back to the focused remark; the decision shows; axe clean', async () => {
-    const cookie = await login(server.url, 'koordynator@walcz.example');
-    const remark = (await getJson<RegisterDto>(server.url, `/api/consultations/${open.id}/remarks`, cookie)).remarks.find((r) => r.number === 1)!;
+    const cookie = await login(e2e.server.url, 'koordynator@walcz.example');
+    const remark = (await getJson<RegisterDto>(e2e.server.url, `/api/consultations/${open.id}/remarks`, cookie)).remarks.find((r) => r.number === 1)!;
     // A consultation runs on frozen chapters; the coordinator unfreezes the chapter to work the remarks in.
     await post(`/api/chapters/${remark.chapter.chapterId}/unfreeze`, cookie, { reason: 'Praca nad uwagami z konsultacji' });
 
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'koordynator@walcz.example');
     await page.goto(`/strategia/${open.strategyId}/konsultacje`);
     const card = page.locator('section.card').filter({ has: page.getByRole('heading', { level: 2, name: 'Konsultacje projektu strategii' }) });

@@ -9,10 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, type Person } from '../helpers/browser.ts';
-import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, type Person, useServerAndBrowser } from '../helpers/browser.ts';
+import { login, waitFor } from '../helpers/server.ts';
 import { connectClient, type TestClient } from '../helpers/yclient.ts';
 import { chapterIds } from '../helpers/demo.ts';
 import { BAD_LINKS, hostileDocument } from '../helpers/hostileContent.ts';
@@ -27,8 +26,7 @@ const PASTED = [
   '<span style="background:url(javascript:alert(`pwned`))" onmouseover="alert(`pwned`)">koniec wklejki</span></p>',
 ].join('');
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let person: Person;
 let hostile: TestClient;
 const dialogs: string[] = [];
@@ -73,22 +71,19 @@ const ran = (page: Page) => page.evaluate(() => (window as unknown as { __ran: s
 const cspReports = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
   // The hostile writer: an editor's session driving a hand-made Yjs client.
-  const cookie = await login(server.url, 'czlopa@walcz.example');
-  const id = (await chapterIds(server.url, cookie))[6];
-  hostile = connectClient(server.wsUrl, id, { cookie });
+  const cookie = await login(e2e.server.url, 'czlopa@walcz.example');
+  const id = (await chapterIds(e2e.server.url, cookie))[6];
+  hostile = connectClient(e2e.server.wsUrl, id, { cookie });
   await hostile.synced();
   hostileDocument(hostile.doc);
-  const reader = connectClient(server.wsUrl, id, { cookie });
+  const reader = connectClient(e2e.server.wsUrl, id, { cookie });
   try {
     await waitFor(() => reader.text().includes('Urząd Gminy'), 'the hostile content to be stored');
   } finally {
     reader.destroy();
   }
-  browser = await launchBrowser();
-  person = await newPerson(browser, server.url);
+  person = await newPerson(e2e.browser, e2e.server.url);
   await watchForScript(person.page);
   await loginAs(person.page, 'tuczno@walcz.example');
   await openChapter(person.page, CHAPTER);
@@ -96,8 +91,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   hostile?.destroy();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('content injection in Chromium', () => {

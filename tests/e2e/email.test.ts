@@ -6,10 +6,8 @@
  * with axe and used by keyboard where that matters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import { login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { login } from '../helpers/server.ts';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
 import { DEMO, chapterIds } from '../helpers/demo.ts';
 
@@ -22,26 +20,22 @@ async function fitsPhone(page: import('playwright-core').Page): Promise<boolean>
   return fits;
 }
 
-let server: RunningServer;
 let smtp: TestSmtpServer;
-let browser: Browser;
 
+// The mail server starts first (the server is given its address) and closes last.
 beforeAll(async () => {
-  ensureClientBuild();
   smtp = await startSmtpServer();
-  server = await startServer({ env: smtp.env });
-  browser = await launchBrowser();
-}, 180_000);
+});
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await smtp?.close();
 });
 
+const e2e = useServerAndBrowser(() => ({ env: smtp.env }));
+
 describe('forgot password in the browser', () => {
   it('goes from the login page to a new password through the e-mailed link', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto('/');
     await page.getByRole('link', { name: 'Nie pamiętasz hasła?' }).click();
     await page.getByRole('heading', { name: 'Nie pamiętam hasła' }).waitFor();
@@ -81,7 +75,7 @@ describe('forgot password in the browser', () => {
 
 describe('notification settings', () => {
   it('are a labelled radio group on the account page, chosen by keyboard and kept', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, DEMO.editorCzlopa);
     await page.getByRole('link', { name: 'Moje konto' }).click();
     const group = page.getByRole('group', { name: 'Jak chcesz dostawać powiadomienia?' });
@@ -103,16 +97,16 @@ describe('notification settings', () => {
 
 describe('header badge', () => {
   it('counts unread inbox items on every page and leads to the inbox by keyboard', async () => {
-    const expertCookie = await login(server.url, DEMO.expert);
-    const tucznoId = ((await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: await login(server.url, DEMO.editorTuczno) } })).json()) as { user: { id: string } }).user.id;
-    const chapterId = (await chapterIds(server.url, expertCookie))[3];
-    const res = await fetch(`${server.url}/api/chapters/${chapterId}/comments`, {
+    const expertCookie = await login(e2e.server.url, DEMO.expert);
+    const tucznoId = ((await (await fetch(`${e2e.server.url}/api/auth/me`, { headers: { cookie: await login(e2e.server.url, DEMO.editorTuczno) } })).json()) as { user: { id: string } }).user.id;
+    const chapterId = (await chapterIds(e2e.server.url, expertCookie))[3];
+    const res = await fetch(`${e2e.server.url}/api/chapters/${chapterId}/comments`, {
       method: 'POST', headers: { cookie: expertCookie, 'content-type': 'application/json' },
       body: JSON.stringify({ quote: 'fragment', body: 'Proszę o uzupełnienie danych', mentions: [tucznoId] }),
     });
     expect(res.status).toBe(201);
 
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, DEMO.editorTuczno);
     const badge = page.getByRole('link', { name: /^Do mnie: nieprzeczytane – 1/ });
     await badge.waitFor();
@@ -141,7 +135,7 @@ describe('header badge', () => {
     const mail = await smtp.waitFor((m) => m.to === DEMO.editorTuczno && /^Wspomniano/.test(m.subject), 10_000);
     const unsubscribe = /\/wypisz\/\S+/.exec(mail.text)?.[0];
     expect(unsubscribe).toBeTruthy();
-    const anonymous = await newPerson(browser, server.url);
+    const anonymous = await newPerson(e2e.browser, e2e.server.url);
     await anonymous.page.goto(unsubscribe!);
     await anonymous.page.getByRole('heading', { name: 'Wypisano z powiadomień' }).waitFor();
     expect(await seriousAxeViolations(anonymous.page)).toEqual([]);

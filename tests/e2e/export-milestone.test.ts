@@ -6,16 +6,13 @@
  * of the approved version of the map's chapter.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { MilestoneListResponse, StrategyDto } from '../../shared/apiTypes.ts';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 import { readDocx } from '../helpers/docxXml.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
 
 const CHAPTER = 'OSI kluczowe dla partnerstwa';
 const ALT = 'Mapa partnerstwa z obszarami strategicznej interwencji wokół Wałcza, Człopy i Tuczna';
@@ -23,8 +20,7 @@ const CAPTION = 'Mapa 4. Obszary strategicznej interwencji kluczowe dla partners
 const MILESTONE = 'Projekt do konsultacji';
 const MAP_FILE = path.resolve('.tmp/e2e-export-mapa.png');
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let editor: Person;
 let coordinator: Person;
 
@@ -43,24 +39,15 @@ const docxParts = (file: string) => execFileSync('unzip', ['-Z1', file], { encod
 const docxPart = (file: string, name: string) => execFileSync('unzip', ['-p', file, name], { maxBuffer: 64 * 1024 * 1024 });
 
 beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
   const area = await sharp({ create: { width: 70, height: 50, channels: 3, background: '#c1121f' } }).png().toBuffer();
   await sharp({ create: { width: 360, height: 240, channels: 3, background: '#90be6d' } })
     .composite([{ input: area, left: 50, top: 40 }, { input: area, left: 220, top: 150 }])
     .png()
     .toFile(MAP_FILE);
-  server = await startServer();
-  browser = await launchBrowser();
-  editor = await newPerson(browser, server.url);
-  coordinator = await newPerson(browser, server.url);
+  editor = await newPerson(e2e.browser, e2e.server.url);
+  coordinator = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(editor.page, 'tuczno@walcz.example');
   await loginAs(coordinator.page, 'koordynator@walcz.example');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('exporting an approved milestone with a map', () => {
@@ -97,10 +84,10 @@ describe('exporting an approved milestone with a map', () => {
     expect(await seriousAxeViolations(dash)).toEqual([]);
 
     // The approved version of the map's chapter and its SHA-256, as the server recorded them.
-    const strategies = (await (await dash.request.get(`${server.url}/api/strategies`)).json()) as StrategyDto[];
+    const strategies = (await (await dash.request.get(`${e2e.server.url}/api/strategies`)).json()) as StrategyDto[];
     const strategy = strategies[0]!;
     const chapterId = strategy.chapters.find((c) => c.title === CHAPTER)!.id;
-    const milestones = (await (await dash.request.get(`${server.url}/api/strategies/${strategy.id}/milestones`)).json()) as MilestoneListResponse;
+    const milestones = (await (await dash.request.get(`${e2e.server.url}/api/strategies/${strategy.id}/milestones`)).json()) as MilestoneListResponse;
     const milestone = milestones.milestones.find((m) => m.name === MILESTONE)!;
     const sha256 = milestone.chapters.find((c) => c.chapterId === chapterId)!.sha256;
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);

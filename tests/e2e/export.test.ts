@@ -5,27 +5,17 @@
  * a map, a freeze and the milestone's files needs the figure feature too: see docs/export.md.)
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { StrategyDto } from '../../shared/apiTypes.ts';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations } from '../helpers/browser.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login } from '../helpers/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let strategy: StrategyDto;
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  strategy = (await getJson<StrategyDto[]>(server.url, '/api/strategies', await login(server.url, 'obserwator@walcz.example')))[0];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  strategy = (await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', await login(e2e.server.url, 'obserwator@walcz.example')))[0];
 });
 
 /** Clicks a download link of the labelled export group and returns the file's name and first bytes. */
@@ -52,7 +42,7 @@ const overflowing = (page: Page) =>
 
 describe('export downloads', () => {
   it('a viewer downloads the whole strategy as PDF from the dashboard, with its Polish name', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'obserwator@walcz.example');
     const pdf = await download(page, 'Pobierz całą strategię (tekst bieżący):', 'PDF');
     expect(pdf.name).toBe(`${strategy.title}.pdf`);
@@ -65,7 +55,7 @@ describe('export downloads', () => {
   });
 
   it('downloads a chapter as DOCX with changes and comments from the chapter page', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'obserwator@walcz.example');
     const chapter = strategy.chapters[0];
     await openChapter(page, chapter.title);

@@ -7,22 +7,18 @@
  * through the same button with the figure selected. A ZMP expert's figure goes through
  * suggesting mode: the coordinator sees it as a proposed block and the server refuses nothing.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 
 const CHAPTER = 'OSI kluczowe dla partnerstwa';
 const ALT = 'Mapa powiatu wałeckiego z zaznaczonymi obszarami strategicznej interwencji wokół Wałcza i Tuczna';
 const CAPTION = 'Mapa 3. Obszary strategicznej interwencji';
 const MAP_FILE = path.resolve('.tmp/e2e-mapa-osi.png');
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser({ env: { LOG_LEVEL: 'info' } });
 let editor: Person;
 let coordinator: Person;
 
@@ -32,8 +28,6 @@ const figure = (page: Page) => page.locator('#chapter-text figure').filter({ has
 const imageDrawn = (page: Page) => figure(page).locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
 beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
   // A "map": green land, a blue lake and two red areas, as a PNG made with sharp.
   const area = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#d62828' } }).png().toBuffer();
   const lake = await sharp({ create: { width: 80, height: 50, channels: 3, background: '#3a86ff' } }).png().toBuffer();
@@ -42,19 +36,12 @@ beforeAll(async () => {
     .png()
     .toFile(MAP_FILE);
   // LOG_LEVEL=info: a refused change's reason is in the server's output.
-  server = await startServer({ env: { LOG_LEVEL: 'info' } });
-  browser = await launchBrowser();
-  editor = await newPerson(browser, server.url);
-  coordinator = await newPerson(browser, server.url);
+  editor = await newPerson(e2e.browser, e2e.server.url);
+  coordinator = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(editor.page, 'tuczno@walcz.example');
   await loginAs(coordinator.page, 'koordynator@walcz.example');
   await openChapter(editor.page, CHAPTER);
   await openChapter(coordinator.page, CHAPTER);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('figures in the editor', () => {
@@ -103,33 +90,28 @@ describe('figures in the editor', () => {
     const page = editor.page;
     const button = page.getByRole('button', { name: /^Wstaw rycinę lub mapę/ });
     const dialog = page.getByRole('dialog', { name: 'Zmień opis ryciny' });
-    /**
-     * Selects the figure from the keyboard (end of the paragraph above it, then →), as a
-     * keyboard user would, and opens the dialog with the button. On a loaded machine the
-     * selection was sometimes gone again before the click (cause not found yet: see the
-     * closing note of this change); then the insert dialog opens instead, is closed with
-     * Escape, and the whole step is tried again, up to five times.
-     */
-    const openDescriptionDialog = async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        await page.locator('#chapter-text p', { hasText: 'Obszary pokazuje mapa poniżej.' }).click();
-        await page.keyboard.press('End');
-        await page.keyboard.press('ArrowRight');
-        // The figure shows it is selected (ProseMirror marks the selected node) before the button is used.
-        if (!(await page.locator('#chapter-text figure.ProseMirror-selectednode').waitFor({ timeout: 3_000 }).then(() => true, () => false))) continue;
-        await expect.poll(() => button.getAttribute('aria-disabled'), { timeout: 10_000 }).toBeNull();
-        await button.click();
-        if (await dialog.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
-        await page.keyboard.press('Escape');
-        await page.locator('dialog[open]').waitFor({ state: 'detached' });
-      }
-      throw new Error('the figure description dialog never opened for the selected figure');
-    };
-    await openDescriptionDialog();
+    const selected = page.locator('#chapter-text figure.ProseMirror-selectednode');
+    // Select the figure from the keyboard (end of the paragraph above it, then →), as a keyboard user would.
+    await page.locator('#chapter-text p', { hasText: 'Obszary pokazuje mapa poniżej.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    await selected.waitFor();
+    await button.click();
+    await dialog.waitFor();
     expect(await dialog.getByLabel('Tekst alternatywny (wymagany)').inputValue()).toBe(ALT);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await openDescriptionDialog();
+    // The text has the focus back with the figure still selected: the page's selection is the
+    // figure's (a plain focus() on the text would put the caret at its start, and the editor
+    // would take that as its selection), and the button acts on the figure again.
+    expect(await page.evaluate(() => {
+      const figureEl = document.querySelector('#chapter-text figure.ProseMirror-selectednode');
+      const sel = window.getSelection();
+      const range = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
+      return document.activeElement?.id === 'chapter-text' && !!figureEl && !!range && range.startContainer.childNodes[range.startOffset] === figureEl && !range.collapsed;
+    })).toBe(true);
+    await button.click();
+    await dialog.waitFor();
     await dialog.getByLabel('Podpis (opcjonalny)').fill('Mapa 4. Obszary strategicznej interwencji');
     await dialog.getByRole('button', { name: 'Zapisz opis' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -145,7 +127,7 @@ describe('figures in the editor', () => {
   });
 
   it('an expert proposes a figure: it arrives as a block suggestion and nothing is refused', async () => {
-    const expert = await newPerson(browser, server.url);
+    const expert = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(expert.page, 'ekspert@zmp.example');
     await openChapter(expert.page, CHAPTER);
     const page = expert.page;
@@ -164,7 +146,7 @@ describe('figures in the editor', () => {
     await page.locator('.save-status[data-status="saved"]').waitFor();
     await proposed(coordinator.page).waitFor({ timeout: 15_000 });
     expect(await page.locator('.banner-warning').count()).toBe(0);
-    expect(server.output()).not.toMatch(/refused/i);
+    expect(e2e.server.output()).not.toMatch(/refused/i);
     expect(await seriousAxeViolations(coordinator.page)).toEqual([]);
     await expert.context.close();
   });

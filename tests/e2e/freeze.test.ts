@@ -6,36 +6,25 @@
  * milestone freezes all chapters and the dashboard says so.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { VersionDto, VersionListResponse } from '../../shared/apiTypes.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login } from '../helpers/server.ts';
 
 const CHAPTER = 'Kierunki działań';
 const NOTE = 'Uchwała Rady Partnerstwa nr 3/2021 z 12.10.2021';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let coordinator: Person;
 let editor: Person;
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  coordinator = await newPerson(browser, server.url);
-  editor = await newPerson(browser, server.url);
+  coordinator = await newPerson(e2e.browser, e2e.server.url);
+  editor = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(coordinator.page, 'koordynator@walcz.example');
   await loginAs(editor.page, 'tuczno@walcz.example');
   await openChapter(coordinator.page, CHAPTER);
   await openChapter(editor.page, CHAPTER);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const editable = (p: Person) => p.page.locator('#chapter-text').getAttribute('contenteditable');
@@ -84,11 +73,11 @@ describe('freezing', () => {
     const shown = await dialog.locator('.checksum-value').innerText();
     await expect.poll(() => dialog.locator('.checksum').innerText()).toContain('Suma kontrolna zgodna');
 
-    const cookie = await login(server.url, 'obserwator@walcz.example');
+    const cookie = await login(e2e.server.url, 'obserwator@walcz.example');
     const chapterId = await page.evaluate(() => decodeURIComponent(location.pathname.split('/').pop() ?? ''));
-    const list = await getJson<VersionListResponse>(server.url, `/api/chapters/${chapterId}/versions`, cookie);
+    const list = await getJson<VersionListResponse>(e2e.server.url, `/api/chapters/${chapterId}/versions`, cookie);
     const approved = list.versions.find((v) => v.kind === 'approved')!;
-    const version = await getJson<VersionDto>(server.url, `/api/versions/${approved.id}`, cookie);
+    const version = await getJson<VersionDto>(e2e.server.url, `/api/versions/${approved.id}`, cookie);
     expect(shown).toBe(version.sha256);
     expect(createHash('sha256').update(version.html, 'utf8').digest('hex')).toBe(shown);
     await page.keyboard.press('Escape');

@@ -7,40 +7,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { StrategyDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations } from '../helpers/browser.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login } from '../helpers/server.ts';
 import { DEMO } from '../helpers/demo.ts';
 import { JAN, docxLibraryFile, strategyDocx } from '../helpers/importFixtures.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let strategy: StrategyDto;
 let cookie: string;
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ws-e2e-import-')), 'Diagnoza od konsultanta.docx');
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  cookie = await login(server.url, DEMO.editorTuczno);
-  strategy = (await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie))[0];
+  cookie = await login(e2e.server.url, DEMO.editorTuczno);
+  strategy = (await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie))[0];
   fs.writeFileSync(file, await docxLibraryFile());
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const panel = (page: Page) => page.locator('.suggestions-panel');
 
 describe('DOCX import (Chromium)', () => {
   it('imports through the dialog with the summary and author mapping, then accepts one imported suggestion', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, DEMO.editorTuczno);
     const chapter = strategy.chapters[2];
     await openChapter(page, chapter.title);
@@ -62,7 +52,7 @@ describe('DOCX import (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Importuj', exact: true }).click();
     await expect.poll(() => page.locator('.announcer').innerText(), { timeout: 30_000 }).toContain('Zaimportowano. Sugestie: 2, wątki komentarzy: 1.');
 
-    const open = await getJson<SuggestionDto[]>(server.url, `/api/chapters/${chapter.id}/suggestions`, cookie);
+    const open = await getJson<SuggestionDto[]>(e2e.server.url, `/api/chapters/${chapter.id}/suggestions`, cookie);
     const imported = open.filter((s) => s.text === 'aktywnie ' || s.text === 'turystykę i ');
     expect(imported.map((s) => [s.kind, s.author?.name, s.createdAt]).sort()).toEqual([
       ['delete', 'Marek Zieliński', '2026-03-05T09:15:00.000Z'],
@@ -82,7 +72,7 @@ describe('DOCX import (Chromium)', () => {
     const marekCard = panel(page).locator('.suggestion-card', { hasText: 'aktywnie' });
     await marekCard.getByRole('button', { name: 'Akceptuj' }).click();
     await expect.poll(() => page.locator('.announcer').innerText()).toContain('Zaakceptowano sugestie: 1');
-    const decisions = await getJson<SuggestionDecisionDto[]>(server.url, `/api/chapters/${chapter.id}/suggestions/decisions`, cookie);
+    const decisions = await getJson<SuggestionDecisionDto[]>(e2e.server.url, `/api/chapters/${chapter.id}/suggestions/decisions`, cookie);
     expect(decisions.map((d) => [d.kind, d.scope])).toEqual([['insert', 'inline']]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -90,7 +80,7 @@ describe('DOCX import (Chromium)', () => {
   }, 180_000);
 
   it('a coordinator imports a whole-strategy file from the dashboard, confirming which part goes to which chapter', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, DEMO.coordinator);
     const existing = strategy.chapters[1];
     const whole = path.join(path.dirname(file), 'Strategia całość.docx');
@@ -107,7 +97,7 @@ describe('DOCX import (Chromium)', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Importuj', exact: true }).click();
     await expect.poll(() => page.locator('.announcer').innerText(), { timeout: 30_000 }).toContain('Zaimportowano do rozdziałów: 2.');
-    const after = (await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie))[0];
+    const after = (await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie))[0];
     expect(after.chapters.map((c) => c.title)).toContain('Aneks z konsultacji');
     expect(errors).toEqual([]);
     await context.close();

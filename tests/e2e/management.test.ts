@@ -5,31 +5,21 @@
  * server refuses is dropped and the editor reloads the server's text; a session ended
  * elsewhere sends the open editor back to the login page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 import type { PartnershipDto } from '../../shared/apiTypes.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { getJson, login } from '../helpers/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let coordinator: Person;
 
 const chapterTitles = (page: Page) => page.locator('table.chapters tbody th a').allInnerTexts();
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  coordinator = await newPerson(browser, server.url);
+  coordinator = await newPerson(e2e.browser, e2e.server.url);
   coordinator.page.on('dialog', (d) => void d.accept());
   await loginAs(coordinator.page, 'koordynator@walcz.example');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('coordinator', () => {
@@ -71,7 +61,7 @@ describe('coordinator', () => {
     expect(url).toContain('/zaproszenie/');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    const invited = await newPerson(browser, server.url);
+    const invited = await newPerson(e2e.browser, e2e.server.url);
     await invited.page.goto(url);
     await expect.poll(() => invited.page.locator('main').innerText()).toContain('Nowa Osoba');
     await invited.page.getByLabel('Nowe hasło (co najmniej 10 znaków)').fill('bardzo-tajne-haslo');
@@ -93,7 +83,7 @@ describe('coordinator', () => {
 
 describe('viewer and session end', () => {
   it('shows a viewer the chapter read-only', async () => {
-    const viewer = await newPerson(browser, server.url);
+    const viewer = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(viewer.page, 'obserwator@walcz.example');
     await openChapter(viewer.page, 'Wnioski z diagnozy');
     expect(await viewer.page.locator('#chapter-text').getAttribute('contenteditable')).toBe('false');
@@ -103,7 +93,7 @@ describe('viewer and session end', () => {
   });
 
   it('returns to the login page when the session ends while a chapter is open', async () => {
-    const editor = await newPerson(browser, server.url);
+    const editor = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(editor.page, 'tuczno@walcz.example');
     await openChapter(editor.page, 'Wnioski z diagnozy');
     // Log out behind the page's back (as another tab would): the server closes the socket (4401).
@@ -116,7 +106,7 @@ describe('viewer and session end', () => {
 
 describe('refused changes', () => {
   it('drops an offline edit refused after a demotion and shows the server text again', async () => {
-    const czlopa = await newPerson(browser, server.url);
+    const czlopa = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(czlopa.page, 'czlopa@walcz.example');
     await openChapter(czlopa.page, 'Wizja i misja');
     await czlopa.context.setOffline(true);
@@ -126,12 +116,12 @@ describe('refused changes', () => {
     await czlopa.page.keyboard.type(' Zdanie, którego serwer nie przyjmie.');
 
     // Meanwhile the coordinator makes Człopa's official a viewer.
-    const cookie = await login(server.url, 'koordynator@walcz.example');
-    const me = await getJson<{ memberships: { partnershipId: string }[] }>(server.url, '/api/auth/me', cookie);
+    const cookie = await login(e2e.server.url, 'koordynator@walcz.example');
+    const me = await getJson<{ memberships: { partnershipId: string }[] }>(e2e.server.url, '/api/auth/me', cookie);
     const pid = me.memberships[0].partnershipId;
-    const partnership = await getJson<PartnershipDto>(server.url, `/api/partnerships/${pid}`, cookie);
+    const partnership = await getJson<PartnershipDto>(e2e.server.url, `/api/partnerships/${pid}`, cookie);
     const member = partnership.members.find((m) => m.email === 'czlopa@walcz.example')!;
-    const res = await fetch(`${server.url}/api/partnerships/${pid}/members/${member.userId}`, {
+    const res = await fetch(`${e2e.server.url}/api/partnerships/${pid}/members/${member.userId}`, {
       method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer' }),
     });
     expect(res.status).toBe(200);
@@ -141,7 +131,7 @@ describe('refused changes', () => {
     await expect.poll(() => czlopa.page.locator('#chapter-text').innerText(), { timeout: 20_000 }).not.toContain('którego serwer nie przyjmie');
     await expect.poll(() => czlopa.page.locator('#chapter-text').getAttribute('contenteditable')).toBe('false');
 
-    const reader = await newPerson(browser, server.url);
+    const reader = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(reader.page, 'obserwator@walcz.example');
     await openChapter(reader.page, 'Wizja i misja');
     expect(await reader.page.locator('#chapter-text').innerText()).not.toContain('którego serwer nie przyjmie');

@@ -3,11 +3,10 @@
  * a person makes 200 edits, reloads the page (the edits come back from IndexedDB), and when the
  * socket is allowed again all 200 reach the server exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, type Person } from '../helpers/browser.ts';
-import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { loginAs, newPerson, openChapter, type Person, useServerAndBrowser } from '../helpers/browser.ts';
+import { login, waitFor } from '../helpers/server.ts';
 import { connectClient } from '../helpers/yclient.ts';
 import { chapterIds } from '../helpers/demo.ts';
 
@@ -15,8 +14,7 @@ const CHAPTER = 'Kierunki działań';
 const EDITS = 200;
 const token = (i: number) => `q${String(i).padStart(3, '0')}`;
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let person: Person;
 
 /**
@@ -75,18 +73,10 @@ async function storageSettled(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  person = await newPerson(browser, server.url);
+  person = await newPerson(e2e.browser, e2e.server.url);
   await routeSockets(person.page);
   await loginAs(person.page, 'tuczno@walcz.example');
   await openChapter(person.page, CHAPTER);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('offline editing', () => {
@@ -114,9 +104,9 @@ describe('offline editing', () => {
     // Back online: everything reaches the server, once.
     offline.cut = false;
     await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 30_000 });
-    const cookie = await login(server.url, 'czlopa@walcz.example');
-    const id = (await chapterIds(server.url, cookie))[6];
-    const probe = connectClient(server.wsUrl, id, { cookie });
+    const cookie = await login(e2e.server.url, 'czlopa@walcz.example');
+    const id = (await chapterIds(e2e.server.url, cookie))[6];
+    const probe = connectClient(e2e.server.wsUrl, id, { cookie });
     try {
       await probe.synced();
       await waitFor(() => probe.text().includes(token(EDITS - 1)), 'last offline edit on the server', 15_000);

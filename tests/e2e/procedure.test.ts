@@ -4,28 +4,13 @@
  * computed past a holiday, the completeness view; axe finds nothing serious at 1366 and 390 px
  * and nothing scrolls sideways at 390 px.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
 import type { StrategyDto } from '../../shared/apiTypes.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { getJson, login } from '../helpers/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 /** Elements reaching past the right edge of the window (what makes a page scroll sideways). */
 const wideElements = (page: Page) => page.evaluate(() => [...document.querySelectorAll('body *')]
@@ -42,7 +27,7 @@ async function openProcedure(page: Page): Promise<void> {
 
 describe('procedure page', () => {
   it('coordinator: refuses a short consultation, shows the report deadline as a Polish date, completeness; axe clean', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'koordynator@walcz.example');
     await page.getByText(/\d+ z 10 elementów kompletnych/).first().waitFor();
     await openProcedure(page);
@@ -74,7 +59,7 @@ describe('procedure page', () => {
   });
 
   it('viewer at 390 px: reads the timeline without fields, no sideways scroll, axe clean', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.setViewportSize({ width: 390, height: 844 });
     await loginAs(page, 'obserwator@walcz.example');
     await openProcedure(page);
@@ -86,14 +71,14 @@ describe('procedure page', () => {
   });
 
   it('adoptions: an editor records their council’s resolution; anyone verifies the milestone by hash at 390 px', async () => {
-    const cookie = await login(server.url, 'koordynator@walcz.example');
-    const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
-    const made = await fetch(`${server.url}/api/strategies/${strategy.id}/milestones`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ name: 'Wersja przyjęta' }),
+    const cookie = await login(e2e.server.url, 'koordynator@walcz.example');
+    const [strategy] = await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie);
+    const made = await fetch(`${e2e.server.url}/api/strategies/${strategy.id}/milestones`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: e2e.server.url }, body: JSON.stringify({ name: 'Wersja przyjęta' }),
     });
     expect(made.status).toBe(201);
 
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'tuczno@walcz.example');
     await openProcedure(page);
     await page.getByRole('heading', { name: 'Uchwały partnerów' }).waitFor();
@@ -111,7 +96,7 @@ describe('procedure page', () => {
     await context.close();
 
     // Anyone, without logging in, on a phone.
-    const anon = await newPerson(browser, server.url);
+    const anon = await newPerson(e2e.browser, e2e.server.url);
     // At 1366 px first, then on a phone.
     await anon.page.setViewportSize({ width: 1366, height: 900 });
     await anon.page.goto(href!);
@@ -141,15 +126,15 @@ describe('procedure page', () => {
 
   it('dashboard: the adoption matrix and urgent terms at 1366 and 390 px; the signed resolution and the calendar address on the procedure page', async () => {
     // (Runs after the adoption above: Tuczno adopted „Wersja przyjęta”.) The councils' adoption is planned in 7 days.
-    const cookie = await login(server.url, 'koordynator@walcz.example');
-    const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
+    const cookie = await login(e2e.server.url, 'koordynator@walcz.example');
+    const [strategy] = await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
     const planned = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-    const put = await fetch(`${server.url}/api/strategies/${strategy.id}/procedure`, {
-      method: 'PUT', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ dates: { councils_adopted: planned } }),
+    const put = await fetch(`${e2e.server.url}/api/strategies/${strategy.id}/procedure`, {
+      method: 'PUT', headers: { cookie, 'content-type': 'application/json', origin: e2e.server.url }, body: JSON.stringify({ dates: { councils_adopted: planned } }),
     });
     expect(put.status).toBe(200);
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await page.setViewportSize({ width: 1366, height: 900 });
     await loginAs(page, 'tuczno@walcz.example');
     const matrix = page.locator('.adoption-summary').first();
@@ -189,7 +174,7 @@ describe('procedure page', () => {
     await page.getByRole('button', { name: 'Kopiuj adres' }).waitFor();
     expect(await page.locator('.calendar-feed').innerText()).toContain('Subskrybuj z sieci Web');
     const feedUrl = await address.inputValue();
-    expect(feedUrl.startsWith(server.url)).toBe(true);
+    expect(feedUrl.startsWith(e2e.server.url)).toBe(true);
     const feed = await fetch(feedUrl);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');

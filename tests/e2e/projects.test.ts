@@ -6,26 +6,17 @@
  * charts with their data tables. axe finds nothing serious on the fiche, the overview and the
  * charts, also at 390 px.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import type { RunningServer } from '../helpers/server.ts';
 
+const e2e = useServerAndBrowser();
+// The test bodies read them as `server` and `browser`.
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  ({ server, browser } = e2e);
 });
 
 const saved = (page: Page) => page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 20_000 });

@@ -5,13 +5,11 @@
  * word, version viewer and compare view, account, audit log, invitation, not found. The header
  * stays compact above the chapter text. Screenshots go to .tmp/small-*.png.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AddMemberResponse, PartnershipDto } from '../../shared/apiTypes.ts';
-import { loginAs, seriousAxeViolations, launchBrowser } from '../helpers/browser.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login } from '../helpers/server.ts';
 import { DEMO } from '../helpers/demo.ts';
 
 const WIDTH = 390;
@@ -19,25 +17,15 @@ const CHAPTER = 'Wnioski z diagnozy';
 /** One 400-character word: a pasted identifier or link without spaces. */
 const LONG_WORD = 'Wałcz-Człopa-Tuczno-Mirosławiec-'.repeat(12) + 'koniec';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ baseURL: server.url, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', viewport: { width: WIDTH, height: 844 } });
+  context = await e2e.browser.newContext({ baseURL: e2e.server.url, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', viewport: { width: WIDTH, height: 844 } });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** The page's width, the widest elements (for the failure message) and axe's serious findings. */
@@ -203,21 +191,21 @@ describe(`every page at ${WIDTH} px`, () => {
   });
 
   it('invitation', async () => {
-    const cookie = await login(server.url, DEMO.coordinator);
-    const [mine] = await getJson<{ id: string }[]>(server.url, '/api/partnerships', cookie);
-    const partnership = await getJson<PartnershipDto>(server.url, `/api/partnerships/${mine.id}`, cookie);
-    const res = await fetch(`${server.url}/api/partnerships/${mine.id}/members`, {
+    const cookie = await login(e2e.server.url, DEMO.coordinator);
+    const [mine] = await getJson<{ id: string }[]>(e2e.server.url, '/api/partnerships', cookie);
+    const partnership = await getJson<PartnershipDto>(e2e.server.url, `/api/partnerships/${mine.id}`, cookie);
+    const res = await fetch(`${e2e.server.url}/api/partnerships/${mine.id}/members`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'waska.osoba@walcz.example', name: 'Aleksandra Wąska-Szerokowska', organizationId: partnership.organizations[0].id, role: 'editor' }),
     });
     expect(res.status).toBe(201);
     const { invitationUrl } = (await res.json()) as AddMemberResponse;
-    const guest = await browser.newContext({ baseURL: server.url, locale: 'pl-PL', viewport: { width: WIDTH, height: 844 } });
+    const guest = await e2e.browser.newContext({ baseURL: e2e.server.url, locale: 'pl-PL', viewport: { width: WIDTH, height: 844 } });
     const previous = page;
     page = await guest.newPage();
     try {
-      await page.goto(new URL(invitationUrl!, server.url).pathname);
+      await page.goto(new URL(invitationUrl!, e2e.server.url).pathname);
       await expect.poll(() => page.locator('main').innerText()).toContain('Aleksandra Wąska-Szerokowska');
       await checkPage('invitation');
     } finally {

@@ -10,18 +10,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { getJson, login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login, waitFor } from '../helpers/server.ts';
 import { connectClient, type TestClient } from '../helpers/yclient.ts';
 import { DEMO } from '../helpers/demo.ts';
 import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { BLOCK_SUGGESTION_ATTR, SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
 import type { StrategyDto, SuggestionDecisionDto, SuggestionDto } from '../../shared/apiTypes.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let official: Person;
 let expertClient: TestClient;
 let chapterId: string;
@@ -36,18 +34,15 @@ const JOINED_FIRST = 'Pierwszy akapit do połączenia.';
 const JOINED_SECOND = 'Drugi akapit do połączenia.';
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  editorCookie = await login(server.url, DEMO.editorTuczno);
-  const expertCookie = await login(server.url, DEMO.expert);
-  const expertId = (await getJson<{ user: { id: string } }>(server.url, '/api/auth/me', expertCookie)).user.id;
-  const chapter = (await getJson<StrategyDto[]>(server.url, '/api/strategies', editorCookie))[0].chapters[4];
+  editorCookie = await login(e2e.server.url, DEMO.editorTuczno);
+  const expertCookie = await login(e2e.server.url, DEMO.expert);
+  const expertId = (await getJson<{ user: { id: string } }>(e2e.server.url, '/api/auth/me', expertCookie)).user.id;
+  const chapter = (await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', editorCookie))[0].chapters[4];
   chapterId = chapter.id;
   chapterTitle = chapter.title;
 
   // The editor adds two plain paragraphs the expert will then join.
-  const editor = connectClient(server.wsUrl, chapterId, { cookie: editorCookie, extended: true });
+  const editor = connectClient(e2e.server.wsUrl, chapterId, { cookie: editorCookie, extended: true });
   await editor.synced();
   editor.doc.transact(() => {
     const f = editor.doc.getXmlFragment(DOCUMENT_FIELD);
@@ -58,7 +53,7 @@ beforeAll(async () => {
     f.insert(f.length, [a, b]);
   });
 
-  expertClient = connectClient(server.wsUrl, chapterId, { cookie: expertCookie, extended: true });
+  expertClient = connectClient(e2e.server.wsUrl, chapterId, { cookie: expertCookie, extended: true });
   await waitFor(() => expertClient.provider.synced && expertClient.text().includes('Drugi akapit'), 'expert sees the paragraphs');
   const s = (id: string) => ({ id, authorId: expertId, createdAt: '2026-12-06T03:00:00.000Z' });
   const blockAttr = (id: string) => ({ ...s(id), type: 'insert' }) as unknown as string;
@@ -94,11 +89,11 @@ beforeAll(async () => {
     // an ordinary insertion
     (first.get(0) as Y.XmlText).insert(0, 'Wstawka eksperta. ', { [SUGGESTION_INSERT_MARK]: s('wstawka-1') });
   });
-  await waitFor(async () => (await getJson<SuggestionDto[]>(server.url, `/api/chapters/${chapterId}/suggestions`, editorCookie)).length === 5, 'the five suggestions stored');
+  await waitFor(async () => (await getJson<SuggestionDto[]>(e2e.server.url, `/api/chapters/${chapterId}/suggestions`, editorCookie)).length === 5, 'the five suggestions stored');
   expect(expertClient.received.rejected).toEqual([]);
   editor.destroy();
 
-  official = await newPerson(browser, server.url);
+  official = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(official.page, DEMO.editorTuczno);
   await openChapter(official.page, chapterTitle);
   await official.page.getByRole('tab', { name: /^Sugestie/ }).click();
@@ -107,8 +102,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   expertClient?.destroy();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('suggestion cards (Chromium)', () => {
@@ -129,12 +122,12 @@ describe('suggestion cards (Chromium)', () => {
     const page = official.page;
     await card(page, 'zamiana: akapit → tekst').getByRole('button', { name: 'Akceptuj' }).click();
     await expect.poll(() => page.locator('.announcer').innerText()).toContain('Zaakceptowano sugestie: 1');
-    const decisions = await getJson<SuggestionDecisionDto[]>(server.url, `/api/chapters/${chapterId}/suggestions/decisions`, editorCookie);
+    const decisions = await getJson<SuggestionDecisionDto[]>(e2e.server.url, `/api/chapters/${chapterId}/suggestions/decisions`, editorCookie);
     expect(decisions.map((r) => [r.suggestionId, r.kind, r.scope]).sort()).toEqual([
       ['polaczenie-1', 'delete', 'block'],
       ['polaczenie-1', 'insert', 'inline'],
     ]);
-    const open = await getJson<SuggestionDto[]>(server.url, `/api/chapters/${chapterId}/suggestions`, editorCookie);
+    const open = await getJson<SuggestionDto[]>(e2e.server.url, `/api/chapters/${chapterId}/suggestions`, editorCookie);
     expect(open.map((s) => s.id).sort()).toEqual(['naglowek-1', 'tabela-1', 'wstawka-1']);
     await expect.poll(() => panel(page).locator('.suggestion-card').count()).toBe(3);
     await card(page, 'nowa tabela').getByRole('button', { name: 'Odrzuć' }).click();

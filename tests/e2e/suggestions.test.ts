@@ -7,11 +7,9 @@
  * open. The server runs with LOG_LEVEL=info so a refusal's reason is in its output.
  */
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 
 const CHAPTER = 'Wprowadzenie i podstawa prawna';
 const FIRST_END = 'sposób ich osiągania.';
@@ -23,8 +21,7 @@ const EXPERT_WITHDRAWN = ' (wraz z aktami wykonawczymi)';
 /** „26 listopada 2026, 14:03” */
 const POLISH_DATE = /\d{1,2} (stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia) \d{4}, \d{2}:\d{2}/;
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser({ env: { LOG_LEVEL: 'info' } });
 let expert: Person; // Piotr Lewandowski · Związek Miast Polskich (expert: always suggesting)
 let official: Person; // Marek Zieliński · Gmina i Miasto Tuczno (editor: reviews)
 
@@ -70,11 +67,8 @@ async function selectParagraph(page: Page, start: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer({ env: { LOG_LEVEL: 'info' } });
-  browser = await launchBrowser();
-  expert = await newPerson(browser, server.url);
-  official = await newPerson(browser, server.url);
+  expert = await newPerson(e2e.browser, e2e.server.url);
+  official = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(expert.page, 'ekspert@zmp.example');
   await loginAs(official.page, 'tuczno@walcz.example');
   await openChapter(expert.page, CHAPTER);
@@ -86,12 +80,7 @@ afterEach(async (ctx) => {
   fs.mkdirSync('.tmp', { recursive: true });
   await expert?.page.screenshot({ path: '.tmp/e2e-suggestions-expert-fail.png', fullPage: true }).catch(() => undefined);
   await official?.page.screenshot({ path: '.tmp/e2e-suggestions-official-fail.png', fullPage: true }).catch(() => undefined);
-  console.log('server log (refusals):\n', server.output().split('\n').filter((l) => /reject|refus|suggest/i.test(l)).join('\n'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  console.log('server log (refusals):\n', e2e.server.output().split('\n').filter((l) => /reject|refus|suggest/i.test(l)).join('\n'));
 });
 
 let paragraphText = '';
@@ -247,7 +236,7 @@ describe('suggestions between an expert and an official', () => {
   });
 
   it('the coordinator locks suggesting mode: the official’s toggle is forced on and explained, then unlocked', async () => {
-    const coordinator = await newPerson(browser, server.url);
+    const coordinator = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(coordinator.page, 'koordynator@walcz.example');
     await openChapter(coordinator.page, CHAPTER);
     await coordinator.page.getByRole('button', { name: 'Zablokuj tryb sugestii' }).click();
@@ -270,6 +259,6 @@ describe('suggestions between an expert and an official', () => {
   it('raised no page errors and the server refused nothing', () => {
     expect(expert.errors).toEqual([]);
     expect(official.errors).toEqual([]);
-    expect(server.output()).not.toMatch(/rejected|refused/i);
+    expect(e2e.server.output()).not.toMatch(/rejected|refused/i);
   });
 });

@@ -5,39 +5,27 @@
  * a data table and a summary per question, and the breakdown 15–29 against the rest; axe finds
  * nothing serious anywhere.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { StrategyDto } from '../../shared/apiTypes.ts';
 import type { SurveyDto } from '../../shared/survey/api.ts';
 import { addDays, dateInPoland } from '../../shared/procedure/calendar.ts';
-import { launchBrowser, loginAs, newPerson, seriousAxeViolations } from '../helpers/browser.ts';
-import { getJson, login, startServer, type RunningServer } from '../helpers/server.ts';
+import { loginAs, newPerson, seriousAxeViolations, useServerAndBrowser } from '../helpers/browser.ts';
+import { getJson, login } from '../helpers/server.ts';
 import { surveyRequest } from '../helpers/survey.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let survey: SurveyDto;
 
 beforeAll(async () => {
-  ensureClientBuild();
-  fs.mkdirSync('.tmp', { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  const cookie = await login(server.url, 'koordynator@walcz.example');
-  const [strategy] = await getJson<StrategyDto[]>(server.url, '/api/strategies', cookie);
+  const cookie = await login(e2e.server.url, 'koordynator@walcz.example');
+  const [strategy] = await getJson<StrategyDto[]>(e2e.server.url, '/api/strategies', cookie);
   const today = dateInPoland(Date.now());
-  const res = await fetch(`${server.url}/api/strategies/${strategy.id}/surveys`, {
+  const res = await fetch(`${e2e.server.url}/api/strategies/${strategy.id}/surveys`, {
     method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(surveyRequest({ opensOn: today, closesOn: addDays(today, 30) })),
   });
   if (res.status !== 201) throw new Error(await res.text());
   survey = (await res.json()) as SurveyDto;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -57,7 +45,7 @@ async function tabTo(page: Page, name: RegExp, max = 200): Promise<void> {
 
 describe('public survey', () => {
   it('at 1366 px, keyboard only: missing answers named, a ranking reordered, thanks focused; axe clean', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto(`/ankieta/${survey.publicToken}`);
     await page.getByRole('heading', { level: 1, name: 'Młodzi o przyszłości powiatu' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -91,7 +79,7 @@ describe('public survey', () => {
   });
 
   it('at 390 px: no sideways scrolling, axe clean', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/ankieta/${survey.publicToken}`);
     await page.getByRole('button', { name: 'Wyślij odpowiedzi' }).waitFor();
@@ -103,7 +91,7 @@ describe('public survey', () => {
 
   // Reads the response the first test sent (tests in a file run in order).
   it('results inside: a chart with its table and summary per question, the breakdown 15–29 against the rest; axe clean', async () => {
-    const { page, context, errors } = await newPerson(browser, server.url);
+    const { page, context, errors } = await newPerson(e2e.browser, e2e.server.url);
     await loginAs(page, 'obserwator@walcz.example');
     await page.getByRole('link', { name: 'Ankiety dla mieszkańców' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Ankiety dla mieszkańców' }).waitFor();

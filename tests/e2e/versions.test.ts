@@ -4,37 +4,25 @@
  * restores the version and a second person's open editor follows live. The history panel and
  * the compare view pass axe; the dialogs trap focus, close with Escape and return focus.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
-import { launchBrowser, loginAs, newPerson, openChapter, seriousAxeViolations, type Person } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, newPerson, openChapter, seriousAxeViolations, type Person, useServerAndBrowser } from '../helpers/browser.ts';
 
 const CHAPTER = 'Cele strategiczne';
 const ADDED = 'Partnerstwo rozwija sieć tras rowerowych.';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let marek: Person;
 let agnieszka: Person;
 
 const focusedLabel = (p: Person) => p.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
 beforeAll(async () => {
-  ensureClientBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-  marek = await newPerson(browser, server.url);
-  agnieszka = await newPerson(browser, server.url);
+  marek = await newPerson(e2e.browser, e2e.server.url);
+  agnieszka = await newPerson(e2e.browser, e2e.server.url);
   await loginAs(marek.page, 'tuczno@walcz.example');
   await loginAs(agnieszka.page, 'czlopa@walcz.example');
   await openChapter(marek.page, CHAPTER);
   await openChapter(agnieszka.page, CHAPTER);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('version history', () => {

@@ -1,10 +1,15 @@
 /**
  * Debian's Chromium driven by playwright-core (never a downloaded browser), one fresh
- * context per person, and the steps every browser test shares: log in, open a chapter,
- * run axe. The flags keep Chromium off the network (none here) and out of a sandbox it cannot have as root.
+ * context per person, and the steps every browser test shares: start the server and the
+ * browser for a test file, log in, open a chapter, run axe. The flags keep Chromium off the
+ * network (none here) and out of a sandbox it cannot have as root.
  */
+import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureClientBuild } from '../../server/cli/ensure-client-build.ts';
+import { startServer, type RunningServer, type StartOptions } from './server.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -15,6 +20,46 @@ export const DEMO_PASSWORD = 'strategia-demo';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface ServerAndBrowser {
+  /** The running server; read it in a hook or a test, not while the file loads. */
+  readonly server: RunningServer;
+  /** Chromium; read it in a hook or a test, not while the file loads. */
+  readonly browser: Browser;
+}
+
+/**
+ * What every browser test file sets up: the client build (rebuilt when stale), the .tmp/ folder
+ * for screenshots and generated files, the real server on its own data folder and Chromium; both
+ * are closed after the file. Call it at the top of the file, before the file's own hooks: vitest
+ * runs beforeAll hooks in order and afterAll hooks in reverse, so the file's own set-up finds
+ * both running and its own clean-up runs before they close. `options` may be a function when
+ * they are known only in an earlier beforeAll (e.g. a test mail server's address).
+ */
+export function useServerAndBrowser(options: StartOptions | (() => StartOptions) = {}): ServerAndBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureClientBuild();
+    fs.mkdirSync('.tmp', { recursive: true });
+    server = await startServer(typeof options === 'function' ? options() : options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started yet (read it in a hook or a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet (read it in a hook or a test)');
+      return browser;
+    },
+  };
 }
 
 export interface Person { context: BrowserContext; page: Page; errors: string[] }
