@@ -222,6 +222,59 @@ describe('a client that is only fast', () => {
   }, 40_000);
 });
 
+describe('legitimate bursts', () => {
+  it('a paste of 50 pages and a typist with auto-repeat are never refused, slowed past a second, or closed', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const other = await login(server.url, DEMO.editorCzlopa);
+    const id = (await chapterIds(server.url, cookie))[6];
+    const writer = connectClient(server.wsUrl, id, { cookie, extended: true });
+    const reader = connectClient(server.wsUrl, id, { cookie: other });
+    clients.push(writer, reader);
+    await Promise.all([writer.synced(), reader.synced()]);
+    const closes: number[] = [];
+    writer.provider.on('connection-close', (e: CloseEvent | null) => void closes.push(e?.code ?? 0));
+
+    // 50 standard pages (1,800 characters each) pasted at once: one transaction of 250 paragraphs.
+    const sentence = 'Partnerstwo gmin Powiatu Wałeckiego rozwija wspólne usługi publiczne i transport. ';
+    const pasted = Array.from({ length: 250 }, (_, i) => `${i + 1}. ${sentence.repeat(5)}`);
+    const pasteStart = performance.now();
+    writer.doc.transact(() => {
+      const fragment = writer.doc.getXmlFragment(DOCUMENT_FIELD);
+      fragment.insert(fragment.length, pasted.map((text) => {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText(text)]);
+        return p;
+      }));
+    });
+    expect(pasted.join('').length).toBeGreaterThan(50 * 1800);
+    await waitFor(() => reader.text().includes('250. Partnerstwo'), 'the reader has the pasted 50 pages', 10_000, 20);
+    const pasteMs = performance.now() - pasteStart;
+
+    // Auto-repeat: a held key repeats about 30 times a second; 3 s of it, one update per key.
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    p.insert(0, [t]);
+    writer.doc.getXmlFragment(DOCUMENT_FIELD).push([p]);
+    const lags: number[] = [];
+    for (let i = 0; i < 90; i++) {
+      const sentAt = performance.now();
+      t.insert(t.length, 'x');
+      const want = 'x'.repeat(i + 1);
+      await waitFor(() => reader.text().includes(want), 'the repeated key', 5_000, 2);
+      lags.push(performance.now() - sentAt);
+      await new Promise((r) => setTimeout(r, Math.max(0, 33 - (performance.now() - sentAt))));
+    }
+    lags.sort((a, b) => a - b);
+    expect(writer.received.rejected).toEqual([]);
+    expect(closes).toEqual([]);
+    // Neither is held back by the per-socket rate: both reach the other person promptly.
+    expect(pasteMs, 'the paste reached the reader').toBeLessThan(5_000);
+    expect(lags[Math.floor(lags.length * 0.95)]!, 'p95 of the repeated key').toBeLessThan(1_000);
+    expect(reader.text()).toBe(writer.text());
+  }, 60_000);
+});
+
 describe('new client ids per person and chapter', () => {
   /** Sends an update on a fresh socket and resolves with 'saved' or the close code. */
   async function offer(id: string, cookie: string, update: Uint8Array): Promise<'saved' | number> {
