@@ -429,7 +429,14 @@ export const CommentMentions = z
   .transform((ids) => [...new Set(ids)]);
 
 /** Start a thread on a passage; the answer carries the new thread id for the `comment` mark. */
-export const CreateThreadRequest = z.strictObject({ quote: CommentQuote, body: CommentBody, mentions: CommentMentions.optional() });
+/**
+ * Starts a thread. `field`: the thread is about that structured field of a key-project fiche
+ * (a name of shared/projects/fiche.ts FICHE_FIELD_NAMES, checked against the fiche on the server)
+ * instead of a passage of the text; `quote` then carries the field's label.
+ */
+export const CreateThreadRequest = z.strictObject({
+  quote: CommentQuote, body: CommentBody, mentions: CommentMentions.optional(), field: z.string().min(1).max(64).optional(),
+});
 export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
 
 export const ReplyRequest = z.strictObject({ body: CommentBody, mentions: CommentMentions.optional() });
@@ -472,6 +479,8 @@ export interface CommentThreadDto {
   chapterId: string;
   /** The passage's text when the thread started: shown when the anchor is gone from the text. */
   quote: string;
+  /** The fiche's structured field the thread is about (issue 19); null for a thread on the text. */
+  field: string | null;
   createdAt: string;
   createdBy: PersonRef;
   resolved: null | { at: string; by: PersonRef };
@@ -494,6 +503,10 @@ export interface InboxThreadDto {
   strategyId: string;
   partnershipId: string;
   quote: string;
+  /** The chapter is a key-project fiche: the thread opens on the fiche's page (issue 19). */
+  fiche: boolean;
+  /** The fiche's structured field the thread is about; null for a thread on the text. */
+  field: string | null;
   resolved: boolean;
   reasons: InboxReason[];
   /** The newest comment that put the thread here. */

@@ -13,7 +13,7 @@ import {
   type FicheFields, type FicheTextField,
 } from '../../shared/projects/fiche.ts';
 import type { OverviewRow } from '../../shared/projects/overview.ts';
-import type { StrategyRow } from '../storage/chapters.ts';
+import type { ChapterRow, StrategyRow } from '../storage/chapters.ts';
 import type { FicheRow } from '../storage/projects.ts';
 import { LINK_CHAPTERS, chapterTitled, headingsOf, refKey, resolveRef, type HeadingOption, type LinkKind } from './headings.ts';
 
@@ -85,6 +85,17 @@ export async function linkOptions(ctx: ProjectContext, strategyId: string): Prom
   for (const kind of Object.keys(LINK_CHAPTERS) as LinkKind[]) {
     const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
     if (ch) out[kind] = await ctx.collab.documents.read(ch.id, (doc) => headingsOf(ch.id, doc));
+  }
+  return out;
+}
+
+/** The same headings read from other documents of those chapters (e.g. their versions in a milestone; null: none). */
+export function linkOptionsFrom(chapters: readonly ChapterRow[], docOf: (chapterId: string) => Y.Doc | null): LinkOptions {
+  const out: LinkOptions = { goal: [], direction: [], osi: [] };
+  for (const kind of Object.keys(LINK_CHAPTERS) as LinkKind[]) {
+    const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
+    const doc = ch && docOf(ch.id);
+    if (ch && doc) out[kind] = headingsOf(ch.id, doc);
   }
   return out;
 }
