@@ -13,6 +13,11 @@ import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { FUNDING_SOURCES, type FicheFields, type HeadingRef } from '../../shared/projects/fiche.ts';
 import type { FicheDto, FicheLinkOptionsDto, PackageDto } from '../../shared/projects/api.ts';
 import { mulberry32 } from '../helpers/random.ts';
+import { readDocx } from '../helpers/docxXml.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MilestoneDto } from '../../shared/api.ts';
 
 let t: TestContext;
 afterEach(() => t?.close());
@@ -213,5 +218,67 @@ describe('package of key projects', () => {
     expect(md.replace(/\u00a0/g, ' ')).toContain('1 234 567,89 zł');
     expect(md).toContain('Brak bezpiecznego połączenia rowerowego między gminami.');
     expect(md).not.toContain('Projekt odrzucony');
+  });
+
+  it('puts the fiches accepted by the milestone in its export, each exactly as accepted', async () => {
+    t = await createTestContext();
+    const coordinator = await t.login(DEMO.coordinator);
+    const strategy = t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!;
+    const [a, b] = orgsOf(t);
+    const balanced = (cost: number): Partial<FicheFields> => ({
+      leaderId: a.id, partners: [{ organizationId: a.id, role: 'lider', costGrosze: cost - 10 }, { organizationId: b.id, role: 'partner', costGrosze: 10 }],
+      totalCostGrosze: cost, funding: { eu: cost - 30, national: 0, kpo: 0, own: 30, other: 0 },
+    });
+    const accept = async (id: string, number: string) => {
+      const res = await t.request('POST', `/api/projects/${id}/decision`, { cookie: coordinator, body: { status: 'accepted', resolutionNumber: number, resolutionDate: '2027-03-15' } });
+      expect(res.status).toBe(200);
+    };
+    const accepted = createFiche(t.services, strategy, { title: 'Przystań kajakowa w Tucznie', fields: balanced(250_000_00), texts: { problem: 'Brak przystani na szlaku.' } }, null);
+    await accept(accepted, 'RP/1/2027');
+    // Changed after the acceptance: the milestone still shows the accepted numbers and text.
+    await t.collab.documents.change(accepted, t.userId(DEMO.editorTuczno), (doc) => {
+      doc.getMap('fiche').set('totalCostGrosze', 999_999_99);
+      doc.getMap('fiche').set('title', 'Przystań kajakowa (zmieniona)');
+    });
+    const acceptedVersion = t.services.stores.projects.byId(accepted)!.accepted_version_id!;
+    expect(acceptedVersion).toBeTruthy();
+    t.clock.advance(1000);
+    createFiche(t.services, strategy, { title: 'Karta tylko zgłoszona', fields: balanced(100_00) }, null);
+    const rejected = createFiche(t.services, strategy, { title: 'Karta odrzucona przed kamieniem', fields: balanced(200_00) }, null);
+    await accept(rejected, 'RP/2/2027');
+    expect((await t.request('POST', `/api/projects/${rejected}/decision`, { cookie: coordinator, body: { status: 'rejected', reason: 'Powiela inny projekt' } })).status).toBe(200);
+    t.clock.advance(1000);
+    const created = await t.request('POST', `/api/strategies/${strategy.id}/milestones`, { cookie: coordinator, body: { name: 'Projekt strategii z pakietem' } });
+    expect(created.status).toBe(201);
+    const milestone = (await created.json()) as MilestoneDto;
+    t.clock.advance(1000);
+    const later = createFiche(t.services, strategy, { title: 'Karta przyjęta po kamieniu', fields: balanced(300_00) }, null);
+    await accept(later, 'RP/3/2027');
+
+    const md = (await (await t.request('GET', `/api/strategies/${strategy.id}/export.md?milestone=${milestone.id}`, { cookie: coordinator })).text()).replace(/\u00a0/g, ' ');
+    expect(md).toContain('Załącznik: pakiet projektów kluczowych');
+    expect(md).toContain('Załącznik: karta projektu „Przystań kajakowa w Tucznie”');
+    expect(md).toContain('250 000,00 zł');
+    expect(md).toContain('Brak przystani na szlaku.');
+    expect(md).toContain('uchwała RP/1/2027 z 2027-03-15');
+    expect(md).toContain(`SHA-256: \`${t.services.stores.versions.byId(acceptedVersion)!.sha256}\``);
+    for (const absent of ['zmieniona', '9 999 999,99 zł', 'Karta tylko zgłoszona', 'Karta odrzucona przed kamieniem', 'Karta przyjęta po kamieniu']) expect(md).not.toContain(absent);
+    // The annex follows the milestone's chapters.
+    expect(md.indexOf('Załącznik: pakiet projektów kluczowych')).toBeGreaterThan(md.indexOf('Pakiet projektów kluczowych'));
+
+    // The DOCX carries the same annex.
+    const docx = await t.request('GET', `/api/strategies/${strategy.id}/export.docx?milestone=${milestone.id}`, { cookie: coordinator });
+    expect(docx.status).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ws-fiche-docx-')), 'milestone.docx');
+    fs.writeFileSync(file, Buffer.from(await docx.arrayBuffer()));
+    const texts = readDocx(file).paragraphs.map((p) => p.all.replace(/\u00a0/g, ' '));
+    expect(texts).toContain('Załącznik: karta projektu „Przystań kajakowa w Tucznie”');
+    expect(texts).toContain('250 000,00 zł');
+    expect(texts.join('\n')).not.toContain('Karta przyjęta po kamieniu');
+
+    // The current text's export shows the fiche as it is now.
+    const current = (await (await t.request('GET', `/api/strategies/${strategy.id}/export.md`, { cookie: coordinator })).text()).replace(/\u00a0/g, ' ');
+    expect(current).toContain('Przystań kajakowa (zmieniona)');
+    expect(current).toContain('Karta przyjęta po kamieniu');
   });
 });
