@@ -25,9 +25,9 @@ afterEach(() => t?.close());
 const GOALS = ['Cel 1. Dostępne usługi publiczne', 'Cel 2. Konkurencyjna gospodarka', 'Cel 3. Zielona przestrzeń'];
 
 /** Writes headings into the goals chapter (tests' demo chapters start empty) and returns the link options. */
-async function withGoalHeadings(tc: TestContext, cookie: string): Promise<FicheLinkOptionsDto> {
-  const goals = tc.services.stores.chapters.chaptersOfStrategy(tc.demo.walcz.strategyId).find((c) => c.title === 'Cele strategiczne')!;
-  await tc.collab.documents.change(goals.id, tc.userId(DEMO.coordinator), (doc) => {
+async function withGoalHeadings(tc: TestContext, cookie: string, strategyId = tc.demo.walcz.strategyId): Promise<FicheLinkOptionsDto> {
+  const goals = tc.services.stores.chapters.chaptersOfStrategy(strategyId).find((c) => c.title === 'Cele strategiczne')!;
+  await tc.collab.documents.change(goals.id, null, (doc) => {
     doc.getXmlFragment(DOCUMENT_FIELD).insert(0, GOALS.flatMap((g) => {
       const h = new Y.XmlElement('heading');
       h.setAttribute('level', 2 as unknown as string);
@@ -37,21 +37,25 @@ async function withGoalHeadings(tc: TestContext, cookie: string): Promise<FicheL
       return [h, p];
     }));
   });
-  const res = await tc.request('GET', `/api/strategies/${tc.demo.walcz.strategyId}/projects/links`, { cookie });
+  const res = await tc.request('GET', `/api/strategies/${strategyId}/projects/links`, { cookie });
   expect(res.status).toBe(200);
   return (await res.json()) as FicheLinkOptionsDto;
 }
 
-const orgsOf = (tc: TestContext) => tc.services.stores.partnerships.organizations(tc.demo.walcz.partnershipId).filter((o) => o.terc);
+const orgsOf = (tc: TestContext, partnershipId = tc.demo.walcz.partnershipId) => tc.services.stores.partnerships.organizations(partnershipId).filter((o) => o.terc);
 
 describe('package of key projects', () => {
   it('sums 40 fiches per partner, per source and per goal exactly as computed independently', async () => {
     t = await createTestContext();
-    const cookie = await t.login(DEMO.coordinator);
-    const links = await withGoalHeadings(t, cookie);
+    // The second demo partnership has no demo fiches: its package is exactly the 40 made here.
+    const { strategyId, partnershipId, chapterIds } = t.demo.drawsko;
+    const cookie = await t.login(DEMO.otherPartnership);
+    const links = await withGoalHeadings(t, cookie, strategyId);
     expect(links.goal.map((g) => g.text)).toEqual(GOALS);
-    const strategy = t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!;
-    const orgs = orgsOf(t);
+    const strategy = t.services.stores.chapters.strategyById(strategyId)!;
+    expect(t.services.stores.projects.ofStrategy(strategy.id)).toEqual([]);
+    const orgs = orgsOf(t, partnershipId);
+    expect(orgs.length).toBeGreaterThanOrEqual(3);
     const rnd = mulberry32(19);
     const pick = (n: number) => Math.floor(rnd() * n);
     // Independent expectations, kept as BigInt so that no float could sneak in.
@@ -73,9 +77,9 @@ describe('package of key projects', () => {
         partners: partnerOrgs.map((o, k) => ({ organizationId: o.id, role: k === 0 ? 'lider' : 'partner', costGrosze: shares[k] })),
         totalCostGrosze: cost, funding, goal, readiness: 'documentation',
       };
-      const id = createFiche(t.services, strategy, { title: `Projekt ${i + 1}`, fields }, t.userId(DEMO.coordinator));
+      const id = createFiche(t.services, strategy, { title: `Projekt ${i + 1}`, fields }, t.userId(DEMO.otherPartnership));
       const status = statuses[i % 4];
-      if (status !== 'proposed') t.services.stores.projects.decide(id, { status, userId: t.userId(DEMO.coordinator), at: t.clock.now, rejectionReason: status === 'rejected' ? 'Poza zakresem' : null });
+      if (status !== 'proposed') t.services.stores.projects.decide(id, { status, userId: t.userId(DEMO.otherPartnership), at: t.clock.now, rejectionReason: status === 'rejected' ? 'Poza zakresem' : null });
       if (status === 'rejected') continue;
       total += BigInt(cost);
       partnerOrgs.forEach((o, k) => perPartner.set(o.id, (perPartner.get(o.id) ?? 0n) + BigInt(shares[k])));
@@ -93,7 +97,7 @@ describe('package of key projects', () => {
     expect(Object.fromEntries(pkg.sums.perSource.map((p) => [p.key, BigInt(p.grosze)]))).toEqual(Object.fromEntries(perSource));
     expect(Object.fromEntries(pkg.sums.perGoal.map((p) => [p.label, BigInt(p.grosze)]))).toEqual(Object.fromEntries(perGoal));
     // Fiches are not chapters of the strategy's text.
-    expect(t.services.stores.chapters.chaptersOfStrategy(strategy.id)).toHaveLength(t.demo.walcz.chapterIds.length);
+    expect(t.services.stores.chapters.chaptersOfStrategy(strategy.id)).toHaveLength(chapterIds.length);
 
     // CSV: Polish amounts, the total of the package.
     const csv = await (await t.request('GET', `/api/strategies/${strategy.id}/projects/export.csv`, { cookie })).text();
@@ -108,6 +112,33 @@ describe('package of key projects', () => {
     const sums = wb.getWorksheet('Sumy')!;
     expect(sums.getRow(2).getCell(2).value).toBe(Number(`${total / 100n}.${String(total % 100n).padStart(2, '0')}`));
     expect(wb.getWorksheet('Pakiet projektów')!.rowCount).toBe(41);
+  });
+
+  it('seeds the demo partnership with a working package: fiches that add up, one accepted with its resolution', async () => {
+    t = await createTestContext();
+    const cookie = await t.login(DEMO.viewer);
+    const pkg = (await (await t.request('GET', `/api/strategies/${t.demo.walcz.strategyId}/projects`, { cookie })).json()) as PackageDto;
+    expect(pkg.rows.map((r) => r.ficheId)).toEqual(t.demo.walczFicheIds);
+    expect(pkg.rows.length).toBeGreaterThanOrEqual(2);
+    expect(pkg.rows.every((r) => r.balanced && r.totalCostGrosze > 0)).toBe(true);
+    expect(pkg.rows.map((r) => r.status).sort()).toEqual(['accepted', ...Array(pkg.rows.length - 1).fill('proposed')]);
+    const walczOrgs = new Set(t.services.stores.partnerships.organizations(t.demo.walcz.partnershipId).map((o) => o.id));
+    for (const r of pkg.rows) {
+      expect(r.leaderName).toBeTruthy();
+      expect([r.leaderId, ...r.partners.map((p) => p.organizationId)].every((id) => walczOrgs.has(id!))).toBe(true);
+      // Exact sums, recomputed here.
+      expect(r.partners.reduce((sum, p) => sum + BigInt(p.costGrosze), 0n)).toBe(BigInt(r.totalCostGrosze));
+      expect(FUNDING_SOURCES.reduce((sum, s) => sum + BigInt(r.funding[s]), 0n)).toBe(BigInt(r.totalCostGrosze));
+    }
+    const accepted = pkg.rows.find((r) => r.status === 'accepted')!;
+    const fiche = (await (await t.request('GET', `/api/projects/${accepted.ficheId}`, { cookie })).json()) as FicheDto;
+    expect(fiche).toMatchObject({ resolutionNumber: expect.any(String), resolutionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), problems: [] });
+    // The accepted text and numbers are kept as the named version of the acceptance.
+    const version = t.services.stores.versions.byId(t.services.stores.projects.byId(accepted.ficheId)!.accepted_version_id!)!;
+    expect(version.name).toContain(`uchwała ${fiche.resolutionNumber}`);
+    // Fiches are not chapters of the strategy's text, nor audited as anyone's action.
+    expect(t.services.stores.chapters.chaptersOfStrategy(t.demo.walcz.strategyId)).toHaveLength(t.demo.walcz.chapterIds.length);
+    expect(t.services.stores.audit.list({ partnershipId: t.demo.walcz.partnershipId, limit: 10 })).toEqual([]);
   });
 
   it('keeps a fiche linked to its goal when the heading is renamed', async () => {

@@ -16,7 +16,7 @@ import { overviewSums } from '../../../shared/projects/overview.ts';
 import { normaliseText } from '../../../shared/text.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { createFiche, linkOptions, organizationNames, packageRows, readFicheFieldsLive } from '../../projects/service.ts';
+import { acceptanceVersionName, createFiche, linkOptions, organizationNames, packageRows, readFicheFieldsLive } from '../../projects/service.ts';
 import { resolveRef } from '../../projects/headings.ts';
 import { packageCsv, packageXlsx } from '../../projects/spreadsheet.ts';
 import { contentDisposition } from '../../export/fileName.ts';
@@ -188,7 +188,7 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
       if (problems.length > 0) throw ficheNotReady(problems);
       // The text the Rada accepted stays findable: a named version of the fiche at this moment.
       const acceptedVersionId = await saveVersion(ctx, fiche.chapter_id, {
-        kind: 'named', name: `Przyjęta przez Radę Partnerstwa, uchwała ${req.resolutionNumber} z ${req.resolutionDate}`,
+        kind: 'named', name: acceptanceVersionName(req.resolutionNumber, req.resolutionDate),
         userId: user.id, partnershipId: facts.partnershipId,
       });
       projects.decide(fiche.chapter_id, {
