@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import type { FicheFields, FicheTextField } from '../../shared/projects/fiche.ts';
 import type { Services } from '../services.ts';
 import type { StrategyRow } from '../storage/chapters.ts';
-import { acceptanceVersionName, storeFiche } from '../projects/service.ts';
+import { acceptanceVersionName, linkOptionsFrom, storeFiche } from '../projects/service.ts';
+import type { HeadingOption } from '../projects/headings.ts';
 import { captureContent } from '../versions/capture.ts';
 
 /** Whole złote as grosze. */
@@ -22,6 +23,8 @@ interface DemoFiche {
   funding: Partial<Record<keyof FicheFields['funding'], number>>;
   fields: Partial<FicheFields>;
   texts: Partial<Record<FicheTextField, string>>;
+  /** The start of the headings of the goals and directions chapters it links to (when the demo text holds them). */
+  links: { goal: string; direction: string };
   accepted?: { resolutionNumber: string; resolutionDate: string };
 }
 
@@ -57,6 +60,7 @@ export const DEMO_FICHES: readonly DemoFiche[] = [
       targetGroup: 'Mieszkańcy dojeżdżający do szkół i pracy, turyści.',
       jointness: 'Trasy łączą sąsiednie gminy: żadna z nich nie zbuduje sieci sama.',
     },
+    links: { goal: 'Cel strategiczny 3.', direction: 'Do celu 3.' },
     accepted: { resolutionNumber: 'RP/3/2026', resolutionDate: '2026-10-15' },
   },
   {
@@ -81,6 +85,7 @@ export const DEMO_FICHES: readonly DemoFiche[] = [
       scope: 'Przebudowa pomieszczeń, wyposażenie, szkolenia, wspólny system obiegu dokumentów.',
       jointness: 'Koszt specjalistów dzielony między gminy zamiast utrzymywania ich w każdej z osobna.',
     },
+    links: { goal: 'Cel strategiczny 2.', direction: 'Do celu 2.' },
   },
   {
     title: 'Termomodernizacja szkół w Człopie i Mirosławcu',
@@ -101,21 +106,40 @@ export const DEMO_FICHES: readonly DemoFiche[] = [
       problem: 'Budynki szkół zużywają dużo energii; koszty ogrzewania rosną.',
       scope: 'Docieplenie ścian i stropów, wymiana okien, pompy ciepła i fotowoltaika w dwóch szkołach.',
     },
+    links: { goal: 'Cel strategiczny 3.', direction: 'Do celu 3.' },
   },
 ];
 
-/** Seeds the demo fiches into `strategy`; `orgIds` maps the demo's organisation keys to ids. */
+/** The chapter's document as stored so far (the demo's starting text), or null when nothing is stored. */
+function storedDoc(services: Services, chapterId: string): Y.Doc | null {
+  const { state, updates } = services.stores.documents.load(chapterId);
+  if (!state && updates.length === 0) return null;
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+/**
+ * Seeds the demo fiches into `strategy`, after the chapters' starting text was written (the
+ * fiches link to its headings; without the text their links stay empty). `orgIds` maps the
+ * demo's organisation keys to ids.
+ */
 export function seedDemoFiches(services: Services, strategy: StrategyRow, orgIds: ReadonlyMap<string, string>, coordinatorId: string): string[] {
   const org = (key: string) => {
     const id = orgIds.get(key);
     if (!id) throw new Error(`demo seed: unknown organisation ${key}`);
     return id;
   };
+  const headings = linkOptionsFrom(services.stores.chapters.chaptersOfStrategy(strategy.id), (id) => storedDoc(services, id));
+  const link = (options: HeadingOption[], start: string) => options.find((o) => o.text.startsWith(start))?.ref ?? null;
   return DEMO_FICHES.map((f) => {
     const funding = { eu: 0, national: 0, kpo: 0, own: 0, other: 0 };
     for (const [source, amount] of Object.entries(f.funding)) funding[source as keyof typeof funding] = zl(amount);
     const fields: Partial<FicheFields> = {
       ...f.fields,
+      goal: link(headings.goal, f.links.goal),
+      direction: link(headings.direction, f.links.direction),
       leaderId: org(f.leader),
       partners: f.partners.map((p) => ({ organizationId: org(p.org), role: p.role, costGrosze: zl(p.zl) })),
       totalCostGrosze: zl(f.partners.reduce((sum, p) => sum + p.zl, 0)),

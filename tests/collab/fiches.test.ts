@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_FIELD, RejectReason } from '../../shared/protocol.ts';
 import { SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
 import { FICHE_MAP } from '../../shared/projects/fiche.ts';
-import type { FicheDto } from '../../shared/projects/api.ts';
+import type { FicheDto, PackageDto } from '../../shared/projects/api.ts';
 import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
 import { login, waitFor } from '../helpers/server.ts';
 import { connectClient, type TestClient } from '../helpers/yclient.ts';
@@ -68,6 +68,20 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of all) c.destroy();
   await server.close();
+});
+
+describe('the demo package, seeded as on `npm start`', () => {
+  it('links the demo fiches to the goals and directions of the demo text', async () => {
+    const strategies = (await (await api('GET', '/strategies', DEMO.coordinator)).json()) as { id: string }[];
+    const pkg = (await (await api('GET', `/strategies/${strategies[0].id}/projects`, DEMO.coordinator)).json()) as PackageDto;
+    const demo = pkg.rows.filter((r) => r.ficheId !== ficheId);
+    expect(demo.length).toBeGreaterThanOrEqual(2);
+    for (const r of demo) {
+      expect(r.goal).toMatch(/^Cel strategiczny \d\. /);
+      expect(r.direction).toMatch(/^Do celu \d\. /);
+      expect(r.balanced).toBe(true);
+    }
+  });
 });
 
 describe('a fiche co-edited by two editors and an expert', () => {

@@ -25,9 +25,9 @@ afterEach(() => t?.close());
 const GOALS = ['Cel 1. Dostępne usługi publiczne', 'Cel 2. Konkurencyjna gospodarka', 'Cel 3. Zielona przestrzeń'];
 
 /** Writes headings into the goals chapter (tests' demo chapters start empty) and returns the link options. */
-async function withGoalHeadings(tc: TestContext, cookie: string, strategyId = tc.demo.walcz.strategyId): Promise<FicheLinkOptionsDto> {
+async function withGoalHeadings(tc: TestContext, cookie: string, strategyId = tc.demo.walcz.strategyId, author: string = DEMO.coordinator): Promise<FicheLinkOptionsDto> {
   const goals = tc.services.stores.chapters.chaptersOfStrategy(strategyId).find((c) => c.title === 'Cele strategiczne')!;
-  await tc.collab.documents.change(goals.id, null, (doc) => {
+  await tc.collab.documents.change(goals.id, tc.userId(author), (doc) => {
     doc.getXmlFragment(DOCUMENT_FIELD).insert(0, GOALS.flatMap((g) => {
       const h = new Y.XmlElement('heading');
       h.setAttribute('level', 2 as unknown as string);
@@ -50,7 +50,7 @@ describe('package of key projects', () => {
     // The second demo partnership has no demo fiches: its package is exactly the 40 made here.
     const { strategyId, partnershipId, chapterIds } = t.demo.drawsko;
     const cookie = await t.login(DEMO.otherPartnership);
-    const links = await withGoalHeadings(t, cookie, strategyId);
+    const links = await withGoalHeadings(t, cookie, strategyId, DEMO.otherPartnership);
     expect(links.goal.map((g) => g.text)).toEqual(GOALS);
     const strategy = t.services.stores.chapters.strategyById(strategyId)!;
     expect(t.services.stores.projects.ofStrategy(strategy.id)).toEqual([]);
