@@ -145,7 +145,8 @@ export function seedDemoFiches(services: Services, strategy: StrategyRow, orgIds
       totalCostGrosze: zl(f.partners.reduce((sum, p) => sum + p.zl, 0)),
       funding,
     };
-    const { id, update } = storeFiche(services, strategy, { title: f.title, fields, texts: f.texts }, coordinatorId);
+    // Written by the seed, like the chapters' starting text: nobody's edit (no author, no edit log).
+    const { id, update } = storeFiche(services, strategy, { title: f.title, fields, texts: f.texts }, null);
     if (f.accepted) {
       const { resolutionNumber, resolutionDate } = f.accepted;
       const doc = new Y.Doc();
