@@ -238,6 +238,8 @@ export interface ChapterDto {
   owner: PersonRef | null;
   /** YYYY-MM-DD */
   dueDate: string | null;
+  /** Present when the chapter row backs a key-project fiche (issue 19): its page is /projekt/<id>. */
+  fiche?: true;
 }
 
 // ---------- versions, freezing, milestones, audit (issue 5; docs/versions.md) ----------

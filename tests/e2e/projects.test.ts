@@ -129,6 +129,10 @@ describe('key-project fiches', () => {
     const opened = expert.page.getByRole('region', { name: 'Komentarze do pola „Koszt całkowity”' });
     await opened.getByText('Tak, razem z nadzorem.').waitFor();
     await expect.poll(() => expert.page.evaluate(() => document.activeElement?.closest('article')?.textContent ?? '')).toContain('Tak, razem z nadzorem.');
+    // An old link to the fiche as a chapter opens the fiche page.
+    await expert.page.goto(ficheUrl.replace('/projekt/', '/rozdzial/'));
+    await expert.page.waitForURL((url) => url.pathname === new URL(ficheUrl).pathname);
+    await expert.page.getByRole('heading', { name: 'Karta projektu: Wspólne centrum usług społecznych' }).waitFor();
     expect(expert.errors).toEqual([]);
     await expert.context.close();
   });

@@ -89,6 +89,12 @@ describe('links to things on a fiche', () => {
     expect(again.threads.find((th) => th.chapterId === chapterId)).toMatchObject({ fiche: false, field: null });
   });
 
+  it('tells the client that a chapter address names a fiche (old links then open the fiche page)', async () => {
+    const cookie = await t.login(DEMO.viewer);
+    expect(await (await t.request('GET', `/api/chapters/${ficheId}`, { cookie })).json()).toMatchObject({ id: ficheId, fiche: true });
+    expect(await (await t.request('GET', `/api/chapters/${t.demo.walcz.chapterIds[0]}`, { cookie })).json()).not.toHaveProperty('fiche');
+  });
+
   it('e-mails a link to the fiche page, and a chapter’s link stays the chapter’s', async () => {
     const res = await startThread(DEMO.expert, { quote: 'Partnerzy', field: 'partners', body: 'Kto jest liderem?', mentions: [t.userId(DEMO.editorTuczno)] });
     expect(res.status).toBe(201);
