@@ -127,7 +127,14 @@ export const CommentMentions = z
   .transform((ids) => [...new Set(ids)]);
 
 /** Start a thread on a passage; the answer carries the new thread id for the `comment` mark. */
-export const CreateThreadRequest = z.strictObject({ quote: CommentQuote, body: CommentBody, mentions: CommentMentions.optional() });
+/**
+ * Starts a thread. `field`: the thread is about that structured field of a key-project fiche
+ * (a name of shared/projects/fiche.ts FICHE_FIELD_NAMES, checked against the fiche on the server)
+ * instead of a passage of the text; `quote` then carries the field's label.
+ */
+export const CreateThreadRequest = z.strictObject({
+  quote: CommentQuote, body: CommentBody, mentions: CommentMentions.optional(), field: z.string().min(1).max(64).optional(),
+});
 export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
 
 export const ReplyRequest = z.strictObject({ body: CommentBody, mentions: CommentMentions.optional() });

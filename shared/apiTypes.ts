@@ -149,6 +149,8 @@ export interface ChapterDto {
   owner: PersonRef | null;
   /** YYYY-MM-DD */
   dueDate: string | null;
+  /** Present when the chapter row backs a key-project fiche (issue 19): its page is /projekt/<id>. */
+  fiche?: true;
 }
 
 // ---------- versions, freezing, milestones, audit (issue 5; docs/versions.md) ----------
@@ -298,6 +300,8 @@ export interface CommentThreadDto {
   chapterId: string;
   /** The passage's text when the thread started: shown when the anchor is gone from the text. */
   quote: string;
+  /** The fiche's structured field the thread is about (issue 19); null for a thread on the text. */
+  field: string | null;
   createdAt: string;
   createdBy: PersonRef;
   resolved: null | { at: string; by: PersonRef };
@@ -320,6 +324,10 @@ export interface InboxThreadDto {
   strategyId: string;
   partnershipId: string;
   quote: string;
+  /** The chapter is a key-project fiche: the thread opens on the fiche's page (issue 19). */
+  fiche: boolean;
+  /** The fiche's structured field the thread is about; null for a thread on the text. */
+  field: string | null;
   resolved: boolean;
   reasons: InboxReason[];
   /** The newest comment that put the thread here. */

@@ -40,7 +40,8 @@ export function CommentsPanel({ comments }: { comments: ChapterComments }) {
   useEffect(() => {
     if (!threads.loaded || !location.hash.startsWith(THREAD_HASH_PREFIX)) return;
     const id = decodeURIComponent(location.hash.slice(THREAD_HASH_PREFIX.length));
-    if (!threads.threads.some((th) => th.id === id)) return;
+    // A thread on a fiche's structured field is opened next to its field by the fiche page.
+    if (!threads.threads.some((th) => th.id === id && !th.field)) return;
     setActiveId(id);
     requestAnimationFrame(() => cards.current.get(id)?.focus());
     history.replaceState(history.state, '', location.pathname + location.search);

@@ -12,14 +12,19 @@ import { AppLink } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { formatRelative } from './relativeTime.ts';
+import { fieldKey } from '../projects/labels.ts';
 import { useNow } from './useNow.ts';
 import { INBOX_CHANGED_EVENT, INBOX_SHOW_EVENT } from '../layout/InboxBadge.tsx';
 
 /** Fragment of the dashboard URL that shows the inbox (the header badge links to it). */
 export const INBOX_FRAGMENT = 'do-mnie';
 
-/** Link to a thread inside its chapter (CommentsPanel reads the fragment). */
-export const threadHref = (chapterId: string, threadId: string) => `${paths.chapter(chapterId)}#komentarz-${encodeURIComponent(threadId)}`;
+/**
+ * Link to a thread inside its chapter (CommentsPanel reads the fragment), or on its key-project
+ * fiche's page (the fiche page opens a field's thread next to the field).
+ */
+export const threadHref = (th: Pick<InboxThreadDto, 'chapterId' | 'threadId' | 'fiche'>) =>
+  `${th.fiche ? paths.fiche(th.chapterId) : paths.chapter(th.chapterId)}#komentarz-${encodeURIComponent(th.threadId)}`;
 
 export function InboxSection({ partnershipId }: { partnershipId: string | null }) {
   const { t, lang, formatDate } = useI18n();
@@ -69,6 +74,14 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
     }
   };
 
+  const where = (th: InboxThreadDto) => t(th.fiche ? 'inbox.fiche' : 'inbox.chapter', { title: th.chapterTitle });
+  /** The passage, or for a thread on a fiche's structured field, the field. */
+  const what = (th: InboxThreadDto) => {
+    const key = th.field ? fieldKey(th.field) : null;
+    if (th.field) return t('comments.onField', { field: key ? t(key) : th.quote });
+    return t('inbox.quote', { quote: th.quote.length > 120 ? `${th.quote.slice(0, 119)}…` : th.quote });
+  };
+
   // Threads of the partnership shown on this dashboard (someone in two partnerships sees each one's).
   const threads = inbox?.threads.filter((th) => !partnershipId || th.partnershipId === partnershipId) ?? [];
   const unread = threads.reduce((sum, th) => sum + th.unread, 0);
@@ -94,14 +107,14 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
             {threads.map((th) => (
               <li key={th.threadId} className={th.unread > 0 ? 'inbox-item unread' : 'inbox-item'}>
                 <div className="inbox-meta">
-                  <AppLink href={threadHref(th.chapterId, th.threadId)} onClick={() => void api.markInboxRead([th.threadId]).then(() => window.dispatchEvent(new Event(INBOX_CHANGED_EVENT)), () => undefined)}>
-                    {t('inbox.chapter', { title: th.chapterTitle })}
+                  <AppLink href={threadHref(th)} onClick={() => void api.markInboxRead([th.threadId]).then(() => window.dispatchEvent(new Event(INBOX_CHANGED_EVENT)), () => undefined)}>
+                    {where(th)}
                   </AppLink>
                   {' · '}{th.reasons.map((r) => t(`inbox.reason.${r}`)).join(', ')}
                   {th.resolved && <> · <span aria-hidden="true">✓ </span>{t('inbox.resolved')}</>}
                   {th.unread > 0 && <span className="unread-badge">{t('inbox.newItems', { count: th.unread })}</span>}
                 </div>
-                <p className="muted">{t('inbox.quote', { quote: th.quote.length > 120 ? `${th.quote.slice(0, 119)}…` : th.quote })}</p>
+                <p className="muted">{what(th)}</p>
                 <p className="inbox-excerpt">
                   <strong>{t('comments.author', { name: th.latest.author.name, organization: th.latest.author.organization })}</strong>{' '}
                   <time dateTime={th.latest.at} title={formatDate(th.latest.at)} className="muted">{formatRelative(th.latest.at, now, lang)}</time>
@@ -109,7 +122,7 @@ export function InboxSection({ partnershipId }: { partnershipId: string | null }
                 </p>
                 {th.unread > 0 && (
                   <button type="button" className="link-button" onClick={() => void markRead([th])}
-                    aria-label={`${t('inbox.markRead')}: ${t('inbox.chapter', { title: th.chapterTitle })}, ${th.latest.author.name}`}>
+                    aria-label={`${t('inbox.markRead')}: ${where(th)}, ${th.latest.author.name}`}>
                     {t('inbox.markRead')}
                   </button>
                 )}

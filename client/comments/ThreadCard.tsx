@@ -1,6 +1,6 @@
 /**
  * One thread in the panel: the passage (a button that scrolls to and selects it, or the
- * stored quote when the passage was deleted), its comments, resolve/reopen with who and when,
+ * stored quote when the passage was deleted; for a thread on a fiche's field, the field), its comments, resolve/reopen with who and when,
  * and a reply box. Highlighted when chosen or when the caret is in its passage.
  */
 import { forwardRef, useState } from 'react';
@@ -12,6 +12,7 @@ import { useApiAction } from '../ui/useApiAction.ts';
 import type { AnchorRange } from './anchors.ts';
 import { CommentItem } from './CommentItem.tsx';
 import { Composer } from './Composer.tsx';
+import { fieldKey } from '../projects/labels.ts';
 
 /** Longest quote shown on the passage button before "…". */
 const QUOTE_PREVIEW = 120;
@@ -42,6 +43,9 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
   const status = useApiAction();
   const quote = shortQuote(thread.quote);
   const headingId = `thread-${thread.id}-title`;
+  // A thread on a fiche's structured field (issue 19) has no passage: it names its field.
+  const fieldKeyOf = thread.field ? fieldKey(thread.field) : null;
+  const field = thread.field ? (fieldKeyOf ? t(fieldKeyOf) : quote) : null;
 
   const sendReply = async (body: string, mentions: string[]) => {
     const updated = await reply.run(() => api.reply(thread.id, { body, mentions }));
@@ -59,12 +63,14 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
     announce(t(updated.resolved ? 'comments.announceResolved' : 'comments.announceReopened'));
   };
 
-  const classes = ['comment-thread', active && 'active', thread.resolved && 'resolved', !anchor && 'detached'].filter(Boolean).join(' ');
+  const classes = ['comment-thread', active && 'active', thread.resolved && 'resolved', !anchor && !field && 'detached'].filter(Boolean).join(' ');
   return (
     <article ref={ref} className={classes} aria-labelledby={headingId} aria-current={active || undefined}
       data-thread-id={thread.id} tabIndex={-1}>
-      <h3 id={headingId} className="visually-hidden">{t('comments.threadLabel', { quote })}</h3>
-      {anchor ? (
+      <h3 id={headingId} className="visually-hidden">{field ? t('comments.fieldThreadLabel', { field }) : t('comments.threadLabel', { quote })}</h3>
+      {field ? (
+        <p className="thread-passage thread-field">{t('comments.onField', { field })}</p>
+      ) : anchor ? (
         <button type="button" className="thread-passage link-button" onClick={() => props.onShowPassage(thread)}
           aria-label={t('comments.showPassage', { quote })}>
           <span aria-hidden="true">❝ </span>{quote}

@@ -16,7 +16,7 @@ import { ChapterNotices } from '../editor/ChapterNotices.tsx';
 import { PresenceAvatars } from '../editor/PresenceAvatars.tsx';
 import { SaveStatusIndicator } from '../editor/SaveStatusIndicator.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { AppLink } from '../router/router.tsx';
+import { AppLink, navigate } from '../router/router.tsx';
 import { paths } from '../router/routes.ts';
 import { historyTab } from '../versions/historyTab.tsx';
 import { ExportLinks } from '../export/ExportLinks.tsx';
@@ -40,7 +40,12 @@ export default function ChapterPage({ chapterId }: { chapterId: string }) {
     let live = true;
     setChapter(null);
     setError(null);
-    api.chapter(chapterId).then((c) => live && setChapter(c), (e: unknown) => live && setError(e));
+    api.chapter(chapterId).then((c) => {
+      if (!live) return;
+      // A key-project fiche opened by its chapter address (an old link): its page is the fiche's, with the same fragment.
+      if (c.fiche) navigate(paths.fiche(c.id) + location.hash, { replace: true });
+      else setChapter(c);
+    }, (e: unknown) => live && setError(e));
     return () => {
       live = false;
     };

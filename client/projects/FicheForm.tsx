@@ -3,7 +3,7 @@
  * directly (the server validates every value); experts change a draft and send it as proposals;
  * viewers read. The sums and their differences are computed here from the same values.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { FicheLinkOptionsDto } from '../../shared/projects/api.ts';
 import {
   FUNDING_SOURCES, READINESS_LEVELS, ficheBalance, type FicheFieldName, type FicheFields, type HeadingRef, type Indicator, type PartnerShare,
@@ -11,7 +11,7 @@ import {
 import { normaliseText } from '../../shared/text.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
-import { READINESS_KEYS, SOURCE_KEYS, pln } from './labels.ts';
+import { FIELD_KEYS, READINESS_KEYS, SOURCE_KEYS, pln } from './labels.ts';
 
 export type Commit = <K extends FicheFieldName>(key: K, value: FicheFields[K]) => void;
 
@@ -19,7 +19,9 @@ const refKey = (r: HeadingRef | null) => (r ? `${r.chapterId}:${r.client}:${r.cl
 const clean = (s: string) => normaliseText(s, { lines: false });
 
 /** A one-line text committed on leaving the field. */
-function TextField({ label, value, disabled, onCommit, type = 'text' }: { label: string; value: string; disabled: boolean; onCommit: (v: string) => void; type?: 'text' | 'date' }) {
+function TextField({ label, value, disabled, onCommit, type = 'text', extra }: {
+  label: string; value: string; disabled: boolean; onCommit: (v: string) => void; type?: 'text' | 'date'; extra?: ReactNode;
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   const focused = useRef(false);
@@ -36,12 +38,13 @@ function TextField({ label, value, disabled, onCommit, type = 'text' }: { label:
       <label htmlFor={id}>{label}</label>
       <input id={id} type={type} value={text} disabled={disabled} maxLength={300} onFocus={() => { focused.current = true; }}
         onChange={(e) => { setText(e.target.value); if (type === 'date') onCommit(e.target.value); }} onBlur={commit} />
+      {extra}
     </div>
   );
 }
 
-function Select({ label, value, options, disabled, onChange, empty }: {
-  label: string; value: string; options: [string, string][]; disabled: boolean; onChange: (v: string) => void; empty?: string;
+function Select({ label, value, options, disabled, onChange, empty, extra }: {
+  label: string; value: string; options: [string, string][]; disabled: boolean; onChange: (v: string) => void; empty?: string; extra?: ReactNode;
 }) {
   const id = useId();
   return (
@@ -51,14 +54,21 @@ function Select({ label, value, options, disabled, onChange, empty }: {
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
+      {extra}
     </div>
   );
 }
 
-export function FicheForm({ fields, organizations, links, disabled, commit }: {
+/**
+ * `comments`: what to show with each structured field (its comment threads on the fiche page),
+ * given the field and its label.
+ */
+export function FicheForm({ fields, organizations, links, disabled, commit, comments = () => null }: {
   fields: FicheFields; organizations: { id: string; name: string }[]; links: FicheLinkOptionsDto | null; disabled: boolean; commit: Commit;
+  comments?: (field: FicheFieldName, label: string) => ReactNode;
 }) {
   const { t } = useI18n();
+  const about = (field: FicheFieldName) => comments(field, t(FIELD_KEYS[field]));
   const balance = ficheBalance(fields);
   const orgOptions = organizations.map((o) => [o.id, o.name] as [string, string]);
   const linkSelect = (kind: 'goal' | 'direction' | 'osi', label: string) => {
@@ -67,7 +77,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
     const known = options.some((o) => refKey(o.ref) === refKey(current));
     return (
       <Select label={label} disabled={disabled} value={known ? refKey(current) : ''} empty={current && !known ? t('projects.linkGone') : t('projects.none')}
-        options={options.map((o) => [refKey(o.ref), o.text])}
+        options={options.map((o) => [refKey(o.ref), o.text])} extra={about(kind)}
         onChange={(v) => commit(kind, options.find((o) => refKey(o.ref) === v)?.ref ?? null)} />
     );
   };
@@ -79,18 +89,18 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
     <div className="fiche-fields">
       <fieldset>
         <legend>{t('projects.basics')}</legend>
-        <TextField label={t('projects.title')} value={fields.title} disabled={disabled} onCommit={(v) => commit('title', v)} />
+        <TextField label={t('projects.title')} value={fields.title} disabled={disabled} onCommit={(v) => commit('title', v)} extra={about('title')} />
         <div className="row">
           <Select label={t('projects.leader')} value={fields.leaderId ?? ''} empty={t('projects.none')} options={orgOptions} disabled={disabled}
-            onChange={(v) => commit('leaderId', v || null)} />
+            onChange={(v) => commit('leaderId', v || null)} extra={about('leaderId')} />
           <Select label={t('projects.readiness')} value={fields.readiness} disabled={disabled}
-            options={READINESS_LEVELS.map((r) => [r, t(READINESS_KEYS[r])])} onChange={(v) => commit('readiness', v as FicheFields['readiness'])} />
+            options={READINESS_LEVELS.map((r) => [r, t(READINESS_KEYS[r])])} onChange={(v) => commit('readiness', v as FicheFields['readiness'])} extra={about('readiness')} />
         </div>
         <div className="row">
-          <TextField type="date" label={t('projects.periodStart')} value={fields.periodStart ?? ''} disabled={disabled} onCommit={(v) => commit('periodStart', v || null)} />
-          <TextField type="date" label={t('projects.periodEnd')} value={fields.periodEnd ?? ''} disabled={disabled} onCommit={(v) => commit('periodEnd', v || null)} />
+          <TextField type="date" label={t('projects.periodStart')} value={fields.periodStart ?? ''} disabled={disabled} onCommit={(v) => commit('periodStart', v || null)} extra={about('periodStart')} />
+          <TextField type="date" label={t('projects.periodEnd')} value={fields.periodEnd ?? ''} disabled={disabled} onCommit={(v) => commit('periodEnd', v || null)} extra={about('periodEnd')} />
         </div>
-        <TextField label={t('projects.contact')} value={fields.contact} disabled={disabled} onCommit={(v) => commit('contact', v)} />
+        <TextField label={t('projects.contact')} value={fields.contact} disabled={disabled} onCommit={(v) => commit('contact', v)} extra={about('contact')} />
       </fieldset>
       <fieldset>
         <legend>{t('projects.links')}</legend>
@@ -100,8 +110,9 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
       </fieldset>
       <fieldset>
         <legend>{t('projects.costs')}</legend>
-        <MoneyInput label={t('projects.totalCost')} grosze={fields.totalCostGrosze} disabled={disabled} onCommit={(g) => commit('totalCostGrosze', g)} />
+        <MoneyInput label={t('projects.totalCost')} grosze={fields.totalCostGrosze} disabled={disabled} onCommit={(g) => commit('totalCostGrosze', g)} extra={about('totalCostGrosze')} />
         <h3>{t('projects.partners')}</h3>
+        {about('partners')}
         {fields.partners.map((p, i) => (
           <div className="row" key={i} role="group" aria-label={t('projects.partnerN', { n: i + 1 })}>
             <Select label={t('projects.partner')} value={p.organizationId} options={orgOptions} disabled={disabled} onChange={(v) => setPartner(i, { organizationId: v })} />
@@ -119,6 +130,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
           {t('projects.partnersSum', { amount: pln(balance.partnersGrosze) })} {diff(balance.partnersDifference)}
         </p>
         <h3>{t('projects.funding')}</h3>
+        {about('funding')}
         <div className="row">
           {FUNDING_SOURCES.map((s) => (
             <MoneyInput key={s} label={t(SOURCE_KEYS[s])} grosze={fields.funding[s]} disabled={disabled} onCommit={(g) => commit('funding', { ...fields.funding, [s]: g })} />
@@ -130,6 +142,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
       </fieldset>
       <fieldset>
         <legend>{t('projects.milestones')}</legend>
+        {about('milestones')}
         {fields.milestones.map((m, i) => (
           <div className="row" key={i} role="group" aria-label={t('projects.milestoneN', { n: i + 1 })}>
             <TextField type="date" label={t('projects.milestoneDate')} value={m.date} disabled={disabled}
@@ -147,6 +160,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit }: {
       </fieldset>
       <fieldset>
         <legend>{t('projects.indicators')}</legend>
+        {about('indicators')}
         {fields.indicators.map((x, i) => (
           <div className="row" key={i} role="group" aria-label={t('projects.indicatorN', { n: i + 1 })}>
             <Select label={t('projects.indicatorKind')} value={x.kind} disabled={disabled}

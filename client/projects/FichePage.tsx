@@ -1,8 +1,9 @@
 /**
  * /projekt/:id — one key-project fiche (issue 19), live: the structured fields (FicheForm) and
  * the text sections in the chapter editor, over the same document and connection as a chapter
- * (presence, offline, „Zapisano”, comments, suggestions, history). Experts' field changes become
- * proposals; the coordinator records the Rada Partnerstwa's decision.
+ * (presence, offline, „Zapisano”, comments, suggestions, history). Each structured field has its
+ * own comment threads (FieldComments). Experts' field changes become proposals; the coordinator
+ * records the Rada Partnerstwa's decision.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
@@ -26,7 +27,8 @@ import { FormError } from '../ui/FormError.tsx';
 import { historyTab } from '../versions/historyTab.tsx';
 import { projectApi } from './api.ts';
 import { FicheForm, type Commit } from './FicheForm.tsx';
-import { STATUS_KEYS, pln } from './labels.ts';
+import { FieldComments, useFieldComments, type FieldCommentsState } from './FieldComments.tsx';
+import { FIELD_KEYS, STATUS_KEYS, pln } from './labels.ts';
 import './projects.css';
 
 /** The fiche's structured fields, following the live document. */
@@ -42,12 +44,6 @@ function useFicheFields(doc: Y.Doc | null): FicheFields | null {
   }, [doc]);
   return fields;
 }
-
-const FIELD_KEYS: Record<FicheFieldName, MessageKey> = {
-  title: 'projects.title', leaderId: 'projects.leader', partners: 'projects.partners', totalCostGrosze: 'projects.totalCost',
-  funding: 'projects.funding', goal: 'projects.goal', direction: 'projects.direction', osi: 'projects.osi', periodStart: 'projects.periodStart',
-  periodEnd: 'projects.periodEnd', milestones: 'projects.milestones', indicators: 'projects.indicators', readiness: 'projects.readiness', contact: 'projects.contact',
-};
 
 const PROBLEM_KEYS: Record<string, MessageKey> = {
   title: 'projects.problem.title', leader: 'projects.problem.leader', partners: 'projects.problem.partners', cost: 'projects.problem.cost',
@@ -87,6 +83,7 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
   );
   const { connection, snapshot } = useChapterConnection(ficheId, user);
   const live = useFicheFields(snapshot?.doc ?? null);
+  const fieldThreads = useFieldComments(ficheId, me.user.id, connection?.events ?? null);
 
   const reload = useCallback(() => projectApi.fiche(ficheId).then(setDto, setError), [ficheId]);
   useEffect(() => {
@@ -122,6 +119,10 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
   const canSuggest = (state ? state.permissions.suggest : dto.permissions.suggest || dto.permissions.edit) && !frozen && !stopped;
   const proposing = !canEdit && canSuggest;
   const canReview = dto.permissions.review && !frozen && !stopped;
+  const canComment = (state ? state.permissions.comment : true) && !stopped;
+  const fieldComments: FieldCommentsState = {
+    ...fieldThreads, ficheId, partnershipId: dto.partnershipId, myId: me.user.id, canWrite: canComment && !frozen,
+  };
   const orgs = new Map(dto.organizations.map((o) => [o.id, o.name]));
   const shown: FicheFields = proposing ? { ...live, ...draft } : live;
   const drafted = Object.keys(draft) as FicheFieldName[];
@@ -207,7 +208,8 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
       {proposing && (
         <p className="muted">{t('projects.expertHint')}</p>
       )}
-      <FicheForm fields={shown} organizations={dto.organizations} links={links} disabled={!canEdit && !proposing} commit={commit} />
+      <FicheForm fields={shown} organizations={dto.organizations} links={links} disabled={!canEdit && !proposing} commit={commit}
+        comments={(field, label) => <FieldComments field={field} label={label} state={fieldComments} />} />
       {proposing && drafted.length > 0 && (
         <section aria-labelledby="draft-title" className="card">
           <h2 id="draft-title">{t('projects.draftTitle', { count: drafted.length })}</h2>
@@ -250,7 +252,7 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
         sideTabs={[historyTab(t, { chapterId: ficheId, chapterTitle: title, events: connection.events, canEdit, canSaveVersion: canReview, canManage: dto.permissions.decide, frozen: frozenInfo })]}
         comments={{
           chapterId: ficheId, partnershipId: dto.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
-          canComment: (state ? state.permissions.comment : true) && !stopped,
+          canComment,
         }}
         suggestions={{
           chapterId: ficheId, partnershipId: dto.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,

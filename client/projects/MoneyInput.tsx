@@ -1,9 +1,12 @@
 /** An amount in złote typed the Polish way („1 234,50”), kept as grosze; committed on leaving the field. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatPln, parsePln } from '../../shared/projects/money.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-export function MoneyInput({ label, grosze, disabled, onCommit }: { label: string; grosze: number; disabled: boolean; onCommit: (grosze: number) => void }) {
+/** `extra`: shown under the input (the field's comments on the fiche page). */
+export function MoneyInput({ label, grosze, disabled, onCommit, extra }: {
+  label: string; grosze: number; disabled: boolean; onCommit: (grosze: number) => void; extra?: ReactNode;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(() => formatPln(grosze, { unit: false }));
@@ -35,6 +38,7 @@ export function MoneyInput({ label, grosze, disabled, onCommit }: { label: strin
         onFocus={() => { focused.current = true; }} onChange={(e) => setText(e.target.value)} onBlur={commit}
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }} />
       {error && <span id={`${id}-error`} className="form-error" role="alert">{error}</span>}
+      {extra}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Message keys and money helpers of the key-project pages (issue 19). */
 import type { MessageKey } from '../i18n/pl.ts';
-import type { FicheStatus, FundingSource, Readiness } from '../../shared/projects/fiche.ts';
+import { isFicheFieldName, type FicheFieldName, type FicheStatus, type FundingSource, type Readiness } from '../../shared/projects/fiche.ts';
 import { formatPln } from '../../shared/projects/money.ts';
 
 export const SOURCE_KEYS: Record<FundingSource, MessageKey> = {
@@ -12,6 +12,16 @@ export const STATUS_KEYS: Record<FicheStatus, MessageKey> = {
 export const READINESS_KEYS: Record<Readiness, MessageKey> = {
   concept: 'projects.readiness.concept', documentation: 'projects.readiness.documentation', permits: 'projects.readiness.permits', feasibility: 'projects.readiness.feasibility',
 };
+
+/** The label of each structured field of a fiche. */
+export const FIELD_KEYS: Record<FicheFieldName, MessageKey> = {
+  title: 'projects.title', leaderId: 'projects.leader', partners: 'projects.partners', totalCostGrosze: 'projects.totalCost',
+  funding: 'projects.funding', goal: 'projects.goal', direction: 'projects.direction', osi: 'projects.osi', periodStart: 'projects.periodStart',
+  periodEnd: 'projects.periodEnd', milestones: 'projects.milestones', indicators: 'projects.indicators', readiness: 'projects.readiness', contact: 'projects.contact',
+};
+
+/** The label key of a field named by the server (a comment thread's field), or null for an unknown name. */
+export const fieldKey = (field: string): MessageKey | null => (isFicheFieldName(field) ? FIELD_KEYS[field as FicheFieldName] : null);
 
 /** „1 234,50 zł” for grosze. */
 export const pln = (grosze: number) => formatPln(grosze);

@@ -47,6 +47,8 @@ export interface AdmissionContext {
   frozen: boolean;
   clientIds: ClientIdBudget;
   log: Logger;
+  /** Whether an organisation id belongs to the chapter's partnership (fiche leader and partners, issue 19). */
+  isOrganization(organizationId: string): boolean;
 }
 
 const close = (code: CloseCodeValue, message: string, rollback = false): Admission => ({ kind: 'close', code, message, rollback });
@@ -105,7 +107,7 @@ export function admit(ctx: AdmissionContext, update: Uint8Array, origin: object,
     inconsistent = inconsistentItem(tr);
     clientIds = advancedClients(tr.beforeState, tr.afterState);
     changed = tr.deleteSet.clients.size > 0 || clientIds.length > 0;
-    if (changed) badFigure = invalidFigure(tr) ?? invalidFicheField(tr);
+    if (changed) badFigure = invalidFigure(tr) ?? invalidFicheField(tr, ctx.isOrganization);
     if (restricted && changed) verdict = judgeChange(collectChangeSet(tr), actor);
   };
   doc.on('afterTransaction', capture);

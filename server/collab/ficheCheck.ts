@@ -8,7 +8,7 @@
  * outside the chapter text for them, so they propose values over HTTP instead.
  */
 import * as Y from 'yjs';
-import { FICHE_MAP, validFieldValue } from '../../shared/projects/fiche.ts';
+import { FICHE_MAP, organizationIdsOf, validFieldValue } from '../../shared/projects/fiche.ts';
 import { newItems } from './structCheck.ts';
 
 /** The value a map entry holds now, or undefined when the key is removed. */
@@ -19,8 +19,12 @@ function currentValue(map: Y.AbstractType<any>, key: string): unknown {
   return content[content.length - 1];
 }
 
-/** Describes the first fiche field a transaction left invalid, or returns null. */
-export function invalidFicheField(tr: Y.Transaction): string | null {
+/**
+ * Describes the first fiche field a transaction left invalid, or returns null.
+ * @param isOrganization whether an organisation id belongs to the fiche's partnership: a leader
+ *   or partner naming any other organisation is refused (asked only for the fields that name one)
+ */
+export function invalidFicheField(tr: Y.Transaction, isOrganization: (id: string) => boolean): string | null {
   const map = tr.doc.share.get(FICHE_MAP);
   if (!map) return null;
   const touched = new Set<string>();
@@ -49,6 +53,8 @@ export function invalidFicheField(tr: Y.Transaction): string | null {
     const value = currentValue(map, key);
     if (value === undefined) return `fiche field "${key}" removed`;
     if (!validFieldValue(key, value)) return `invalid fiche field "${key}"`;
+    const foreign = organizationIdsOf(key, value).find((id) => !isOrganization(id));
+    if (foreign !== undefined) return `fiche field "${key}" names an organisation outside the partnership`;
   }
   return null;
 }

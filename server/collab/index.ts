@@ -14,6 +14,7 @@ import { createChapterLiveStateReader } from '../storage/chapterLiveState.ts';
 import { RoomRegistry } from './registry.ts';
 import { DocumentWriter } from '../storage/documentWriter.ts';
 import { mountCollabRoute } from './upgrade.ts';
+import { ficheRoomHooks } from '../projects/roomHooks.ts';
 
 /** How often sockets are pinged; a socket that missed a pong is dropped at the next round. */
 const HEARTBEAT_MS = 15_000;
@@ -42,6 +43,7 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
     readFacts: createChapterLiveStateReader(services.db),
     beforeLoad: opts.beforeLoad,
     onSuggesterChange: (chapterId, userId, doc) => services.notifications.suggestionActivity(chapterId, userId, doc),
+    fiches: ficheRoomHooks(services.stores),
     writer: new DocumentWriter(services.stores.documents, {
       worker: opts.backgroundCommits !== false && !services.db.memory,
       path: services.db.name,

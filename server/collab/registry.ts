@@ -13,6 +13,7 @@ import type { RoomFacts } from './room.ts';
 import type { Connection } from './connection.ts';
 import * as msg from './messages.ts';
 import { WriteQueue } from './writeQueue.ts';
+import type { FicheRoomHooks } from '../projects/roomHooks.ts';
 import type { DocumentWriter } from '../storage/documentWriter.ts';
 
 export interface RegistryOptions {
@@ -27,6 +28,8 @@ export interface RegistryOptions {
   writer: DocumentWriter;
   /** A change by someone who may only suggest was stored (e-mail notifications, issue 16). */
   onSuggesterChange?: (chapterId: string, userId: string, doc: () => Y.Doc) => void;
+  /** Key-project fiches (issue 19): server/projects/roomHooks.ts. */
+  fiches: FicheRoomHooks;
 }
 
 export class RoomRegistry {
@@ -154,6 +157,7 @@ export class RoomRegistry {
       onIdle: (r) => this.releaseIfIdle(r),
       onBroken: (r, err) => this.drop(r, err),
       onSuggesterChange: (r, userId) => this.opts.onSuggesterChange?.(r.chapterId, userId, () => r.doc),
+      fiches: this.opts.fiches,
     });
     this.rooms.set(chapterId, room);
     return room;

@@ -17,6 +17,7 @@ import * as msg from './messages.ts';
 import { ClientIdBudget, CLIENT_ID_WINDOW_MS } from './clientIdBudget.ts';
 import type { WriteQueue } from './writeQueue.ts';
 import type { StoredUpdate } from '../storage/documents.ts';
+import type { FicheRoomHooks } from '../projects/roomHooks.ts';
 
 /** What a room needs from a connection. */
 export interface RoomMember {
@@ -53,6 +54,8 @@ export interface RoomOptions {
   onBroken(room: Room, err: unknown): void;
   /** Called after a change by someone who may only suggest was accepted (e-mail notifications, issue 16). */
   onSuggesterChange?(room: Room, userId: string): void;
+  /** Key-project fiches (issue 19): organisations of the partnership, and what follows a stored change. */
+  fiches: FicheRoomHooks;
 }
 
 interface PendingUpdate {
@@ -116,7 +119,10 @@ export class Room {
    */
   applyUpdate(from: RoomMember, update: Uint8Array): Admission {
     if (this.closed) return { kind: 'noop' };
-    const context = { chapterId: this.chapterId, doc: this.doc, approxBytes: this.approxBytes, frozen: !!this.facts.frozen, clientIds: this.clientIds, log: this.opts.log };
+    const context = {
+      chapterId: this.chapterId, doc: this.doc, approxBytes: this.approxBytes, frozen: !!this.facts.frozen, clientIds: this.clientIds, log: this.opts.log,
+      isOrganization: (id: string) => this.opts.fiches.isOrganization(this.chapterId, id),
+    };
     const actor = from.actor();
     const result = admit(context, update, from, actor, from.userId);
     if (result.kind === 'close' && result.rollback) {
@@ -131,6 +137,7 @@ export class Room {
       this.approxBytes += update.byteLength;
       this.scheduleFlush();
       if (!actor.permissions.edit && actor.permissions.suggest) this.opts.onSuggesterChange?.(this, from.userId);
+      this.opts.fiches.documentChanged(this.chapterId, this.doc);
     }
     return result;
   }
@@ -168,6 +175,7 @@ export class Room {
     this.pending.push({ update, from: null, userId, at: now, clientIds });
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
+    this.opts.fiches.documentChanged(this.chapterId, this.doc);
     return true;
   }
 

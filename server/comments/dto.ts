@@ -40,6 +40,7 @@ export function toThreadDtos(threads: ThreadRow[], comments: CommentRow[], menti
     id: t.id,
     chapterId: t.chapter_id,
     quote: t.quote,
+    field: t.field ?? null,
     createdAt: iso(t.created_at),
     createdBy: person(t.created_by, t.created_by_name, t.created_by_org),
     resolved:

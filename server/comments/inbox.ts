@@ -35,6 +35,8 @@ export function buildInbox(store: CommentStore, userId: string): InboxDto {
         strategyId: r.strategy_id,
         partnershipId: r.partnership_id,
         quote: r.quote,
+        fiche: r.is_fiche === 1,
+        field: r.field,
         resolved: r.resolved_at !== null,
         reasons: [],
         latest: {

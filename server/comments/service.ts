@@ -7,7 +7,8 @@ import type { CreateThreadRequest, EditCommentRequest, ReplyRequest } from '../.
 import type { CommentThreadDto, DeleteCommentResponse } from '../../shared/apiTypes.ts';
 import type { CollabEvent } from '../../shared/protocol.ts';
 import type { CollabControl, UserRow } from '../context.ts';
-import { conflict, internal } from '../errors.ts';
+import { conflict, internal, validationFailed } from '../errors.ts';
+import { isFicheFieldName } from '../../shared/projects/fiche.ts';
 import type { Services } from '../services.ts';
 import { requireChapterComments, requireOwnComment, requireThread } from './access.ts';
 import { toThreadDtos } from './dto.ts';
@@ -42,10 +43,15 @@ export function createCommentService(services: Services, collab: CollabControl) 
 
     startThread(user: UserRow, chapterId: string, req: CreateThreadRequest): CommentThreadDto {
       const facts = requireChapterComments(services, user, chapterId, 'comment');
+      // A thread on a structured field: only a key-project fiche has them, and only those it names (issue 19).
+      if (req.field !== undefined) {
+        if (!services.stores.projects.byId(facts.chapterId)) throw validationFailed([{ path: 'field', message: 'only a key-project fiche has structured fields' }]);
+        if (!isFicheFieldName(req.field)) throw validationFailed([{ path: 'field', message: 'not a field of a fiche' }]);
+      }
       const mentions = req.mentions ?? [];
       checkMentions(services, facts.partnershipId, mentions);
       const at = services.clock();
-      const threadId = store.createThread({ chapterId: facts.chapterId, userId: user.id, quote: req.quote, body: req.body, mentions, at });
+      const threadId = store.createThread({ chapterId: facts.chapterId, userId: user.id, quote: req.quote, field: req.field ?? null, body: req.body, mentions, at });
       wrote(user, facts.chapterId, threadId, at);
       services.notifications.commentWritten({ chapterId: facts.chapterId, threadId, authorId: user.id, body: req.body, mentions });
       return threadDto(threadId);

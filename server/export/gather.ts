@@ -17,7 +17,7 @@ import { hashOfMilestone } from '../procedure/milestones.ts';
 import type { ExportChapter, ExportDocument, ExportMilestone, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
 import { personLabel, polishDate } from './polish.ts';
 // Key-project fiches (issue 19): the package as the annex of a current-text export.
-import { projectsAnnex } from './projectsAnnex.ts';
+import { milestoneProjectsAnnex, projectsAnnex } from './projectsAnnex.ts';
 
 export interface GatherContext {
   services: Services;
@@ -147,6 +147,7 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
     for (const v of store.milestoneVersions(milestone.id)) {
       chapters.push({ id: v.chapter_id, title: v.title, json: storedJson(ctx, v.id), version: exportVersion(v) });
     }
+    chapters.push(...milestoneProjectsAnnex(ctx, strategy, milestone, exportVersion));
   } else {
     for (const ch of ctx.services.stores.chapters.chaptersOfStrategy(strategy.id)) {
       chapters.push({ id: ch.id, title: ch.title, json: await currentJson(ctx, ch.id), version: null });

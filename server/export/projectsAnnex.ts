@@ -3,19 +3,25 @@
  * after the chapters, a summary table of the fiches that are not rejected (with the total), then
  * each of those fiches: its structured fields as a table and its text sections. Built as the
  * same ProseMirror JSON as a chapter, so every writer (DOCX, PDF, Markdown) renders it unchanged.
- * Only exports of the current text carry it: a milestone holds approved chapter versions only.
+ * Exports of the current text show every fiche that is not rejected as it is now; exports of a
+ * milestone show the fiches accepted by then, as the versions saved at their acceptance.
  */
+import * as Y from 'yjs';
 import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
-import { FUNDING_SOURCES } from '../../shared/projects/fiche.ts';
+import { FUNDING_SOURCES, type FicheFields, type FicheStatus } from '../../shared/projects/fiche.ts';
 import { formatPln } from '../../shared/projects/money.ts';
 import type { OverviewRow } from '../../shared/projects/overview.ts';
 import { overviewSums } from '../../shared/projects/overview.ts';
 import type { StrategyRow } from '../storage/chapters.ts';
+import type { FicheRow } from '../storage/projects.ts';
+import type { MilestoneRow, VersionHeadRow } from '../storage/versions.ts';
 import { documentToJson } from '../versions/document.ts';
-import { fieldsOfDoc, linkOptions, organizationNames, overviewRow, type ProjectContext } from '../projects/service.ts';
+import {
+  fieldsOfDoc, linkOptions, linkOptionsFrom, organizationNames, overviewRow, type LinkOptions, type ProjectContext,
+} from '../projects/service.ts';
 import { resolveRef } from '../projects/headings.ts';
 import { READINESS_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../projects/spreadsheet.ts';
-import type { ExportChapter } from './model.ts';
+import type { ExportChapter, ExportVersion } from './model.ts';
 
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string };
 
@@ -26,10 +32,10 @@ const row = (cells: string[], header = false): Json => ({ type: 'tableRow', cont
 const table = (head: string[], rows: string[][]): Json => ({ type: 'table', content: [row(head, true), ...rows.map((r) => row(r))] });
 const pln = (g: number) => formatPln(g);
 
-function summary(rows: OverviewRow[]): Json[] {
+function summary(intro: string, rows: OverviewRow[]): Json[] {
   const sums = overviewSums(rows);
   return [
-    para('Zestawienie projektów kluczowych pakietu, utworzone z kart projektów w chwili eksportu (bez kart odrzuconych).'),
+    para(intro),
     table(
       ['Projekt', 'Lider', 'Cel strategiczny', 'Koszt całkowity', 'Status'],
       [...rows.map((r) => [r.title, r.leaderName ?? '—', r.goal ?? '—', pln(r.totalCostGrosze), STATUS_LABELS[r.status]]), ['Razem', '', '', pln(sums.totalGrosze), '']],
@@ -39,16 +45,24 @@ function summary(rows: OverviewRow[]): Json[] {
   ];
 }
 
-/** The annex chapters for a strategy's current-text export; none when it has no fiches. */
-export async function projectsAnnex(ctx: ProjectContext, strategy: StrategyRow): Promise<ExportChapter[]> {
-  const fiches = ctx.services.stores.projects.ofStrategy(strategy.id).filter((f) => f.status !== 'rejected');
+/** One fiche as the annex shows it: its fields and text, as of now or as accepted. */
+interface AnnexFiche {
+  row: FicheRow;
+  fields: FicheFields;
+  body: Json;
+  /** The status as of the export's moment, in words. */
+  status: string;
+  version: ExportVersion | null;
+}
+
+const statusWords = (status: FicheStatus, f: FicheRow) =>
+  STATUS_LABELS[status] + (f.resolution_number ? `, uchwała ${f.resolution_number} z ${f.resolution_date}` : '');
+
+function annexChapters(strategy: StrategyRow, intro: string, fiches: AnnexFiche[], links: LinkOptions, orgs: ReadonlyMap<string, string>): ExportChapter[] {
   if (fiches.length === 0) return [];
-  const links = await linkOptions(ctx, strategy.id);
-  const orgs = organizationNames(ctx.services, strategy.partnership_id);
   const rows: OverviewRow[] = [];
   const out: ExportChapter[] = [];
-  for (const f of fiches) {
-    const { fields, body } = await ctx.collab.documents.read(f.chapter_id, (doc) => ({ fields: fieldsOfDoc(doc), body: documentToJson(doc) as Json }));
+  for (const { row: f, fields, body, status, version } of fiches) {
     const r = overviewRow(orgs, f, fields, links);
     rows.push(r);
     const facts: string[][] = [
@@ -64,14 +78,66 @@ export async function projectsAnnex(ctx: ProjectContext, strategy: StrategyRow):
       ['Stopień przygotowania', READINESS_LABELS[fields.readiness]],
       ['Wskaźniki', fields.indicators.map((i) => `${i.name} (${i.kind === 'output' ? 'produktu' : 'rezultatu'}; ${i.unit}): ${i.baseline} → ${i.target}; źródło: ${i.source}`).join('; ') || '—'],
       ['Kontakt', fields.contact || '—'],
-      ['Status', STATUS_LABELS[f.status] + (f.resolution_number ? `, uchwała ${f.resolution_number} z ${f.resolution_date}` : '')],
+      ['Status', status],
     ];
     out.push({
       id: f.chapter_id,
       title: `Załącznik: karta projektu „${r.title}”`,
       json: { type: 'doc', content: [table(['Pole', 'Wartość'], facts), ...(body.content ?? [])] } as unknown as ProseMirrorJson,
-      version: null,
+      version,
     });
   }
-  return [{ id: `${strategy.id}-package`, title: 'Załącznik: pakiet projektów kluczowych', json: { type: 'doc', content: summary(rows) } as unknown as ProseMirrorJson, version: null }, ...out];
+  return [{ id: `${strategy.id}-package`, title: 'Załącznik: pakiet projektów kluczowych', json: { type: 'doc', content: summary(intro, rows) } as unknown as ProseMirrorJson, version: null }, ...out];
+}
+
+/** The annex chapters for a strategy's current-text export: every fiche not rejected, as it is now; none when there are none. */
+export async function projectsAnnex(ctx: ProjectContext, strategy: StrategyRow): Promise<ExportChapter[]> {
+  const fiches: AnnexFiche[] = [];
+  for (const f of ctx.services.stores.projects.ofStrategy(strategy.id).filter((x) => x.status !== 'rejected')) {
+    const { fields, body } = await ctx.collab.documents.read(f.chapter_id, (doc) => ({ fields: fieldsOfDoc(doc), body: documentToJson(doc) as Json }));
+    fiches.push({ row: f, fields, body, status: statusWords(f.status, f), version: null });
+  }
+  if (fiches.length === 0) return [];
+  return annexChapters(strategy, CURRENT_INTRO, fiches, await linkOptions(ctx, strategy.id), organizationNames(ctx.services, strategy.partnership_id));
+}
+
+const CURRENT_INTRO = 'Zestawienie projektów kluczowych pakietu, utworzone z kart projektów w chwili eksportu (bez kart odrzuconych).';
+const MILESTONE_INTRO =
+  'Zestawienie projektów kluczowych przyjętych przez Radę Partnerstwa do chwili utworzenia kamienia milowego, ' +
+  'w brzmieniu z dnia przyjęcia (karty zgłoszone, lecz jeszcze nieprzyjęte, oraz odrzucone przed kamieniem milowym są pominięte).';
+
+/**
+ * The annex for a milestone's export: the fiches the Rada Partnerstwa had accepted when the
+ * milestone was made (and not rejected by then), each exactly as the version saved at its
+ * acceptance, with that version's label and SHA-256. The links to goals, directions and OSI read
+ * the headings of those chapters' versions in the same milestone.
+ */
+export function milestoneProjectsAnnex(
+  ctx: ProjectContext, strategy: StrategyRow, milestone: MilestoneRow, exportVersion: (v: VersionHeadRow) => ExportVersion,
+): ExportChapter[] {
+  const { projects, versions } = ctx.services.stores;
+  const at = milestone.created_at;
+  const fiches: AnnexFiche[] = [];
+  for (const f of projects.ofStrategy(strategy.id)) {
+    const v = f.accepted_version_id ? versions.byId(f.accepted_version_id) : undefined;
+    if (!v || v.created_at > at) continue;
+    const decidedBefore = f.decided_at !== null && f.decided_at <= at;
+    if (f.status === 'rejected' && decidedBefore) continue;
+    const status: FicheStatus = f.status === 'in_package' && decidedBefore ? 'in_package' : 'accepted';
+    fiches.push({ row: f, fields: fieldsOfDoc(docOf(v.state)), body: JSON.parse(v.json) as Json, status: statusWords(status, f), version: exportVersion(v) });
+  }
+  if (fiches.length === 0) return [];
+  const inMilestone = new Map(versions.milestoneVersions(milestone.id).map((v) => [v.chapter_id, v.id]));
+  const links = linkOptionsFrom(ctx.services.stores.chapters.chaptersOfStrategy(strategy.id), (chapterId) => {
+    const v = inMilestone.get(chapterId);
+    const row = v ? versions.byId(v) : undefined;
+    return row ? docOf(row.state) : null;
+  });
+  return annexChapters(strategy, MILESTONE_INTRO, fiches, links, organizationNames(ctx.services, strategy.partnership_id));
+}
+
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
 }

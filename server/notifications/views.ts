@@ -13,6 +13,8 @@ import { unsubscribeToken } from './unsubscribe.ts';
 
 /** Client paths (client/router/routes.ts). */
 const chapterPath = (chapterId: string) => `/rozdzial/${encodeURIComponent(chapterId)}`;
+/** A key-project fiche's page (issue 19): its fields and text, where its comments and suggestions are. */
+const fichePath = (ficheId: string) => `/projekt/${encodeURIComponent(ficheId)}`;
 const ACCOUNT_PATH = '/konto';
 
 const procedurePath = (strategyId: string) => `/strategia/${encodeURIComponent(strategyId)}/procedura`;
@@ -35,7 +37,8 @@ export function viewOf(deps: NotifierDeps, row: NotificationEventRow): Notificat
   return {
     kind: row.kind,
     chapterTitle: chapter.title,
-    chapterUrl: appUrl(deps.config, chapterPath(chapter.id)),
+    // A fiche is backed by a chapter row, but its page is the fiche's, not the chapter view of its text.
+    chapterUrl: appUrl(deps.config, (deps.stores.projects.byId(chapter.id) ? fichePath : chapterPath)(chapter.id)),
     actor: actor ? `${actor.name} · ${actor.org_name}` : null,
     excerpt: data.excerpt ?? null,
     dueDate: data.dueDate ?? null,

@@ -13,7 +13,7 @@ import {
   type FicheFields, type FicheTextField,
 } from '../../shared/projects/fiche.ts';
 import type { OverviewRow } from '../../shared/projects/overview.ts';
-import type { StrategyRow } from '../storage/chapters.ts';
+import type { ChapterRow, StrategyRow } from '../storage/chapters.ts';
 import type { FicheRow } from '../storage/projects.ts';
 import { LINK_CHAPTERS, chapterTitled, headingsOf, refKey, resolveRef, type HeadingOption, type LinkKind } from './headings.ts';
 
@@ -55,17 +55,28 @@ export function initialFicheUpdate(fields: FicheFields, texts: Partial<Record<Fi
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** Creates a fiche with its sections; returns its id. */
-export function createFiche(
-  services: Services,
-  strategy: StrategyRow,
-  input: { title: string; fields?: Partial<FicheFields>; texts?: Partial<Record<FicheTextField, string>> },
-  userId: string | null,
-): string {
+/** The name of the version saved when the Rada Partnerstwa accepts a fiche (the prefix is relied on by migration 052). */
+export const acceptanceVersionName = (resolutionNumber: string, resolutionDate: string) =>
+  `Przyjęta przez Radę Partnerstwa, uchwała ${resolutionNumber} z ${resolutionDate}`;
+
+export interface NewFiche {
+  title: string;
+  fields?: Partial<FicheFields>;
+  texts?: Partial<Record<FicheTextField, string>>;
+}
+
+/** Stores a new fiche (its rows and its first document); returns its id and that document's update. */
+export function storeFiche(services: Services, strategy: StrategyRow, input: NewFiche, userId: string | null): { id: string; update: Uint8Array } {
   const now = services.clock();
   const id = services.stores.projects.create(strategy.id, input.title, userId, now);
-  const fields = { ...emptyFicheFields(input.title), ...input.fields };
-  services.stores.documents.append([{ chapterId: id, data: initialFicheUpdate(fields, input.texts), userId, at: now }]);
+  const update = initialFicheUpdate({ ...emptyFicheFields(input.title), ...input.fields }, input.texts);
+  services.stores.documents.append([{ chapterId: id, data: update, userId, at: now }]);
+  return { id, update };
+}
+
+/** Creates a fiche with its sections, audited; returns its id. */
+export function createFiche(services: Services, strategy: StrategyRow, input: NewFiche, userId: string | null): string {
+  const { id } = storeFiche(services, strategy, input, userId);
   services.stores.audit.append({ userId, partnershipId: strategy.partnership_id, chapterId: id, action: 'fiche.created', details: { title: input.title } });
   return id;
 }
@@ -85,6 +96,17 @@ export async function linkOptions(ctx: ProjectContext, strategyId: string): Prom
   for (const kind of Object.keys(LINK_CHAPTERS) as LinkKind[]) {
     const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
     if (ch) out[kind] = await ctx.collab.documents.read(ch.id, (doc) => headingsOf(ch.id, doc));
+  }
+  return out;
+}
+
+/** The same headings read from other documents of those chapters (e.g. their versions in a milestone; null: none). */
+export function linkOptionsFrom(chapters: readonly ChapterRow[], docOf: (chapterId: string) => Y.Doc | null): LinkOptions {
+  const out: LinkOptions = { goal: [], direction: [], osi: [] };
+  for (const kind of Object.keys(LINK_CHAPTERS) as LinkKind[]) {
+    const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
+    const doc = ch && docOf(ch.id);
+    if (ch && doc) out[kind] = headingsOf(ch.id, doc);
   }
   return out;
 }

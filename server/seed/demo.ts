@@ -1,14 +1,15 @@
 /**
  * Demo data (issue 2): the Wałcz partnership with its six units (real names and TERC codes,
  * docs/domain.md), ZMP and the marshal office as non-partner organisations, its strategy with the
- * 16 template chapters, a second separate partnership, and six fictional people who all log
- * in with DEMO_PASSWORD.
+ * 16 template chapters and three key-project fiches (./demoFiches.ts), a second separate
+ * partnership, and six fictional people who all log in with DEMO_PASSWORD.
  */
 import type { ChapterStatus, OrganizationKind, Role } from '../../shared/domain.ts';
 import type { Services } from '../services.ts';
 import type { DemoBlock } from './demoText.ts';
 import { DEMO_CHAPTER_TEXT } from './demoText.ts';
 import { STRATEGY_CHAPTER_TEMPLATE } from './template.ts';
+import { seedDemoFiches } from './demoFiches.ts';
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'strategia-demo';
@@ -95,6 +96,8 @@ export interface DemoSeedResult {
   logins: DemoLogin[];
   walcz: { partnershipId: string; strategyId: string; chapterIds: string[] };
   drawsko: { partnershipId: string; strategyId: string; chapterIds: string[] };
+  /** The Wałcz strategy's key-project fiches (server/seed/demoFiches.ts), in creation order. */
+  walczFicheIds: string[];
 }
 
 /** Seeds the demo data. Assumes none of it exists yet (see seedIfEmpty). */
@@ -103,8 +106,8 @@ export async function seedDemo(services: Services, writeInitialText: WriteInitia
   const hashes = await Promise.all(PEOPLE.map(() => services.passwords.hash(DEMO_PASSWORD)));
   const now = services.clock();
 
-  const result = services.db.transaction((): DemoSeedResult => {
-    const orgIds = new Map<string, string>();
+  const orgIds = new Map<string, string>();
+  const seeded = services.db.transaction((): Omit<DemoSeedResult, 'walczFicheIds'> => {
     const seedPartnership = (name: string, orgs: OrgSeed[], strategyTitle: string, status: Record<number, ChapterStatus>) => {
       const partnershipId = partnerships.create(name, now);
       for (const o of orgs) {
@@ -140,7 +143,9 @@ export async function seedDemo(services: Services, writeInitialText: WriteInitia
   })();
 
   for (const [index, blocks] of Object.entries(DEMO_CHAPTER_TEXT)) {
-    await writeInitialText(result.walcz.chapterIds[Number(index)], blocks);
+    await writeInitialText(seeded.walcz.chapterIds[Number(index)], blocks);
   }
-  return result;
+  const coordinator = people.userByEmail(PEOPLE.find((p) => p.partnership === 'walcz' && p.role === 'coordinator')!.email)!;
+  const walczFicheIds = seedDemoFiches(services, chapters.strategyById(seeded.walcz.strategyId)!, orgIds, coordinator.id);
+  return { ...seeded, walczFicheIds };
 }

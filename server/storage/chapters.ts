@@ -87,7 +87,10 @@ export function createChapterStore(db: Db) {
     `${CHAPTER_SELECT} WHERE c.strategy_id = ? AND NOT EXISTS (SELECT 1 FROM project_fiches pf WHERE pf.chapter_id = c.id) ORDER BY c.position, c.id`,
   );
   const chapterById = db.prepare<[string], ChapterRow>(`${CHAPTER_SELECT} WHERE c.id = ?`);
-  const maxPosition = db.prepare<[string], { p: number | null }>(`SELECT MAX(position) AS p FROM chapters WHERE strategy_id = ?`);
+  // Key-project fiches (issue 19) are chapter rows too, but not among the strategy's chapters (positions 0..n-1).
+  const maxPosition = db.prepare<[string], { p: number | null }>(
+    `SELECT MAX(position) AS p FROM chapters c WHERE c.strategy_id = ? AND NOT EXISTS (SELECT 1 FROM project_fiches pf WHERE pf.chapter_id = c.id)`,
+  );
   const insertChapter = db.prepare(
     `INSERT INTO chapters (id, strategy_id, title, position, status, created_at) VALUES (?, ?, ?, ?, 'draft', ?)`,
   );

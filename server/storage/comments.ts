@@ -13,6 +13,8 @@ export interface ThreadRow {
   created_by_org: string;
   created_at: number;
   quote: string;
+  /** A fiche's structured field the thread is about (issue 19); null for a thread on a passage of the text. */
+  field: string | null;
   resolved_at: number | null;
   resolved_by: string | null;
   resolved_by_name: string | null;
@@ -50,9 +52,12 @@ export interface InboxCommentRow {
   author_name: string;
   author_org: string;
   quote: string;
+  field: string | null;
   resolved_at: number | null;
   chapter_id: string;
   chapter_title: string;
+  /** 1 when the chapter is a key-project fiche (its page is the fiche's, issue 19). */
+  is_fiche: number;
   strategy_id: string;
   partnership_id: string;
   /** When the person was mentioned in this comment; null when not mentioned. */
@@ -92,7 +97,7 @@ export function createCommentStore(db: Db) {
   const mentionsOfChapter = db.prepare<[string], MentionRow>(`${MENTION_SELECT} WHERE t.chapter_id = ? ORDER BY u.name`);
   const mentionsOfThread = db.prepare<[string], MentionRow>(`${MENTION_SELECT} WHERE t.id = ? ORDER BY u.name`);
 
-  const insertThread = db.prepare(`INSERT INTO comment_threads (id, chapter_id, created_by, created_at, quote) VALUES (?, ?, ?, ?, ?)`);
+  const insertThread = db.prepare(`INSERT INTO comment_threads (id, chapter_id, created_by, created_at, quote, field) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertComment = db.prepare(`INSERT INTO comments (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)`);
   const insertMention = db.prepare(`INSERT OR IGNORE INTO comment_mentions (comment_id, user_id, mentioned_at) VALUES (?, ?, ?)`);
   const pruneMentions = db.prepare(
@@ -117,7 +122,8 @@ export function createCommentStore(db: Db) {
     `SELECT * FROM (
        SELECT c.id AS comment_id, c.thread_id, c.body, c.created_at, c.author_id,
               au.name AS author_name, ao.name AS author_org,
-              t.quote, t.resolved_at, t.chapter_id, ch.title AS chapter_title, s.id AS strategy_id, s.partnership_id,
+              t.quote, t.field, t.resolved_at, t.chapter_id, ch.title AS chapter_title, s.id AS strategy_id, s.partnership_id,
+              EXISTS (SELECT 1 FROM project_fiches pf WHERE pf.chapter_id = t.chapter_id) AS is_fiche,
               mm.mentioned_at,
               EXISTS (SELECT 1 FROM comments mine WHERE mine.thread_id = c.thread_id AND mine.author_id = @user
                         AND (mine.created_at < c.created_at OR (mine.created_at = c.created_at AND mine.rowid < c.rowid))) AS is_reply,
@@ -149,12 +155,15 @@ export function createCommentStore(db: Db) {
     mentionsOfChapter: (chapterId: string) => mentionsOfChapter.all(chapterId),
     mentionsOfThread: (threadId: string) => mentionsOfThread.all(threadId),
 
-    /** Creates a thread with its first comment; returns the thread id (the anchor's `threadId`). */
+    /**
+     * Creates a thread with its first comment; returns the thread id (the anchor's `threadId`, or
+     * with `field` a thread on that structured field of a fiche).
+     */
     createThread: db.transaction(
-      (t: { chapterId: string; userId: string; quote: string; body: string; mentions: readonly string[]; at: number }): string => {
+      (t: { chapterId: string; userId: string; quote: string; field?: string | null; body: string; mentions: readonly string[]; at: number }): string => {
         const threadId = newId();
         const commentId = newId();
-        insertThread.run(threadId, t.chapterId, t.userId, t.at, t.quote);
+        insertThread.run(threadId, t.chapterId, t.userId, t.at, t.quote, t.field ?? null);
         insertComment.run(commentId, threadId, t.userId, t.body, t.at);
         addMentions(commentId, t.mentions, t.at);
         return threadId;

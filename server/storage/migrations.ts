@@ -23,6 +23,8 @@ import { adoptions } from './migrations/031-adoptions.ts';
 import { milestoneCompleteness } from './migrations/032-milestone-completeness.ts';
 // Key-project fiches (issue 19).
 import { projectFiches } from './migrations/050-project-fiches.ts';
+import { commentFields } from './migrations/051-comment-fields.ts';
+import { ficheAcceptedVersion } from './migrations/052-fiche-accepted-version.ts';
 import { calendarFeeds } from './migrations/040-calendar-feeds.ts';
 import { procedureNotifications } from './migrations/041-procedure-notifications.ts';
 import { adoptionResolutions } from './migrations/042-adoption-resolutions.ts';
@@ -58,6 +60,8 @@ export const MIGRATIONS: readonly Migration[] = [
   milestoneCompleteness,
   // Key-project fiches (issue 19).
   projectFiches,
+  commentFields,
+  ficheAcceptedVersion,
   calendarFeeds,
   procedureNotifications,
   adoptionResolutions,

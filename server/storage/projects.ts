@@ -18,6 +18,8 @@ export interface FicheRow {
   decided_at: number | null;
   created_by: string | null;
   created_at: number;
+  /** The named version saved when the Rada Partnerstwa accepted the fiche (migration 052). */
+  accepted_version_id: string | null;
   frozen_at: number | null;
 }
 
@@ -41,6 +43,8 @@ export interface FicheDecision {
   resolutionNumber?: string | null;
   resolutionDate?: string | null;
   rejectionReason?: string | null;
+  /** The version saved at acceptance; kept as it was when not given. */
+  acceptedVersionId?: string | null;
   userId: string;
   at: number;
 }
@@ -59,10 +63,13 @@ export function createProjectStore(db: Db) {
   const ofStrategy = db.prepare<[string], FicheRow>(
     `${FICHE_SELECT} WHERE pf.strategy_id = ? AND c.archived_at IS NULL ORDER BY pf.created_at, pf.chapter_id`,
   );
-  const setTitle = db.prepare(`UPDATE chapters SET title = ? WHERE id = ?`);
+  const syncTitle = db.prepare(
+    `UPDATE chapters SET title = @title WHERE id = @id AND title <> @title AND id IN (SELECT chapter_id FROM project_fiches)`,
+  );
   const decide = db.prepare(
     `UPDATE project_fiches SET status = @status, resolution_number = @resolutionNumber, resolution_date = @resolutionDate,
-       rejection_reason = @rejectionReason, decided_by = @userId, decided_at = @at WHERE chapter_id = @id`,
+       rejection_reason = @rejectionReason, decided_by = @userId, decided_at = @at,
+       accepted_version_id = COALESCE(@acceptedVersionId, accepted_version_id) WHERE chapter_id = @id`,
   );
   const insertProposal = db.prepare(
     `INSERT INTO fiche_proposals (id, chapter_id, field, value, note, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -85,12 +92,15 @@ export function createProjectStore(db: Db) {
     create: (strategyId: string, title: string, userId: string | null, now = Date.now()) => create(strategyId, title, userId, now),
     byId: (id: string): FicheRow | undefined => byId.get(id),
     ofStrategy: (strategyId: string): FicheRow[] => ofStrategy.all(strategyId),
-    /** Keeps the backing chapter's title (shown in the audit log and inbox) equal to the fiche's. */
-    setTitle: (id: string, title: string) => void setTitle.run(title, id),
+    /**
+     * Keeps the backing chapter's title (shown in the audit log, the inbox, e-mails) equal to the
+     * fiche's `title` field; a chapter that is not a fiche is never touched. True when it changed.
+     */
+    syncTitle: (id: string, title: string): boolean => syncTitle.run({ id, title }).changes > 0,
     decide(id: string, d: FicheDecision): void {
       decide.run({
         id, status: d.status, resolutionNumber: d.resolutionNumber ?? null, resolutionDate: d.resolutionDate ?? null,
-        rejectionReason: d.rejectionReason ?? null, userId: d.userId, at: d.at,
+        rejectionReason: d.rejectionReason ?? null, acceptedVersionId: d.acceptedVersionId ?? null, userId: d.userId, at: d.at,
       });
     },
     addProposal(chapterId: string, field: string, value: unknown, note: string, authorId: string, now = Date.now()): string {

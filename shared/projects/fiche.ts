@@ -115,6 +115,16 @@ export function validFieldValue(key: string, value: unknown): boolean {
   return r.success && JSON.stringify(r.data) === JSON.stringify(value);
 }
 
+/**
+ * The organisation ids a valid value of `key` names (the leader, the partners); each must be an
+ * organisation of the fiche's partnership, checked on the server (live and for proposals).
+ */
+export function organizationIdsOf(key: string, value: unknown): string[] {
+  if (key === 'leaderId') return typeof value === 'string' ? [value] : [];
+  if (key === 'partners' && Array.isArray(value)) return (value as PartnerShare[]).map((p) => p.organizationId);
+  return [];
+}
+
 /** Reads the fields from the map's plain JSON, falling back to the empty value for a missing or invalid key. */
 export function readFicheFields(json: Record<string, unknown>): FicheFields {
   const out = emptyFicheFields('') as Record<string, unknown>;

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_FIELD, RejectReason } from '../../shared/protocol.ts';
 import { SUGGESTION_INSERT_MARK } from '../../shared/annotations.ts';
 import { FICHE_MAP } from '../../shared/projects/fiche.ts';
-import type { FicheDto } from '../../shared/projects/api.ts';
+import type { FicheDto, PackageDto } from '../../shared/projects/api.ts';
 import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
 import { login, waitFor } from '../helpers/server.ts';
 import { connectClient, type TestClient } from '../helpers/yclient.ts';
@@ -68,6 +68,20 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of all) c.destroy();
   await server.close();
+});
+
+describe('the demo package, seeded as on `npm start`', () => {
+  it('links the demo fiches to the goals and directions of the demo text', async () => {
+    const strategies = (await (await api('GET', '/strategies', DEMO.coordinator)).json()) as { id: string }[];
+    const pkg = (await (await api('GET', `/strategies/${strategies[0].id}/projects`, DEMO.coordinator)).json()) as PackageDto;
+    const demo = pkg.rows.filter((r) => r.ficheId !== ficheId);
+    expect(demo.length).toBeGreaterThanOrEqual(2);
+    for (const r of demo) {
+      expect(r.goal).toMatch(/^Cel strategiczny \d\. /);
+      expect(r.direction).toMatch(/^Do celu \d\. /);
+      expect(r.balanced).toBe(true);
+    }
+  });
 });
 
 describe('a fiche co-edited by two editors and an expert', () => {
@@ -142,5 +156,76 @@ describe('a fiche co-edited by two editors and an expert', () => {
     const { id } = (await proposed.json()) as { id: string };
     expect((await api('POST', `/projects/${ficheId}/proposals/${id}/accept`, DEMO.editorCzlopa)).status).toBe(200);
     await waitFor(() => fields(a.doc).totalCostGrosze === 1_000_000_20 && fields(probe.doc).totalCostGrosze === 1_000_000_20, 'accepted proposal at the clients');
+  });
+
+  it('refuses a leader or partner from outside the partnership, live and in proposals', async () => {
+    const { partnerships } = server.services.stores;
+    const fiche = server.services.stores.projects.byId(ficheId)!;
+    const own = server.services.stores.chapters.strategyById(fiche.strategy_id)!.partnership_id;
+    const ours = partnerships.organizations(own).filter((o) => o.isPartner);
+    // An organisation of the other demo partnership (Pojezierze Drawskie): a real id, just not this partnership's.
+    const foreignOrg = server.services.stores.people.userByEmail(DEMO.otherPartnership)!.organization_id;
+    expect(partnerships.hasOrganization(own, foreignOrg)).toBe(false);
+
+    const a = client(DEMO.editorTuczno);
+    await a.synced();
+    a.doc.getMap(FICHE_MAP).set('leaderId', foreignOrg);
+    await waitFor(() => a.received.rejected.length > 0, 'a foreign leader is refused');
+    expect(a.received.rejected[0]).toBe(RejectReason.Invalid);
+    const b = client(DEMO.editorCzlopa);
+    await b.synced();
+    b.doc.getMap(FICHE_MAP).set('partners', [
+      { organizationId: ours[0].id, role: 'lider', costGrosze: 500_000_00 }, { organizationId: foreignOrg, role: 'partner', costGrosze: 500_000_20 },
+    ]);
+    await waitFor(() => b.received.rejected.length > 0, 'a foreign partner is refused');
+    expect(b.received.rejected[0]).toBe(RejectReason.Invalid);
+    const probe = client(DEMO.coordinator);
+    await probe.synced();
+    expect(fields(probe.doc).leaderId).toBeNull();
+    expect(fields(probe.doc).partners).toEqual([]);
+
+    // The partnership's own organisations are accepted.
+    const c = client(DEMO.editorTuczno);
+    await c.synced();
+    c.doc.getMap(FICHE_MAP).set('leaderId', ours[1].id);
+    await waitFor(() => fields(probe.doc).leaderId === ours[1].id, 'an own leader reaches the others');
+    expect(c.received.rejected).toEqual([]);
+
+    // Proposals follow the same rule.
+    const foreign = await api('POST', `/projects/${ficheId}/proposals`, DEMO.expert, { field: 'leaderId', value: foreignOrg });
+    expect(foreign.status).toBe(400);
+    expect(await foreign.json()).toMatchObject({ error: { code: 'validation_failed' } });
+    const foreignPartner = await api('POST', `/projects/${ficheId}/proposals`, DEMO.expert, {
+      field: 'partners', value: [{ organizationId: foreignOrg, role: 'partner', costGrosze: 1 }],
+    });
+    expect(foreignPartner.status).toBe(400);
+    const fine = await api('POST', `/projects/${ficheId}/proposals`, DEMO.expert, {
+      field: 'partners', value: [{ organizationId: ours[2].id, role: 'partner', costGrosze: 1 }],
+    });
+    expect(fine.status).toBe(201);
+  });
+
+  it('keeps the backing chapter row named as the fiche is now (audit log, inbox, e-mails)', async () => {
+    const chapterTitle = () => server.services.stores.chapters.chapterById(ficheId)!.title;
+    expect(chapterTitle()).toBe('Wspólne centrum usług');
+    const a = client(DEMO.editorTuczno);
+    await a.synced();
+    a.doc.getMap(FICHE_MAP).set('title', 'Centrum usług wspólnych Powiatu Wałeckiego');
+    await waitFor(() => chapterTitle() === 'Centrum usług wspólnych Powiatu Wałeckiego', 'the chapter row follows the title');
+    // An emptied title (being retyped) keeps the last one.
+    a.doc.getMap(FICHE_MAP).set('title', '');
+    const probe = client(DEMO.coordinator);
+    await waitFor(() => fields(probe.doc).title === '', 'the empty title is stored');
+    expect(chapterTitle()).toBe('Centrum usług wspólnych Powiatu Wałeckiego');
+    // A title set by accepting an expert's proposal (a change the server makes) is followed too.
+    const proposed = await api('POST', `/projects/${ficheId}/proposals`, DEMO.expert, { field: 'title', value: 'Wspólne centrum usług publicznych' });
+    const { id } = (await proposed.json()) as { id: string };
+    expect((await api('POST', `/projects/${ficheId}/proposals/${id}/accept`, DEMO.editorCzlopa)).status).toBe(200);
+    expect(chapterTitle()).toBe('Wspólne centrum usług publicznych');
+    // The audit log names the fiche by its current title.
+    const fiche = server.services.stores.projects.byId(ficheId)!;
+    const partnershipId = server.services.stores.chapters.strategyById(fiche.strategy_id)!.partnership_id;
+    const audit = (await (await api('GET', `/partnerships/${partnershipId}/audit`, DEMO.coordinator)).json()) as { entries: { action: string; chapterTitle: string | null }[] };
+    expect(audit.entries.find((e) => e.action === 'fiche.created')?.chapterTitle).toBe('Wspólne centrum usług publicznych');
   });
 });

@@ -82,6 +82,52 @@ describe('key-project fiches', () => {
     await context.close();
   });
 
+  it('comments on a field: „Komentarze (N)” by keyboard, a thread under the field, the inbox link opens it on the fiche page; axe clean', async () => {
+    const expert = await newPerson(browser, server.url);
+    await loginAs(expert.page, 'ekspert@zmp.example');
+    await expert.page.goto(ficheUrl);
+    const costComments = expert.page.getByRole('button', { name: 'Komentarze (0) do pola „Koszt całkowity”' });
+    await costComments.focus();
+    await expert.page.keyboard.press('Enter');
+    expect(await costComments.getAttribute('aria-expanded')).toBe('true');
+    const region = expert.page.getByRole('region', { name: 'Komentarze do pola „Koszt całkowity”' });
+    await region.getByRole('textbox', { name: 'Nowy komentarz do pola „Koszt całkowity”' }).fill('Czy koszt obejmuje nadzór inwestorski?');
+    await region.getByRole('button', { name: 'Dodaj komentarz' }).click();
+    await region.getByText('Czy koszt obejmuje nadzór inwestorski?').waitFor();
+    await expert.page.getByRole('button', { name: 'Komentarze (1) do pola „Koszt całkowity”' }).waitFor();
+    expect(await seriousAxeViolations(expert.page)).toEqual([]);
+    expect(expert.errors).toEqual([]);
+
+    // An editor answers under the same field.
+    const editor = await newPerson(browser, server.url);
+    await loginAs(editor.page, 'tuczno@walcz.example');
+    await editor.page.goto(ficheUrl);
+    await editor.page.getByRole('button', { name: 'Komentarze (1) do pola „Koszt całkowity”' }).click();
+    const thread = editor.page.getByRole('region', { name: 'Komentarze do pola „Koszt całkowity”' }).getByRole('article');
+    await thread.getByText('Pole karty projektu: „Koszt całkowity”').waitFor();
+    await thread.getByRole('button', { name: 'Odpowiedz' }).click();
+    await thread.getByRole('textbox', { name: 'Twoja odpowiedź' }).fill('Tak, razem z nadzorem.');
+    await thread.getByRole('button', { name: 'Odpowiedz' }).click();
+    await thread.getByText('Tak, razem z nadzorem.').waitFor();
+    await editor.context.close();
+
+    // The expert's inbox names the fiche and the field; its link opens the thread next to the field.
+    await expert.page.goto('/');
+    const inbox = expert.page.locator('.inbox');
+    await inbox.getByText('Pole karty projektu: „Koszt całkowity”').waitFor();
+    await inbox.getByRole('link', { name: 'Karta projektu „Wspólne centrum usług społecznych”' }).click();
+    await expert.page.waitForURL((url) => url.pathname === new URL(ficheUrl).pathname);
+    const opened = expert.page.getByRole('region', { name: 'Komentarze do pola „Koszt całkowity”' });
+    await opened.getByText('Tak, razem z nadzorem.').waitFor();
+    await expect.poll(() => expert.page.evaluate(() => document.activeElement?.closest('article')?.textContent ?? '')).toContain('Tak, razem z nadzorem.');
+    // An old link to the fiche as a chapter opens the fiche page.
+    await expert.page.goto(ficheUrl.replace('/projekt/', '/rozdzial/'));
+    await expert.page.waitForURL((url) => url.pathname === new URL(ficheUrl).pathname);
+    await expert.page.getByRole('heading', { name: 'Karta projektu: Wspólne centrum usług społecznych' }).waitFor();
+    expect(expert.errors).toEqual([]);
+    await expert.context.close();
+  });
+
   it('overview and charts: the fiche with Polish amounts, sums, charts with data tables; axe clean at 1366 and 390 px', async () => {
     const { page, context, errors } = await newPerson(browser, server.url);
     await loginAs(page, 'obserwator@walcz.example');

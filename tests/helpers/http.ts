@@ -22,6 +22,7 @@ import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from '../../server/seed/
 import type { DemoBlock } from '../../server/seed/demoText.ts';
 import { SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { DocumentWriter } from '../../server/storage/documentWriter.ts';
+import { ficheRoomHooks } from '../../server/projects/roomHooks.ts';
 
 /** A clock the test moves by hand. */
 export interface FakeClock {
@@ -62,6 +63,7 @@ export function recordingCollab(services?: Services): RecordingCollab {
         log: services.log,
         compactAfterUpdates: services.config.compactAfterUpdates,
         readFacts: createChapterLiveStateReader(services.db),
+        fiches: ficheRoomHooks(services.stores),
         writer: new DocumentWriter(services.stores.documents, { worker: false, path: services.db.name, synchronous: services.config.sqliteSynchronous, log: services.log }),
       })
     : null;

@@ -52,6 +52,9 @@ describe('GET /api/inbox', () => {
         strategyId: t.demo.walcz.strategyId,
         partnershipId: t.demo.walcz.partnershipId,
         quote: 'wnioski z diagnozy',
+        // A chapter of the strategy, not a key-project fiche; a thread on a passage, not a field.
+        fiche: false,
+        field: null,
         resolved: false,
         reasons: ['mention'],
         latest: {

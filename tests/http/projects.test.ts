@@ -13,6 +13,11 @@ import { DOCUMENT_FIELD } from '../../shared/protocol.ts';
 import { FUNDING_SOURCES, type FicheFields, type HeadingRef } from '../../shared/projects/fiche.ts';
 import type { FicheDto, FicheLinkOptionsDto, PackageDto } from '../../shared/projects/api.ts';
 import { mulberry32 } from '../helpers/random.ts';
+import { readDocx } from '../helpers/docxXml.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MilestoneDto } from '../../shared/apiTypes.ts';
 
 let t: TestContext;
 afterEach(() => t?.close());
@@ -20,9 +25,9 @@ afterEach(() => t?.close());
 const GOALS = ['Cel 1. Dostępne usługi publiczne', 'Cel 2. Konkurencyjna gospodarka', 'Cel 3. Zielona przestrzeń'];
 
 /** Writes headings into the goals chapter (tests' demo chapters start empty) and returns the link options. */
-async function withGoalHeadings(tc: TestContext, cookie: string): Promise<FicheLinkOptionsDto> {
-  const goals = tc.services.stores.chapters.chaptersOfStrategy(tc.demo.walcz.strategyId).find((c) => c.title === 'Cele strategiczne')!;
-  await tc.collab.documents.change(goals.id, tc.userId(DEMO.coordinator), (doc) => {
+async function withGoalHeadings(tc: TestContext, cookie: string, strategyId = tc.demo.walcz.strategyId, author: string = DEMO.coordinator): Promise<FicheLinkOptionsDto> {
+  const goals = tc.services.stores.chapters.chaptersOfStrategy(strategyId).find((c) => c.title === 'Cele strategiczne')!;
+  await tc.collab.documents.change(goals.id, tc.userId(author), (doc) => {
     doc.getXmlFragment(DOCUMENT_FIELD).insert(0, GOALS.flatMap((g) => {
       const h = new Y.XmlElement('heading');
       h.setAttribute('level', 2 as unknown as string);
@@ -32,21 +37,25 @@ async function withGoalHeadings(tc: TestContext, cookie: string): Promise<FicheL
       return [h, p];
     }));
   });
-  const res = await tc.request('GET', `/api/strategies/${tc.demo.walcz.strategyId}/projects/links`, { cookie });
+  const res = await tc.request('GET', `/api/strategies/${strategyId}/projects/links`, { cookie });
   expect(res.status).toBe(200);
   return (await res.json()) as FicheLinkOptionsDto;
 }
 
-const orgsOf = (tc: TestContext) => tc.services.stores.partnerships.organizations(tc.demo.walcz.partnershipId).filter((o) => o.terc);
+const orgsOf = (tc: TestContext, partnershipId = tc.demo.walcz.partnershipId) => tc.services.stores.partnerships.organizations(partnershipId).filter((o) => o.terc);
 
 describe('package of key projects', () => {
   it('sums 40 fiches per partner, per source and per goal exactly as computed independently', async () => {
     t = await createTestContext();
-    const cookie = await t.login(DEMO.coordinator);
-    const links = await withGoalHeadings(t, cookie);
+    // The second demo partnership has no demo fiches: its package is exactly the 40 made here.
+    const { strategyId, partnershipId, chapterIds } = t.demo.drawsko;
+    const cookie = await t.login(DEMO.otherPartnership);
+    const links = await withGoalHeadings(t, cookie, strategyId, DEMO.otherPartnership);
     expect(links.goal.map((g) => g.text)).toEqual(GOALS);
-    const strategy = t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!;
-    const orgs = orgsOf(t);
+    const strategy = t.services.stores.chapters.strategyById(strategyId)!;
+    expect(t.services.stores.projects.ofStrategy(strategy.id)).toEqual([]);
+    const orgs = orgsOf(t, partnershipId);
+    expect(orgs.length).toBeGreaterThanOrEqual(3);
     const rnd = mulberry32(19);
     const pick = (n: number) => Math.floor(rnd() * n);
     // Independent expectations, kept as BigInt so that no float could sneak in.
@@ -68,9 +77,9 @@ describe('package of key projects', () => {
         partners: partnerOrgs.map((o, k) => ({ organizationId: o.id, role: k === 0 ? 'lider' : 'partner', costGrosze: shares[k] })),
         totalCostGrosze: cost, funding, goal, readiness: 'documentation',
       };
-      const id = createFiche(t.services, strategy, { title: `Projekt ${i + 1}`, fields }, t.userId(DEMO.coordinator));
+      const id = createFiche(t.services, strategy, { title: `Projekt ${i + 1}`, fields }, t.userId(DEMO.otherPartnership));
       const status = statuses[i % 4];
-      if (status !== 'proposed') t.services.stores.projects.decide(id, { status, userId: t.userId(DEMO.coordinator), at: t.clock.now, rejectionReason: status === 'rejected' ? 'Poza zakresem' : null });
+      if (status !== 'proposed') t.services.stores.projects.decide(id, { status, userId: t.userId(DEMO.otherPartnership), at: t.clock.now, rejectionReason: status === 'rejected' ? 'Poza zakresem' : null });
       if (status === 'rejected') continue;
       total += BigInt(cost);
       partnerOrgs.forEach((o, k) => perPartner.set(o.id, (perPartner.get(o.id) ?? 0n) + BigInt(shares[k])));
@@ -88,7 +97,7 @@ describe('package of key projects', () => {
     expect(Object.fromEntries(pkg.sums.perSource.map((p) => [p.key, BigInt(p.grosze)]))).toEqual(Object.fromEntries(perSource));
     expect(Object.fromEntries(pkg.sums.perGoal.map((p) => [p.label, BigInt(p.grosze)]))).toEqual(Object.fromEntries(perGoal));
     // Fiches are not chapters of the strategy's text.
-    expect(t.services.stores.chapters.chaptersOfStrategy(strategy.id)).toHaveLength(t.demo.walcz.chapterIds.length);
+    expect(t.services.stores.chapters.chaptersOfStrategy(strategy.id)).toHaveLength(chapterIds.length);
 
     // CSV: Polish amounts, the total of the package.
     const csv = await (await t.request('GET', `/api/strategies/${strategy.id}/projects/export.csv`, { cookie })).text();
@@ -103,6 +112,33 @@ describe('package of key projects', () => {
     const sums = wb.getWorksheet('Sumy')!;
     expect(sums.getRow(2).getCell(2).value).toBe(Number(`${total / 100n}.${String(total % 100n).padStart(2, '0')}`));
     expect(wb.getWorksheet('Pakiet projektów')!.rowCount).toBe(41);
+  });
+
+  it('seeds the demo partnership with a working package: fiches that add up, one accepted with its resolution', async () => {
+    t = await createTestContext();
+    const cookie = await t.login(DEMO.viewer);
+    const pkg = (await (await t.request('GET', `/api/strategies/${t.demo.walcz.strategyId}/projects`, { cookie })).json()) as PackageDto;
+    expect(pkg.rows.map((r) => r.ficheId).sort()).toEqual([...t.demo.walczFicheIds].sort());
+    expect(pkg.rows.length).toBeGreaterThanOrEqual(2);
+    expect(pkg.rows.every((r) => r.balanced && r.totalCostGrosze > 0)).toBe(true);
+    expect(pkg.rows.map((r) => r.status).sort()).toEqual(['accepted', ...Array(pkg.rows.length - 1).fill('proposed')]);
+    const walczOrgs = new Set(t.services.stores.partnerships.organizations(t.demo.walcz.partnershipId).map((o) => o.id));
+    for (const r of pkg.rows) {
+      expect(r.leaderName).toBeTruthy();
+      expect([r.leaderId, ...r.partners.map((p) => p.organizationId)].every((id) => walczOrgs.has(id!))).toBe(true);
+      // Exact sums, recomputed here.
+      expect(r.partners.reduce((sum, p) => sum + BigInt(p.costGrosze), 0n)).toBe(BigInt(r.totalCostGrosze));
+      expect(FUNDING_SOURCES.reduce((sum, s) => sum + BigInt(r.funding[s]), 0n)).toBe(BigInt(r.totalCostGrosze));
+    }
+    const accepted = pkg.rows.find((r) => r.status === 'accepted')!;
+    const fiche = (await (await t.request('GET', `/api/projects/${accepted.ficheId}`, { cookie })).json()) as FicheDto;
+    expect(fiche).toMatchObject({ resolutionNumber: expect.any(String), resolutionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), problems: [] });
+    // The accepted text and numbers are kept as the named version of the acceptance.
+    const version = t.services.stores.versions.byId(t.services.stores.projects.byId(accepted.ficheId)!.accepted_version_id!)!;
+    expect(version.name).toContain(`uchwała ${fiche.resolutionNumber}`);
+    // Fiches are not chapters of the strategy's text, nor audited as anyone's action.
+    expect(t.services.stores.chapters.chaptersOfStrategy(t.demo.walcz.strategyId)).toHaveLength(t.demo.walcz.chapterIds.length);
+    expect(t.services.stores.audit.list({ partnershipId: t.demo.walcz.partnershipId, limit: 10 })).toEqual([]);
   });
 
   it('keeps a fiche linked to its goal when the heading is renamed', async () => {
@@ -214,4 +250,66 @@ describe('package of key projects', () => {
     expect(md).toContain('Brak bezpiecznego połączenia rowerowego między gminami.');
     expect(md).not.toContain('Projekt odrzucony');
   });
+
+  it('puts the fiches accepted by the milestone in its export, each exactly as accepted', async () => {
+    t = await createTestContext();
+    const coordinator = await t.login(DEMO.coordinator);
+    const strategy = t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!;
+    const [a, b] = orgsOf(t);
+    const balanced = (cost: number): Partial<FicheFields> => ({
+      leaderId: a.id, partners: [{ organizationId: a.id, role: 'lider', costGrosze: cost - 10 }, { organizationId: b.id, role: 'partner', costGrosze: 10 }],
+      totalCostGrosze: cost, funding: { eu: cost - 30, national: 0, kpo: 0, own: 30, other: 0 },
+    });
+    const accept = async (id: string, number: string) => {
+      const res = await t.request('POST', `/api/projects/${id}/decision`, { cookie: coordinator, body: { status: 'accepted', resolutionNumber: number, resolutionDate: '2027-03-15' } });
+      expect(res.status).toBe(200);
+    };
+    const accepted = createFiche(t.services, strategy, { title: 'Przystań kajakowa w Tucznie', fields: balanced(250_000_00), texts: { problem: 'Brak przystani na szlaku.' } }, null);
+    await accept(accepted, 'RP/1/2027');
+    // Changed after the acceptance: the milestone still shows the accepted numbers and text.
+    await t.collab.documents.change(accepted, t.userId(DEMO.editorTuczno), (doc) => {
+      doc.getMap('fiche').set('totalCostGrosze', 999_999_99);
+      doc.getMap('fiche').set('title', 'Przystań kajakowa (zmieniona)');
+    });
+    const acceptedVersion = t.services.stores.projects.byId(accepted)!.accepted_version_id!;
+    expect(acceptedVersion).toBeTruthy();
+    t.clock.advance(1000);
+    createFiche(t.services, strategy, { title: 'Karta tylko zgłoszona', fields: balanced(100_00) }, null);
+    const rejected = createFiche(t.services, strategy, { title: 'Karta odrzucona przed kamieniem', fields: balanced(200_00) }, null);
+    await accept(rejected, 'RP/2/2027');
+    expect((await t.request('POST', `/api/projects/${rejected}/decision`, { cookie: coordinator, body: { status: 'rejected', reason: 'Powiela inny projekt' } })).status).toBe(200);
+    t.clock.advance(1000);
+    const created = await t.request('POST', `/api/strategies/${strategy.id}/milestones`, { cookie: coordinator, body: { name: 'Projekt strategii z pakietem' } });
+    expect(created.status).toBe(201);
+    const milestone = (await created.json()) as MilestoneDto;
+    t.clock.advance(1000);
+    const later = createFiche(t.services, strategy, { title: 'Karta przyjęta po kamieniu', fields: balanced(300_00) }, null);
+    await accept(later, 'RP/3/2027');
+
+    const md = (await (await t.request('GET', `/api/strategies/${strategy.id}/export.md?milestone=${milestone.id}`, { cookie: coordinator })).text()).replace(/\u00a0/g, ' ');
+    expect(md).toContain('Załącznik: pakiet projektów kluczowych');
+    expect(md).toContain('Załącznik: karta projektu „Przystań kajakowa w Tucznie”');
+    expect(md).toContain('250 000,00 zł');
+    expect(md).toContain('Brak przystani na szlaku.');
+    expect(md).toContain('uchwała RP/1/2027 z 2027-03-15');
+    expect(md).toContain(`SHA-256: \`${t.services.stores.versions.byId(acceptedVersion)!.sha256}\``);
+    for (const absent of ['zmieniona', '9 999 999,99 zł', 'Karta tylko zgłoszona', 'Karta odrzucona przed kamieniem', 'Karta przyjęta po kamieniu']) expect(md).not.toContain(absent);
+    // The annex follows the milestone's chapters.
+    expect(md.indexOf('Załącznik: pakiet projektów kluczowych')).toBeGreaterThan(md.indexOf('Pakiet projektów kluczowych'));
+
+    // The DOCX carries the same annex.
+    const docx = await t.request('GET', `/api/strategies/${strategy.id}/export.docx?milestone=${milestone.id}`, { cookie: coordinator });
+    expect(docx.status).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ws-fiche-docx-')), 'milestone.docx');
+    fs.writeFileSync(file, Buffer.from(await docx.arrayBuffer()));
+    const texts = readDocx(file).paragraphs.map((p) => p.all.replace(/\u00a0/g, ' '));
+    expect(texts).toContain('Załącznik: karta projektu „Przystań kajakowa w Tucznie”');
+    expect(texts).toContain('250 000,00 zł');
+    expect(texts.join('\n')).not.toContain('Karta przyjęta po kamieniu');
+
+    // The current text's export shows the fiche as it is now.
+    const current = (await (await t.request('GET', `/api/strategies/${strategy.id}/export.md`, { cookie: coordinator })).text()).replace(/\u00a0/g, ' ');
+    expect(current).toContain('Przystań kajakowa (zmieniona)');
+    expect(current).toContain('Karta przyjęta po kamieniu');
+  }, 30_000);
 });

@@ -25,7 +25,9 @@ export function chapterRoutes(services: Services): Hono<AppEnv> {
 
   app.get('/:id', (c) => {
     const { facts } = requireChapter(services, currentUser(c), c.req.param('id'), 'read');
-    return c.json(load(facts.chapterId, facts.role));
+    const dto = load(facts.chapterId, facts.role);
+    // A key-project fiche's row (issue 19): the client shows the fiche page instead of the chapter view.
+    return c.json(services.stores.projects.byId(facts.chapterId) ? { ...dto, fiche: true } : dto);
   });
 
   app.patch('/:id', async (c) => {

@@ -11,12 +11,12 @@
  */
 import { Hono, type Context } from 'hono';
 import { CreateFicheRequest, FicheDecisionRequest, ProposalRequest, type FicheDto, type FicheProposalDto, type PackageDto } from '../../../shared/projects/api.ts';
-import { FICHE_MAP, acceptanceProblems, ficheBalance, isFicheFieldName, validFieldValue, type FicheFieldName } from '../../../shared/projects/fiche.ts';
+import { FICHE_MAP, acceptanceProblems, ficheBalance, isFicheFieldName, organizationIdsOf, validFieldValue, type FicheFieldName } from '../../../shared/projects/fiche.ts';
 import { overviewSums } from '../../../shared/projects/overview.ts';
 import { normaliseText } from '../../../shared/text.ts';
 import type { AppEnv, CollabControl, UserRow } from '../../context.ts';
 import type { Services } from '../../services.ts';
-import { createFiche, linkOptions, organizationNames, packageRows, readFicheFieldsLive } from '../../projects/service.ts';
+import { acceptanceVersionName, createFiche, linkOptions, organizationNames, packageRows, readFicheFieldsLive } from '../../projects/service.ts';
 import { resolveRef } from '../../projects/headings.ts';
 import { packageCsv, packageXlsx } from '../../projects/spreadsheet.ts';
 import { contentDisposition } from '../../export/fileName.ts';
@@ -140,6 +140,10 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
     const req = await readJson(c, ProposalRequest);
     const value = normaliseValue(req.value);
     if (!validFieldValue(req.field, value)) throw validationFailed([{ path: 'value', message: `not a valid value for ${req.field}` }]);
+    // The same rule as the live check: a leader or partner is an organisation of this partnership.
+    if (organizationIdsOf(req.field, value).some((org) => !services.stores.partnerships.hasOrganization(facts.partnershipId, org))) {
+      throw validationFailed([{ path: 'value', message: 'names an organisation outside the partnership' }]);
+    }
     const id = projects.addProposal(fiche.chapter_id, req.field, value, req.note ?? '', user.id, services.clock());
     audit.append({ userId: user.id, partnershipId: facts.partnershipId, chapterId: fiche.chapter_id, action: 'fiche.proposal_made', details: { proposalId: id, field: req.field } });
     collab.notifyChapter(fiche.chapter_id, { type: 'fiche-changed' });
@@ -183,11 +187,13 @@ export function projectRoutes(services: Services, collab: CollabControl): Hono<A
       const problems = acceptanceProblems(await readFicheFieldsLive(ctx, fiche.chapter_id));
       if (problems.length > 0) throw ficheNotReady(problems);
       // The text the Rada accepted stays findable: a named version of the fiche at this moment.
-      await saveVersion(ctx, fiche.chapter_id, {
-        kind: 'named', name: `Przyjęta przez Radę Partnerstwa, uchwała ${req.resolutionNumber} z ${req.resolutionDate}`,
+      const acceptedVersionId = await saveVersion(ctx, fiche.chapter_id, {
+        kind: 'named', name: acceptanceVersionName(req.resolutionNumber, req.resolutionDate),
         userId: user.id, partnershipId: facts.partnershipId,
       });
-      projects.decide(fiche.chapter_id, { status: 'accepted', resolutionNumber: req.resolutionNumber, resolutionDate: req.resolutionDate, userId: user.id, at: now });
+      projects.decide(fiche.chapter_id, {
+        status: 'accepted', resolutionNumber: req.resolutionNumber, resolutionDate: req.resolutionDate, acceptedVersionId, userId: user.id, at: now,
+      });
     } else if (req.status === 'in_package') {
       projects.decide(fiche.chapter_id, {
         status: 'in_package', resolutionNumber: fiche.resolution_number, resolutionDate: fiche.resolution_date, userId: user.id, at: now,

@@ -82,7 +82,7 @@ describe('relative time', () => {
 describe('filters', () => {
   const person = (id: string, organization: string): PersonRef => ({ id, name: id, organization });
   const thread = (id: string, authors: PersonRef[], resolved: boolean, mentions: PersonRef[] = []): CommentThreadDto => ({
-    id, chapterId: 'c', quote: 'q', createdAt: '2026-11-26T10:00:00Z', createdBy: authors[0],
+    id, chapterId: 'c', quote: 'q', field: null, createdAt: '2026-11-26T10:00:00Z', createdBy: authors[0],
     resolved: resolved ? { at: '2026-11-26T11:00:00Z', by: authors[0] } : null,
     comments: authors.map((a, i) => ({ id: `${id}-${i}`, threadId: id, author: a, body: 'b', createdAt: '2026-11-26T10:00:00Z', edited: false, editedAt: null, deleted: false, mentions: i === 0 ? mentions : [] })),
   });

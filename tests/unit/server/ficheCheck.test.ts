@@ -9,6 +9,9 @@ import { invalidFicheField } from '../../../server/collab/ficheCheck.ts';
 import { FICHE_MAP, emptyFicheFields } from '../../../shared/projects/fiche.ts';
 import { initialFicheUpdate } from '../../../server/projects/service.ts';
 
+/** The organisations of the fiche's partnership in these tests. */
+const PARTNERSHIP_ORGS = new Set(['org1', 'org2']);
+
 /** Applies the change made on a copy of the fiche to the "server" copy and returns the verdict. */
 function verdict(change: (doc: Y.Doc) => void): string | null {
   const server = new Y.Doc();
@@ -19,7 +22,7 @@ function verdict(change: (doc: Y.Doc) => void): string | null {
   change(client);
   let result: string | null = 'not judged';
   server.on('afterTransaction', (tr) => {
-    result = invalidFicheField(tr);
+    result = invalidFicheField(tr, (id) => PARTNERSHIP_ORGS.has(id));
   });
   Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
   return result;
@@ -44,5 +47,15 @@ describe('fiche field check', () => {
     expect(verdict((d) => m(d).set('title', ' nie znormalizowany '))).toContain('invalid fiche field');
     expect(verdict((d) => m(d).delete('totalCostGrosze'))).toContain('removed');
     expect(verdict((d) => m(d).set('funding', new Y.Map()))).toContain('shared type');
+  });
+
+  it('refuses a leader or partner that is not an organisation of the partnership', () => {
+    const m = (d: Y.Doc) => d.getMap(FICHE_MAP);
+    expect(verdict((d) => m(d).set('leaderId', 'org2'))).toBeNull();
+    expect(verdict((d) => m(d).set('leaderId', null))).toBeNull();
+    expect(verdict((d) => m(d).set('leaderId', 'elsewhere'))).toContain('outside the partnership');
+    expect(verdict((d) => m(d).set('partners', [
+      { organizationId: 'org1', role: 'lider', costGrosze: 5 }, { organizationId: 'elsewhere', role: 'partner', costGrosze: 5 },
+    ]))).toContain('fiche field "partners" names an organisation outside the partnership');
   });
 });
