@@ -16,8 +16,9 @@ import { linkBase } from '../admin/links.ts';
 import { hashOfMilestone } from '../procedure/milestones.ts';
 import type { ExportChapter, ExportDocument, ExportMilestone, ExportThread, ExportVersion, FigureImages, StoredImage } from './model.ts';
 import { personLabel, polishDate } from './polish.ts';
-// Key-project fiches (issue 19): the package as the annex of a current-text export.
-import { milestoneProjectsAnnex, projectsAnnex } from './projectsAnnex.ts';
+// Key-project fiches (issue 19): the package summary (in the key projects chapter of a
+// current-text export) and the fiches as the annex.
+import { milestoneProjectsAnnex, placePackage, projectsAnnex } from './projectsAnnex.ts';
 
 export interface GatherContext {
   services: Services;
@@ -147,12 +148,12 @@ export async function gatherStrategy(ctx: GatherContext, strategy: StrategyRow, 
     for (const v of store.milestoneVersions(milestone.id)) {
       chapters.push({ id: v.chapter_id, title: v.title, json: storedJson(ctx, v.id), version: exportVersion(v) });
     }
-    chapters.push(...milestoneProjectsAnnex(ctx, strategy, milestone, exportVersion));
+    placePackage(chapters, milestoneProjectsAnnex(ctx, strategy, milestone, exportVersion), false);
   } else {
     for (const ch of ctx.services.stores.chapters.chaptersOfStrategy(strategy.id)) {
       chapters.push({ id: ch.id, title: ch.title, json: await currentJson(ctx, ch.id), version: null });
     }
-    chapters.push(...(await projectsAnnex(ctx, strategy)));
+    placePackage(chapters, await projectsAnnex(ctx, strategy), true);
   }
   return complete(ctx, strategy.partnership_id, { ...header(ctx, strategy), label, tracked: o.tracked, chapters, milestone: printed });
 }

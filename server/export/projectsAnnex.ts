@@ -19,7 +19,7 @@ import { documentToJson } from '../versions/document.ts';
 import {
   fieldsOfDoc, linkOptions, linkOptionsFrom, organizationNames, overviewRow, type LinkOptions, type ProjectContext,
 } from '../projects/service.ts';
-import { resolveRef } from '../projects/headings.ts';
+import { KEY_PROJECTS_CHAPTER, normalTitle, resolveRef } from '../projects/headings.ts';
 import { READINESS_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../projects/spreadsheet.ts';
 import type { ExportChapter, ExportVersion } from './model.ts';
 
@@ -58,8 +58,40 @@ interface AnnexFiche {
 const statusWords = (status: FicheStatus, f: FicheRow) =>
   STATUS_LABELS[status] + (f.resolution_number ? `, uchwała ${f.resolution_number} z ${f.resolution_date}` : '');
 
-function annexChapters(strategy: StrategyRow, intro: string, fiches: AnnexFiche[], links: LinkOptions, orgs: ReadonlyMap<string, string>): ExportChapter[] {
-  if (fiches.length === 0) return [];
+/**
+ * The package in an export: its summary (intro and tables) and one annex chapter per fiche.
+ * `place` puts them after the exported chapters.
+ */
+export interface PackageExport {
+  summary: Json[];
+  fiches: ExportChapter[];
+  strategyId: string;
+}
+
+/**
+ * Adds the package to an export's chapters. `intoChapter`: the summary goes at the end of the
+ * strategy's key projects chapter (under a heading saying it is generated from the fiches), as
+ * the chapter shows it on screen; used for the current text. Otherwise, and when the strategy
+ * has no such chapter, the summary opens the annex as a chapter of its own: a milestone prints
+ * each approved chapter exactly as approved, with its SHA-256, so nothing may be added to it.
+ */
+export function placePackage(chapters: ExportChapter[], pkg: PackageExport | null, intoChapter: boolean): void {
+  if (!pkg) return;
+  const target = intoChapter ? chapters.find((c) => normalTitle(c.title) === normalTitle(KEY_PROJECTS_CHAPTER)) : undefined;
+  if (target) {
+    const json = target.json as unknown as Json;
+    target.json = { ...json, content: [...(json.content ?? []), heading(SUMMARY_HEADING), ...pkg.summary] } as unknown as ProseMirrorJson;
+    chapters.push(...pkg.fiches);
+    return;
+  }
+  chapters.push({ id: `${pkg.strategyId}-package`, title: 'Załącznik: pakiet projektów kluczowych', json: { type: 'doc', content: pkg.summary } as unknown as ProseMirrorJson, version: null }, ...pkg.fiches);
+}
+
+const SUMMARY_HEADING = 'Zestawienie pakietu (utworzone z kart projektów)';
+const heading = (s: string): Json => ({ type: 'heading', attrs: { level: 2 }, content: text(s) });
+
+function annexChapters(strategy: StrategyRow, intro: string, fiches: AnnexFiche[], links: LinkOptions, orgs: ReadonlyMap<string, string>): PackageExport | null {
+  if (fiches.length === 0) return null;
   const rows: OverviewRow[] = [];
   const out: ExportChapter[] = [];
   for (const { row: f, fields, body, status, version } of fiches) {
@@ -87,17 +119,17 @@ function annexChapters(strategy: StrategyRow, intro: string, fiches: AnnexFiche[
       version,
     });
   }
-  return [{ id: `${strategy.id}-package`, title: 'Załącznik: pakiet projektów kluczowych', json: { type: 'doc', content: summary(intro, rows) } as unknown as ProseMirrorJson, version: null }, ...out];
+  return { summary: summary(intro, rows), fiches: out, strategyId: strategy.id };
 }
 
 /** The annex chapters for a strategy's current-text export: every fiche not rejected, as it is now; none when there are none. */
-export async function projectsAnnex(ctx: ProjectContext, strategy: StrategyRow): Promise<ExportChapter[]> {
+export async function projectsAnnex(ctx: ProjectContext, strategy: StrategyRow): Promise<PackageExport | null> {
   const fiches: AnnexFiche[] = [];
   for (const f of ctx.services.stores.projects.ofStrategy(strategy.id).filter((x) => x.status !== 'rejected')) {
     const { fields, body } = await ctx.collab.documents.read(f.chapter_id, (doc) => ({ fields: fieldsOfDoc(doc), body: documentToJson(doc) as Json }));
     fiches.push({ row: f, fields, body, status: statusWords(f.status, f), version: null });
   }
-  if (fiches.length === 0) return [];
+  if (fiches.length === 0) return null;
   return annexChapters(strategy, CURRENT_INTRO, fiches, await linkOptions(ctx, strategy.id), organizationNames(ctx.services, strategy.partnership_id));
 }
 
@@ -114,7 +146,7 @@ const MILESTONE_INTRO =
  */
 export function milestoneProjectsAnnex(
   ctx: ProjectContext, strategy: StrategyRow, milestone: MilestoneRow, exportVersion: (v: VersionHeadRow) => ExportVersion,
-): ExportChapter[] {
+): PackageExport | null {
   const { projects, versions } = ctx.services.stores;
   const at = milestone.created_at;
   const fiches: AnnexFiche[] = [];
@@ -126,7 +158,7 @@ export function milestoneProjectsAnnex(
     const status: FicheStatus = f.status === 'in_package' && decidedBefore ? 'in_package' : 'accepted';
     fiches.push({ row: f, fields: fieldsOfDoc(docOf(v.state)), body: JSON.parse(v.json) as Json, status: statusWords(status, f), version: exportVersion(v) });
   }
-  if (fiches.length === 0) return [];
+  if (fiches.length === 0) return null;
   const inMilestone = new Map(versions.milestoneVersions(milestone.id).map((v) => [v.chapter_id, v.id]));
   const links = linkOptionsFrom(ctx.services.stores.chapters.chaptersOfStrategy(strategy.id), (chapterId) => {
     const v = inMilestone.get(chapterId);

@@ -18,7 +18,8 @@ export const LINK_CHAPTERS = {
 export type LinkKind = keyof typeof LINK_CHAPTERS;
 export const KEY_PROJECTS_CHAPTER = 'Pakiet projektów kluczowych';
 
-const normalTitle = (title: string) => title.trim().toLowerCase().replace(/^\d+\.\s*/, '').replace(/\s+/g, ' ');
+/** A chapter title as matched: case, spaces and a leading number („3. ”) do not count. */
+export const normalTitle = (title: string) => title.trim().toLowerCase().replace(/^\d+\.\s*/, '').replace(/\s+/g, ' ');
 
 export function chapterTitled(chapters: readonly ChapterRow[], title: string): ChapterRow | undefined {
   return chapters.find((c) => c.archived_at === null && normalTitle(c.title) === normalTitle(title));

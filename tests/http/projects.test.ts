@@ -228,7 +228,7 @@ describe('package of key projects', () => {
     }
   });
 
-  it('puts the fiches that are not rejected in the annex of the strategy export, with their fields and text', async () => {
+  it('puts the package summary in the key projects chapter and the fiches that are not rejected in the annex of the strategy export, with their fields and text', async () => {
     t = await createTestContext();
     const cookie = await t.login(DEMO.viewer);
     const strategy = t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!;
@@ -243,8 +243,19 @@ describe('package of key projects', () => {
     const res = await t.request('GET', `/api/strategies/${strategy.id}/export.md`, { cookie });
     expect(res.status).toBe(200);
     const md = await res.text();
-    const annex = md.indexOf('Załącznik: pakiet projektów kluczowych');
-    expect(annex).toBeGreaterThan(md.indexOf('Pakiet projektów kluczowych'));
+    // The summary stands inside the key projects chapter (as on screen), before the next chapter
+    // and before the annex; there is no separate summary chapter.
+    const chapter = md.indexOf('# Pakiet projektów kluczowych');
+    const summary = md.indexOf('Zestawienie pakietu (utworzone z kart projektów)');
+    const firstFiche = md.indexOf('Załącznik: karta projektu');
+    const titles = t.services.stores.chapters.chaptersOfStrategy(strategy.id).map((c) => c.title);
+    const next = titles[titles.indexOf('Pakiet projektów kluczowych') + 1];
+    expect(chapter).toBeGreaterThan(-1);
+    expect(summary).toBeGreaterThan(chapter);
+    expect(summary).toBeLessThan(next ? md.indexOf(`# ${next}`) : firstFiche);
+    expect(summary).toBeLessThan(firstFiche);
+    expect(md.slice(summary, firstFiche)).toContain('Wspólna ścieżka rowerowa');
+    expect(md).not.toContain('Załącznik: pakiet projektów kluczowych');
     expect(md).toContain('Załącznik: karta projektu „Wspólna ścieżka rowerowa”');
     expect(md.replace(/\u00a0/g, ' ')).toContain('1 234 567,89 zł');
     expect(md).toContain('Brak bezpiecznego połączenia rowerowego między gminami.');
@@ -294,8 +305,10 @@ describe('package of key projects', () => {
     expect(md).toContain('uchwała RP/1/2027 z 2027-03-15');
     expect(md).toContain(`SHA-256: \`${t.services.stores.versions.byId(acceptedVersion)!.sha256}\``);
     for (const absent of ['zmieniona', '9 999 999,99 zł', 'Karta tylko zgłoszona', 'Karta odrzucona przed kamieniem', 'Karta przyjęta po kamieniu']) expect(md).not.toContain(absent);
-    // The annex follows the milestone's chapters.
+    // The annex follows the milestone's chapters, which stay exactly as approved (no summary
+    // added to the key projects chapter: its SHA-256 is printed).
     expect(md.indexOf('Załącznik: pakiet projektów kluczowych')).toBeGreaterThan(md.indexOf('Pakiet projektów kluczowych'));
+    expect(md).not.toContain('Zestawienie pakietu (utworzone z kart projektów)');
 
     // The DOCX carries the same annex.
     const docx = await t.request('GET', `/api/strategies/${strategy.id}/export.docx?milestone=${milestone.id}`, { cookie: coordinator });
