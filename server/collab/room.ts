@@ -289,9 +289,11 @@ export class Room {
     } finally {
       this.closing = false;
     }
-    // The next load then reads one state row and sends it as it is (fullState), with no log to
-    // apply and no encoding for the first newcomer (bench (d): the server's answer after a reload).
-    if (this.logSize > 0) this.compact();
+    // After people wrote here, the next load then reads one state row and sends it as it is
+    // (fullState), with no log to apply and no encoding for the first newcomer (bench (d): the
+    // server's answer after a reload). A room only read (an export, a GET) writes nothing unless
+    // its log is long.
+    if (this.logSize >= Math.min(20, this.opts.compactAfterUpdates) || (this.committedCount > 0 && this.logSize > 0)) this.compact();
     this.closed = true;
     this.opts.writes.remove(this);
     this.awareness.destroy();
