@@ -59,8 +59,9 @@ export const scenarioI: Scenario = {
       await new Promise((r) => setTimeout(r, Math.max(0, hotStart / 1000 - (wallMs() - epochMs))));
       const window = startWindow(ctx.server.pid, [...hot.pids, ...other.pids]);
       const [hotSent, otherSent] = await Promise.all([hotRun, otherRun]);
-      // The writers stop at hotStop; the pool answers once its last edit is out.
-      const stoppedAt = performance.now() - Math.max(0, (wallMs() - epochMs) - hotStop / 1000);
+      // The writers stopped at hotStop; the pools answer a little after their last edit.
+      const msSinceStop = Math.max(0, wallMs() - epochMs - hotStop / 1000);
+      const stoppedAt = performance.now() - msSinceStop;
       const converged = await waitForConvergence(hot);
       const convergedAfterStopMs = converged.converged ? performance.now() - stoppedAt : null;
       const w = window.end();

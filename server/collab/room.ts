@@ -137,7 +137,6 @@ export class Room {
       this.approxBytes += update.byteLength;
       this.scheduleFlush();
       if (!actor.permissions.edit && actor.permissions.suggest) this.opts.onSuggesterChange?.(this, from.userId);
-      this.opts.fiches.documentChanged(this.chapterId, this.doc);
     }
     return result;
   }
@@ -175,7 +174,6 @@ export class Room {
     this.pending.push({ update, from: null, userId, at: now, clientIds });
     this.approxBytes += update.byteLength;
     this.scheduleFlush();
-    this.opts.fiches.documentChanged(this.chapterId, this.doc);
     return true;
   }
 
@@ -220,6 +218,8 @@ export class Room {
     this.committedCount += count;
     this.logSize += batch.length;
     this.relay(batch);
+    // Once per commit, after storage: a fiche's chapter row takes its stored title.
+    if (count > 0) this.opts.fiches.documentChanged(this.chapterId, this.doc);
     let ready = 0;
     while (ready < this.waiters.length && this.waiters[ready].upTo <= this.committedCount) ready++;
     for (const w of this.waiters.splice(0, ready)) {

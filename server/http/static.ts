@@ -3,9 +3,10 @@
  * any other GET outside /api and /collab gets index.html. Hashed files under /assets/ are
  * cached for a year; index.html is never cached. A hashed file with a compressed copy made at
  * build time (`<file>.br`, `<file>.gz`: server/cli/build.mjs) is sent as that copy when the
- * browser accepts its encoding, so the running server never compresses the bundles itself. Without a build: a plain 503 saying how to
- * make one. Source maps (`*.map`) are never served: the production build emits none
- * (vite.config.ts), and a map left by a development build would hand out the whole source.
+ * browser accepts its encoding, so the running server never compresses the bundles itself.
+ * Without a build: a plain 503 saying how to make one. Source maps (`*.map`) are never served:
+ * the production build emits none (vite.config.ts), and a map left by a development build would
+ * hand out the whole source.
  *
  * @example app.use('*', serveClient(config))
  */

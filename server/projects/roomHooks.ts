@@ -3,8 +3,9 @@
  * chapter room (a fiche's document is a chapter document):
  * - whether an organisation id belongs to the chapter's partnership (the live check refuses a
  *   leader or partner from elsewhere, server/collab/ficheCheck.ts);
- * - after a change was admitted: the backing chapter row takes the fiche's current title, so the
- *   audit log, the inbox and e-mails name the fiche as it is called now.
+ * - after changes were stored (once per commit, not per keystroke): the backing chapter row takes
+ *   the fiche's current title, so the audit log, the inbox and e-mails name the fiche as it is
+ *   called now.
  */
 import type * as Y from 'yjs';
 import { FICHE_MAP } from '../../shared/projects/fiche.ts';

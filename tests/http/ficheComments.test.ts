@@ -6,30 +6,21 @@
  * comments; the inbox says a thread is on a fiche (its link opens the fiche page) and e-mails link
  * to the fiche page, never to its text as a chapter.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO, type TestContext } from '../helpers/http.ts';
+import { mailTestContext, TEST_PUBLIC_URL, type TestSmtpServer } from '../helpers/smtp.ts';
 import { createFiche } from '../../server/projects/service.ts';
 import type { CommentThreadDto, InboxDto } from '../../shared/apiTypes.ts';
 
-const PUBLIC = 'https://strategia.test.example';
+const PUBLIC = TEST_PUBLIC_URL;
 let smtp: TestSmtpServer;
 let t: TestContext;
 let ficheId: string;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
-beforeEach(async () => {
-  smtp.messages.length = 0;
-  t = await createTestContext({ env: { ...smtp.env, PUBLIC_URL: PUBLIC } });
+mailTestContext({}, (s, c) => {
+  smtp = s;
+  t = c;
   ficheId = createFiche(t.services, t.services.stores.chapters.strategyById(t.demo.walcz.strategyId)!, { title: 'Ścieżka rowerowa Wałcz–Tuczno' }, null);
-});
-afterEach(async () => {
-  await new Promise((r) => setTimeout(r, 50));
-  await t.services.notifications.idle();
-  t.close();
 });
 
 const startThread = async (email: string, body: Record<string, unknown>, chapterId = ficheId) =>
