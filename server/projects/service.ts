@@ -89,13 +89,19 @@ export const readFicheFieldsLive = (ctx: ProjectContext, id: string): Promise<Fi
 
 export type LinkOptions = Record<LinkKind, HeadingOption[]>;
 
+/** The goals, directions and OSI chapters among `chapters`, by the kind of link they serve. */
+function linkChapters(chapters: readonly ChapterRow[]): [LinkKind, ChapterRow][] {
+  return (Object.keys(LINK_CHAPTERS) as LinkKind[]).flatMap((kind) => {
+    const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
+    return ch ? [[kind, ch] as [LinkKind, ChapterRow]] : [];
+  });
+}
+
 /** The headings a fiche may link to, read from the current text of the goals, directions and OSI chapters. */
 export async function linkOptions(ctx: ProjectContext, strategyId: string): Promise<LinkOptions> {
-  const chapters = ctx.services.stores.chapters.chaptersOfStrategy(strategyId);
   const out: LinkOptions = { goal: [], direction: [], osi: [] };
-  for (const kind of Object.keys(LINK_CHAPTERS) as LinkKind[]) {
-    const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
-    if (ch) out[kind] = await ctx.collab.documents.read(ch.id, (doc) => headingsOf(ch.id, doc));
+  for (const [kind, ch] of linkChapters(ctx.services.stores.chapters.chaptersOfStrategy(strategyId))) {
+    out[kind] = await ctx.collab.documents.read(ch.id, (doc) => headingsOf(ch.id, doc));
   }
   return out;
 }
@@ -103,10 +109,9 @@ export async function linkOptions(ctx: ProjectContext, strategyId: string): Prom
 /** The same headings read from other documents of those chapters (e.g. their versions in a milestone; null: none). */
 export function linkOptionsFrom(chapters: readonly ChapterRow[], docOf: (chapterId: string) => Y.Doc | null): LinkOptions {
   const out: LinkOptions = { goal: [], direction: [], osi: [] };
-  for (const kind of Object.keys(LINK_CHAPTERS) as LinkKind[]) {
-    const ch = chapterTitled(chapters, LINK_CHAPTERS[kind]);
-    const doc = ch && docOf(ch.id);
-    if (ch && doc) out[kind] = headingsOf(ch.id, doc);
+  for (const [kind, ch] of linkChapters(chapters)) {
+    const doc = docOf(ch.id);
+    if (doc) out[kind] = headingsOf(ch.id, doc);
   }
   return out;
 }
