@@ -1,6 +1,8 @@
 /**
  * Runs the whole suite (every Vitest project) and prints the closing line CI reads:
  * "N passed, N failed" (", N skipped" when any were skipped). Exit code 1 on any failure.
+ * Above it: the tests that failed, and those that passed only when run again, each with its
+ * (first) failure.
  *
  * Two phases: first every project but `reliability`, then `reliability` alone. The battery's
  * figures (latencies, stalls, close times) are about the server, not about sharing two cores
@@ -37,13 +39,20 @@ const phases: string[][] = extra.length > 0
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+const retried: string[] = [];
 phases.forEach((phaseArgs, i) => {
   const c = runVitest(phaseArgs, path.resolve(`.tmp/vitest-report${phases.length > 1 ? `-${i + 1}` : ''}.json`));
   total.passed += c.passed;
   total.failed += c.failed;
   total.skipped += c.skipped;
   failures.push(...c.failures);
+  retried.push(...c.retried);
 });
+// Passed only on the second run (vitest.config.ts retries the socket, browser and LibreOffice layers once).
+if (retried.length > 0) {
+  console.log(`\nPassed on a retry (${retried.length}):`);
+  for (const r of retried) console.log(`  ~ ${r}`);
+}
 // The names of what failed, just above the closing line: a log read from its tail shows them.
 if (failures.length > 0) {
   console.log(`\nFailed (${failures.length}):`);
@@ -52,11 +61,11 @@ if (failures.length > 0) {
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);
 
-function runVitest(args: string[], out: string): Counts & { failures: string[] } {
+function runVitest(args: string[], out: string): Counts & { failures: string[]; retried: string[] } {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.rmSync(out, { force: true });
   const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], { stdio: 'inherit', env: process.env });
-  const c = { passed: 0, failed: 0, skipped: 0, failures: [] as string[] };
+  const c = { passed: 0, failed: 0, skipped: 0, failures: [] as string[], retried: [] as string[] };
   if (fs.existsSync(out)) {
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
     c.passed = report.numPassedTests;
@@ -71,6 +80,7 @@ function runVitest(args: string[], out: string): Counts & { failures: string[] }
       }
       for (const t of file.assertionResults) {
         if (t.status === 'failed') c.failures.push(`${rel} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+        else if (t.status === 'passed' && (t.failureMessages?.length ?? 0) > 0) c.retried.push(`${rel} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
       }
     }
   } else {
