@@ -16,6 +16,14 @@ export const SUGGESTION_INSERT_MARK = 'suggestionInsert';
 export const SUGGESTION_DELETE_MARK = 'suggestionDelete';
 export const BLOCK_SUGGESTION_ATTR = 'suggestion';
 
+/** Longest accepted thread id in a comment mark (server ids are 16 characters). */
+const MAX_THREAD_ID = 64;
+
+/** Reads a thread id from an untrusted comment mark attribute value, or null. */
+export function asThreadId(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_THREAD_ID ? value : null;
+}
+
 export interface SuggestionAttrs {
   /** Unique per suggestion (random, never a counter: ids must not collide between people). */
   id: string;

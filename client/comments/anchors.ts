@@ -10,8 +10,7 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { COMMENT_MARK } from '../../shared/annotations.ts';
-import { asThreadId } from '../../shared/editor/comment.ts';
+import { COMMENT_MARK, asThreadId } from '../../shared/annotations.ts';
 
 /** Where a thread's anchor lies: first and last position covered, in document order. */
 export interface AnchorRange { from: number; to: number }

@@ -9,8 +9,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { COMMENT_MARK } from '../../shared/annotations.ts';
-import { asThreadId } from '../../shared/editor/comment.ts';
+import { COMMENT_MARK, asThreadId } from '../../shared/annotations.ts';
 
 /** What the panel tells the highlighter: which threads are open, which one is active. */
 export interface HighlightState { openIds: ReadonlySet<string>; activeId: string | null }

@@ -108,16 +108,21 @@ export class Connection implements RoomMember {
     return chapterPermissions({ role: this.role, frozen: !!facts?.frozen, suggestLock: !!facts?.suggestLock, archived: !!facts?.archived });
   }
 
-  /** Attaches to a loaded room: greets the client and processes frames that waited for the load. */
+  /**
+   * Attaches to a loaded room: greets the client and processes frames that waited for the load.
+   * A room just loaded from its stored state answers from those bytes and builds its document
+   * afterwards (Room.warm), so a newcomer's sync does not wait for the build.
+   */
   attach(room: Room): void {
     this.room = room;
     room.members.add(this);
-    this.send(msg.syncStep1(room.doc));
+    this.send(msg.syncStep1(room.stateVector()));
     const states = room.awareness.getStates();
     if (states.size > 0) {
       this.send(msg.awareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
     }
     this.drain();
+    room.warm();
   }
 
   /**

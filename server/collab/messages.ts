@@ -16,7 +16,10 @@ function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
 }
 
 /** Sync step 1: our state vector, asking the client for what we lack. */
-export const syncStep1 = (doc: Y.Doc) => frame(MessageType.Sync, (e) => syncProtocol.writeSyncStep1(e, doc));
+export const syncStep1 = (stateVector: Uint8Array) => frame(MessageType.Sync, (e) => {
+  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(e, stateVector);
+});
 
 /** Sync step 2: everything the client lacks, given its state vector. */
 export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>

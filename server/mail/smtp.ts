@@ -3,8 +3,9 @@
  * a dead SMTP server costs a logged failure, never a hung request (sending never runs inside
  * a request anyway: see sendInBackground).
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { loadNodemailer } from '../modules/lazy.ts';
 import type { SmtpConfig } from '../config.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -31,13 +32,15 @@ function transportOptions(smtp: SmtpConfig): SMTPTransport.Options {
   };
 }
 
+/** nodemailer is loaded, and the transport made, with the first e-mail (modules/lazy.ts). */
 export function createSmtpMailer(smtp: SmtpConfig, from: string): Mailer {
-  const transport = nodemailer.createTransport(transportOptions(smtp));
+  let transport: Transporter<SMTPTransport.SentMessageInfo> | null = null;
   return {
     kind: 'smtp',
     async send(m) {
+      transport ??= (await loadNodemailer()).createTransport(transportOptions(smtp));
       await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }

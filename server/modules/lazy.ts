@@ -1,8 +1,8 @@
 /**
  * Heavy libraries the server needs only for some requests (image cleaning, spreadsheets, QR
- * codes) are loaded on first use, not at start: together they hold about 30 MiB of code and
- * native memory that an idle server, or one that only relays edits, never needs
- * (docs/performance.md, memory).
+ * codes, calendar feeds, sending e-mail) are loaded on first use, not at start: together they
+ * hold about 30 MiB of code and native memory that an idle server, or one that only relays
+ * edits, never needs (docs/performance.md, memory).
  *
  * @example const sharp = await loadSharp();
  */
@@ -28,3 +28,9 @@ export const loadSharp = lazy(async () => {
   sharp.cache(false);
   return sharp;
 });
+
+/** ics (iCalendar writer; it brings yup along). */
+export const loadIcs = lazy(() => import('ics'));
+
+/** nodemailer (SMTP). */
+export const loadNodemailer = lazy(async () => (await import('nodemailer')).default);

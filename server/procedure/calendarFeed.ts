@@ -4,7 +4,8 @@
  * the recorded (or planned) procedure dates, and the chapters' due dates, each an all-day event.
  * Only the partnership's own data: the feed is built from its id alone.
  */
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
+import { loadIcs } from '../modules/lazy.ts';
 import { dateInPoland } from '../../shared/procedure/calendar.ts';
 import { STEP_TITLES_PL, TERM_SOURCES_PL, TERM_TITLES_PL } from '../../shared/procedure/labels.ts';
 import { PROCEDURE_STEPS, ENVIRONMENTAL_STEPS } from '../../shared/procedure/stages.ts';
@@ -49,7 +50,7 @@ export function foldLines(ics: string): string {
 }
 
 /** The feed of a partnership as iCalendar text; links start with `base` (e.g. https://strategia.walcz.pl). Throws when the library rejects an event. */
-export function partnershipCalendar(services: Services, partnershipId: string, base: string): string {
+export async function partnershipCalendar(services: Services, partnershipId: string, base: string): Promise<string> {
   const { chapters, procedure, partnerships } = services.stores;
   const today = dateInPoland(services.clock());
   const events: EventAttributes[] = [];
@@ -97,6 +98,7 @@ export function partnershipCalendar(services: Services, partnershipId: string, b
     }
   }
   const name = partnerships.byId(partnershipId)?.name ?? 'Partnerstwo';
+  const { createEvents } = await loadIcs();
   const { error, value } = createEvents(events, { productId: 'wspolna-strategia/procedura', calName: `Procedura strategii — ${name}` });
   if (error || value === null) throw error ?? new Error('calendar feed: no output');
   return foldLines(value);

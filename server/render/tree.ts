@@ -9,9 +9,8 @@
  * block suggestion, for writers that show them (marked HTML, tracked changes in DOCX).
  */
 import type { ProseMirrorJson } from '../../shared/apiTypes.ts';
-import { BLOCK_SUGGESTION_ATTR, asBlockSuggestion, asSuggestion } from '../../shared/annotations.ts';
+import { BLOCK_SUGGESTION_ATTR, asBlockSuggestion, asSuggestion, asThreadId } from '../../shared/annotations.ts';
 import type { BlockSuggestion, SuggestionAttrs } from '../../shared/annotations.ts';
-import { asThreadId } from '../../shared/editor/comment.ts';
 import { isSafeLinkHref } from '../../shared/editor/links.ts';
 import { MARKS, NODES, STYLES, type ElementKind, type StyleKind } from './schema.ts';
 

@@ -12,15 +12,7 @@
  *   decide how open, resolved and active threads look.
  */
 import { Mark } from '@tiptap/core';
-import { COMMENT_MARK } from '../annotations.ts';
-
-/** Longest accepted thread id in a mark (server ids are 16 characters). */
-const MAX_THREAD_ID = 64;
-
-/** Reads a thread id from an untrusted mark attribute value, or null. */
-export function asThreadId(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_THREAD_ID ? value : null;
-}
+import { COMMENT_MARK, asThreadId } from '../annotations.ts';
 
 /** The `comment` mark. */
 export const CommentMark = Mark.create({

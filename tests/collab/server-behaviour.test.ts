@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
 import { login, waitFor } from '../helpers/server.ts';
-import { appendParagraph, connectClient, fragmentText, rawSocket, type TestClient } from '../helpers/yclient.ts';
+import { appendParagraph, connectClient, fragmentText, rawSocket, socketClass, type TestClient } from '../helpers/yclient.ts';
 import { storedDoc } from '../helpers/reliability/storedDocs.ts';
 import { Limits } from '../../shared/limits.ts';
 import { DEMO, chapterIds } from '../helpers/demo.ts';
 import * as frames from '../helpers/frames.ts';
-import { CloseCode, DOCUMENT_FIELD, MessageType } from '../../shared/protocol.ts';
+import { CloseCode, COLLAB_PATH, DOCUMENT_FIELD, MessageType } from '../../shared/protocol.ts';
 import type { ChapterLiveState } from '../../shared/protocol.ts';
 
 let server: InProcessServer | null = null;
@@ -112,6 +112,58 @@ describe('room lifecycle', () => {
     const again = client(id, cookie);
     await again.synced();
     for (let i = 0; i < 35; i++) expect(again.text()).toContain(`zdanie ${i}<`);
+  });
+});
+
+describe('a chapter loaded from its stored state', () => {
+  it('answers a newcomer from the stored bytes before building the document, then builds it for the edits that follow', async () => {
+    server = await startInProcessServer();
+    const cookie = await login(server.url, DEMO.editorTuczno);
+    const id = (await chapterIds(server.url, cookie))[12];
+    const a = client(id, cookie);
+    await a.synced();
+    for (let i = 0; i < 5; i++) appendParagraph(a.doc, `akapit ${i}`);
+    await waitFor(() => server!.services.stores.documents.updateCount(id) >= 1, 'stored');
+    for (const c of clients.splice(0)) c.destroy();
+    // Unloading after people wrote compacts the log into one state row.
+    await waitFor(() => !server!.collab.registry.rooms.has(id) && server!.services.stores.documents.updateCount(id) === 0, 'unloaded and compacted');
+    const stored = server.services.stores.documents.load(id).state!;
+    const vector = Y.encodeStateVectorFromUpdate(stored);
+
+    // In the room: the answer and the state vector come from the bytes; the document is built on first use.
+    await server.collab.registry.withRoom(id, (room) => {
+      expect(room.documentBuilt).toBe(false);
+      expect(frames.parse(Buffer.from(room.syncAnswer(new Uint8Array([0])))).payload).toEqual(stored);
+      expect(room.stateVector()).toEqual(vector);
+      expect(room.documentBuilt).toBe(false);
+      expect(fragmentText(room.doc)).toContain('akapit 4');
+      expect(room.documentBuilt).toBe(true);
+      expect(Y.encodeStateVector(room.doc)).toEqual(vector);
+    });
+    await waitFor(() => !server!.collab.registry.rooms.has(id), 'unloaded again');
+
+    // Over a socket: step 1 names the stored state vector, step 2 is the stored state; then an edit is stored and relayed.
+    // The recorder listens before the socket opens: the server's step 1 may arrive with the handshake.
+    const Socket = socketClass({ cookie });
+    const raw = new Socket(`${server.wsUrl}${COLLAB_PATH}/${id}`);
+    raw.binaryType = 'arraybuffer';
+    const got = frames.recorder(raw);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(frames.syncStep1(new Y.Doc()));
+    await waitFor(() => got.some((f) => f.syncType === 0) && got.some((f) => f.syncType === 1), 'both sync steps');
+    expect(got.find((f) => f.syncType === 0)!.payload).toEqual(vector);
+    expect(got.find((f) => f.syncType === 1)!.payload).toEqual(stored);
+    await waitFor(() => server!.collab.registry.rooms.get(id)?.documentBuilt === true, 'built after answering');
+    const b = client(id, cookie);
+    await b.synced();
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, stored);
+    const before = Y.encodeStateVector(mine);
+    appendParagraph(mine, 'po wczytaniu');
+    raw.send(frames.update(Y.encodeStateAsUpdate(mine, before)));
+    await waitFor(() => b.text().includes('po wczytaniu'), 'relayed');
+    raw.close();
+    expect(fragmentText(storedDoc(server.services.stores.documents, id))).toContain('po wczytaniu');
   });
 });
 

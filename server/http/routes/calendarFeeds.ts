@@ -72,7 +72,7 @@ export function calendarFeedRoutes(services: Services): Hono<AppEnv> {
     return c.body(null, 204);
   });
 
-  app.get('/public/calendar/:file', (c) => {
+  app.get('/public/calendar/:file', async (c) => {
     const address = c.get('clientIp') ?? 'unknown';
     if (!reads.take(address)) throw rateLimited(Math.max(1, Math.ceil(reads.waitMs(address) / 1000)));
     const file = c.req.param('file');
@@ -84,7 +84,7 @@ export function calendarFeedRoutes(services: Services): Hono<AppEnv> {
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Content-Disposition', 'inline; filename="procedura.ics"');
     c.header('X-Robots-Tag', 'noindex');
-    return c.body(partnershipCalendar(services, feed.partnership_id, baseOf(services, c)));
+    return c.body(await partnershipCalendar(services, feed.partnership_id, baseOf(services, c)));
   });
 
   return app;

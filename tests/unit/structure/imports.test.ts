@@ -45,6 +45,29 @@ function closure(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+/** The modules a source text loads when it is loaded: static imports and re-exports, not `import type` nor `import()`. */
+function staticImportsOf(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const out: string[] = [];
+  for (const node of source.statements) {
+    const typeOnly = (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly) || (ts.isExportDeclaration(node) && node.isTypeOnly);
+    if (typeOnly || !(ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) || !node.moduleSpecifier || !ts.isStringLiteral(node.moduleSpecifier)) continue;
+    const name = node.moduleSpecifier.text;
+    out.push(name.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), name)).split(sep).join('/') : name);
+  }
+  return out;
+}
+
+/** Every repository module and package loaded at once when `file` is loaded. */
+function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
+  for (const target of staticImportsOf(file, readFileSync(join(ROOT, file), 'utf8'))) {
+    if (seen.has(target)) continue;
+    seen.add(target);
+    if (/^(shared|server|client)\//.test(target)) loadedAtStart(target, seen);
+  }
+  return seen;
+}
+
 describe('import directions', () => {
   it('finds static, dynamic and re-exported imports (so the checks below can fail)', () => {
     const text = "import { pl } from '../../client/i18n/pl.ts';\nexport * from '../client/x.ts';\nconst m = await import('../../client/y.ts');\nimport z from 'zod';";
@@ -69,5 +92,15 @@ describe('import directions', () => {
     expect([...closure('shared/apiTypes.ts')].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
     expect([...closure('shared/errorCodes.ts')].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
     expect(closure('shared/api.ts').has('zod')).toBe(true);
+  });
+
+  // Memory of an idle server (docs/performance.md): libraries for some requests load on first use (server/modules/lazy.ts).
+  it('starting the server loads no editor (TipTap, ProseMirror) and none of the libraries it needs only for some requests', () => {
+    const text = "import type { A } from 'ics';\nimport { b } from 'zod';\nexport { c } from './x.ts';\nexport type { D } from 'nodemailer';\nconst e = await import('sharp');";
+    expect(staticImportsOf('server/a.ts', text)).toEqual(['zod', 'server/x.ts']);
+    const loaded = [...loadedAtStart('server/main.ts')];
+    expect(loaded).toContain('yjs');
+    const heavy = /^(@tiptap\/|prosemirror-|@?y-tiptap|y-prosemirror|ics$|nodemailer|sharp$|exceljs$|qrcode$|pdfmake|docx$|mammoth)/;
+    expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
   });
 });
