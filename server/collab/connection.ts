@@ -111,7 +111,7 @@ export class Connection implements RoomMember {
   /**
    * Attaches to a loaded room: greets the client and processes frames that waited for the load.
    * A room just loaded from its stored state answers from those bytes and builds its document
-   * afterwards (Room.warm), so a newcomer's sync does not wait for the build.
+   * once that answer is written out (Room.warm), so a newcomer's sync does not wait for the build.
    */
   attach(room: Room): void {
     this.room = room;
@@ -122,7 +122,6 @@ export class Connection implements RoomMember {
       this.send(msg.awareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
     }
     this.drain();
-    room.warm();
   }
 
   /**
@@ -211,7 +210,7 @@ export class Connection implements RoomMember {
       // a batch is written. Those reach this member as relays once stored.
       const answer = room.syncAnswer(stateVector);
       room.whenStored(() => {
-        if (this.room === room) this.send(answer);
+        if (this.room === room) this.send(answer, () => room.warm());
       });
       return;
     }
@@ -267,7 +266,8 @@ export class Connection implements RoomMember {
     }
   }
 
-  send(frame: Uint8Array): void {
+  /** Sends a frame; `written` runs once it is handed to the operating system (or failed). */
+  send(frame: Uint8Array, written?: () => void): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CloseCode.GoingAway, 'client too slow');
@@ -275,6 +275,7 @@ export class Connection implements RoomMember {
     }
     this.ws.send(frame, (err) => {
       if (err) this.log.debug(`send failed to ${this.userId}`, String(err));
+      written?.();
     });
   }
 

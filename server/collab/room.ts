@@ -152,7 +152,10 @@ export class Room {
     return (this.unbuiltVector ??= Y.encodeStateVectorFromUpdate(this.unbuilt));
   }
 
-  /** Builds the document after the current turn of the event loop (answers already sent go out first). */
+  /**
+   * Builds the document soon, ready for the edits that follow (called once a newcomer's answer
+   * is written out: building first would hold up the rest of a big answer's bytes).
+   */
   warm(): void {
     if (this.built) return;
     setImmediate(() => {
@@ -166,7 +169,9 @@ export class Room {
    * the socket from the result; see the module comment for ordering.
    */
   applyUpdate(from: RoomMember, update: Uint8Array): Admission {
-    if (this.closed) return { kind: 'noop' };
+    // A client with nothing answers the server's sync step 1 with an empty update: nothing to
+    // check, and no reason to build the document for it.
+    if (this.closed || isEmptyUpdate(update)) return { kind: 'noop' };
     const context = {
       chapterId: this.chapterId, doc: this.doc, approxBytes: this.approxBytes, frozen: !!this.facts.frozen, clientIds: this.clientIds, log: this.opts.log,
       isOrganization: (id: string) => this.opts.fiches.isOrganization(this.chapterId, id),
@@ -416,6 +421,11 @@ function buildDoc(loaded: { state: Uint8Array | null; updates: Uint8Array[] }): 
     }
   });
   return { doc, logSize: loaded.updates.length, bytes };
+}
+
+/** The update that holds nothing: no structs, an empty delete set. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
 function randomClientId(): number {
