@@ -51,7 +51,7 @@ export interface CollabControl {
  * are failing and waiting for a retry.
  */
 export interface CommitHealth {
-  worker: 'none' | 'starting' | 'running' | 'stuck' | 'stopped';
+  worker: 'none' | 'idle' | 'starting' | 'running' | 'stuck' | 'stopped';
   writesFailing: boolean;
 }
 

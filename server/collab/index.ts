@@ -33,6 +33,8 @@ export interface CollabOptions {
   heartbeatMs?: number;
   /** Commit document updates in a worker thread (default: yes, for a database file). */
   backgroundCommits?: boolean;
+  /** Milliseconds without a write after which the commit worker stops (default COMMIT_WORKER_IDLE_MS). */
+  commitWorkerIdleMs?: number;
 }
 
 export function createCollab(services: Services, opts: CollabOptions = {}): Collab {
@@ -49,6 +51,7 @@ export function createCollab(services: Services, opts: CollabOptions = {}): Coll
       path: services.db.name,
       synchronous: services.config.sqliteSynchronous,
       log: services.log,
+      idleStopMs: opts.commitWorkerIdleMs,
     }),
   });
   const control: CollabControl = {

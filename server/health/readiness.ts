@@ -54,7 +54,8 @@ export function createReadiness(deps: ReadinessDeps): () => HealthReadyResponse 
     const commits = deps.commitHealth();
     const checks: HealthReadyResponse['checks'] = {
       database: database(),
-      commitWorker: { ok: commits.worker === 'running' || commits.worker === 'none', state: commits.worker },
+      // `starting`: the first write after an idle spell is starting it (those writes run on the main connection).
+      commitWorker: { ok: commits.worker !== 'stuck' && commits.worker !== 'stopped', state: commits.worker },
       documentWrites: { ok: !commits.writesFailing },
     };
     const failed = (Object.keys(checks) as (keyof typeof checks)[]).filter((k) => !checks[k].ok);

@@ -6,6 +6,11 @@
  *
  * Why a worker: with synchronous=FULL every commit waits for an fsync, which took hundreds of
  * milliseconds in bursts under fuzzing; in the worker it delays only what waits for it.
+ *
+ * The worker (a thread with its own V8 heap and SQLite connection: about 11 MiB) starts with
+ * the first write and stops after COMMIT_WORKER_IDLE_MS without one, so a server nobody writes
+ * on (nights, weekends) does not keep it. Writes made while it starts run on the main connection.
+ * A worker that failed stays failed (the readiness check reports it); only an idle one is let go.
  */
 import type { Logger } from '../log.ts';
 import { BackgroundAppender, type CommitWorkerState } from './backgroundAppend.ts';
@@ -20,32 +25,49 @@ export interface DocumentWriterOptions {
   path: string;
   synchronous: 'FULL' | 'NORMAL';
   log: Logger;
+  /** Milliseconds without a write after which the worker stops (default COMMIT_WORKER_IDLE_MS). */
+  idleStopMs?: number;
 }
 
+/** A commit worker with no write for this long is stopped; the next write starts another. */
+export const COMMIT_WORKER_IDLE_MS = 60_000;
+
 export class DocumentWriter {
-  /** The commit worker, if any (tests stop or slow it). */
-  readonly worker: BackgroundAppender | null;
+  private appender: BackgroundAppender | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly documents: DocumentStore,
-    opts: DocumentWriterOptions,
-  ) {
-    this.worker = opts.worker ? new BackgroundAppender({ path: opts.path, synchronous: opts.synchronous, log: opts.log }) : null;
+    private readonly opts: DocumentWriterOptions,
+  ) {}
+
+  /** The commit worker while one runs (tests stop or slow it). */
+  get worker(): BackgroundAppender | null {
+    return this.appender;
+  }
+
+  /** Starts the commit worker if this writer uses one and none runs (the first write does it too). */
+  startWorker(): void {
+    if (!this.opts.worker || this.appender || this.stopped) return;
+    this.appender = new BackgroundAppender({ path: this.opts.path, synchronous: this.opts.synchronous, log: this.opts.log });
+    this.armIdleStop();
   }
 
   /** Writes go to the worker now (it started and has not stopped). */
   get inWorker(): boolean {
-    return this.worker?.ready === true;
+    return this.appender?.ready === true;
   }
 
   /** A write is in flight in the worker: the next waits for it. */
   get busy(): boolean {
-    return this.worker?.busy === true;
+    return this.appender?.busy === true;
   }
 
-  /** The worker as the readiness check sees it; `none` without one. */
-  state(): CommitWorkerState | 'none' {
-    return this.worker ? this.worker.state() : 'none';
+  /** The worker as the readiness check sees it; `none` without one, `idle` until the next write starts it. */
+  state(): CommitWorkerState | 'none' | 'idle' {
+    if (!this.opts.worker) return 'none';
+    return this.appender ? this.appender.state() : 'idle';
   }
 
   /**
@@ -53,6 +75,7 @@ export class DocumentWriter {
    * any. Only when not `busy`.
    */
   write(job: WriteJob, done: (err: Error | null) => void): void {
+    this.startWorker();
     if (!this.inWorker) {
       let error: Error | null = null;
       try {
@@ -70,23 +93,46 @@ export class DocumentWriter {
       done(asError(err));
       return;
     }
-    this.worker!.submit(job, done);
+    this.appender!.submit(job, (err) => {
+      this.armIdleStop();
+      done(err);
+    });
   }
 
   /** Waits for the write in flight (a graceful stop, a room closing); false if it is still in flight. */
   settle(): boolean {
-    this.worker?.settleNow();
+    this.appender?.settleNow();
     return !this.busy;
   }
 
   /** Writes `job` synchronously on the main connection; throws when storage fails. */
   writeHere(job: WriteJob): void {
+    // Any write starts the worker for the writes after it.
+    this.startWorker();
     if ('batch' in job) this.documents.append(job.batch);
     else this.documents.compact(job.compaction.chapterId, job.compaction.state, job.compaction.upTo);
   }
 
   stop(): void {
-    this.worker?.stop();
+    this.stopped = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.appender?.stop();
+  }
+
+  /** (Re)starts the idle countdown of a running worker. */
+  private armIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const a = this.appender;
+      // Only a healthy, idle worker is let go; a failed one stays for the readiness check.
+      if (!a || a.busy || a.state() !== 'running') return;
+      a.stop();
+      this.appender = null;
+      this.opts.log.info('commit worker stopped: no writes for a while');
+    }, this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS);
+    this.idleTimer.unref?.();
   }
 }
 

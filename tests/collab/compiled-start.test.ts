@@ -2,7 +2,7 @@
  * `npm start` runs the compiled server (dist/node, built by server/cli/build.mjs when its
  * sources changed) with plain Node: no tsx, no compiler in the running process. This checks
  * that the compiled server does everything the sources do where compilation could differ:
- * worker threads (the commit worker, the export pool) start on compiled modules, files read
+ * worker threads (the commit worker, started by the first edit, and the export pool) start on compiled modules, files read
  * beside the modules (the shipped TERC list) are there, and a real client edits and is stored.
  */
 import fs from 'node:fs';
@@ -56,6 +56,12 @@ describe('the compiled server, as npm start runs it', () => {
     const s = await startServer({ compiled: true, nodeArgs: ['--expose-gc', '--import', 'tsx', '--import', probe], env: { LOG_LEVEL: 'info' } });
     try {
       expect(s.output()).toContain('probe loaded');
+      // The commit worker starts with the first edit.
+      const cookie = await login(s.url, DEMO.editorTuczno);
+      const c = connectClient(s.wsUrl, (await chapterIds(s.url, cookie))[6], { cookie });
+      clients.push(c);
+      await c.synced();
+      appendParagraph(c.doc, 'Pierwsza zmiana uruchamia wątek zapisu');
       await waitFor(() => s.output().includes('commit worker started'), 'the commit worker started');
       const ready = (await (await fetch(`${s.url}/api/health/ready`)).json()) as { checks: { commitWorker: { state: string } } };
       expect(ready.checks.commitWorker.state).toBe('running');

@@ -1,6 +1,7 @@
 /**
  * Readiness follows the commit path on a real server with real y-websocket clients:
- * - ready (200) once the commit worker has started;
+ * - ready (200) at start, the commit worker `idle` until the first edit starts it; it stops
+ *   again after a while without writes, and the next edit starts another;
  * - 503 while a compaction hangs in the worker (TEST_HOOKS=compaction-pause on the server
  *   process) and nobody's edits can be confirmed: `database: sqlite_busy` at once (the hung
  *   transaction holds the write lock), `commitWorker: stuck` after COMMIT_STUCK_MS; liveness
@@ -16,6 +17,7 @@ import { chapterIds, DEMO } from '../helpers/demo.ts';
 import { startInProcessServer, type InProcessServer } from '../helpers/inprocess.ts';
 import { login, startServer, waitFor, type RunningServer } from '../helpers/server.ts';
 import { appendParagraph, connectClient, type TestClient } from '../helpers/yclient.ts';
+import { storedDoc } from '../helpers/reliability/storedDocs.ts';
 
 let inproc: InProcessServer | null = null;
 let child: RunningServer | null = null;
@@ -47,8 +49,9 @@ describe('readiness on a real server', () => {
   it('is 503 (database busy, then commitWorker stuck) while a compaction hangs in the worker; liveness stays 200', async () => {
     child = await startServer({ env: { TEST_HOOKS: 'compaction-pause', COMPACT_AFTER_UPDATES: '20' } });
     const server = child;
-    await waitFor(async () => (await ready(server.url)).status === 200, 'ready after the worker started');
-    expect((await ready(server.url)).body.checks.commitWorker).toEqual({ ok: true, state: 'running' });
+    await waitFor(async () => (await ready(server.url)).status === 200, 'ready');
+    // Nobody has written yet: the commit worker starts with the first edit.
+    expect((await ready(server.url)).body.checks.commitWorker).toEqual({ ok: true, state: 'idle' });
 
     const client = await typist(server.url, server.wsUrl);
     const typing = setInterval(() => appendParagraph(client.doc, `akapit ${Date.now()}`), 50);
@@ -87,7 +90,9 @@ describe('readiness on a real server', () => {
       },
     });
     const server = inproc;
-    await waitFor(async () => (await ready(server.url)).status === 200, 'ready after the worker started');
+    await waitFor(async () => (await ready(server.url)).status === 200, 'ready');
+    server.collab.registry.writes.writer.startWorker();
+    await waitFor(async () => (await ready(server.url)).body.checks.commitWorker.state === 'running', 'the worker started');
 
     const client = await typist(server.url, server.wsUrl);
     failing = true;
@@ -109,5 +114,38 @@ describe('readiness on a real server', () => {
     expect(stopped.status).toBe(503);
     expect(stopped.body.failed).toEqual(['commitWorker']);
     expect(stopped.body.checks.commitWorker).toEqual({ ok: false, state: 'stopped' });
+  });
+
+  it('starts the commit worker with the first edit, lets it go when nobody writes, and starts another with the next edit; nothing is lost', async () => {
+    inproc = await startInProcessServer({ commitWorkerIdleMs: 300 });
+    const server = inproc;
+    const writer = server.collab.registry.writes.writer;
+    expect((await ready(server.url)).body.checks.commitWorker).toEqual({ ok: true, state: 'idle' });
+    expect(writer.worker).toBeNull();
+
+    const client = await typist(server.url, server.wsUrl);
+    appendParagraph(client.doc, 'pierwsza zmiana');
+    await waitFor(() => writer.worker?.ready === true, 'the worker started by the first edit');
+    const first = writer.worker;
+    expect((await ready(server.url)).body.checks.commitWorker).toEqual({ ok: true, state: 'running' });
+    const commitsBefore = server.collab.registry.writes.commits;
+    appendParagraph(client.doc, 'druga zmiana');
+    await waitFor(() => server.collab.registry.writes.commits > commitsBefore, 'a commit');
+
+    // Nobody writes: the worker is let go, and readiness still passes.
+    await waitFor(() => writer.worker === null, 'the idle worker stopped', 5000);
+    expect((await ready(server.url)).body).toMatchObject({ status: 'ready', checks: { commitWorker: { ok: true, state: 'idle' } } });
+
+    // The next edit starts another one; every edit is stored.
+    appendParagraph(client.doc, 'trzecia zmiana');
+    await waitFor(() => writer.worker?.ready === true && writer.worker !== first, 'a new worker for the next edit');
+    const [chapterId] = await chapterIds(server.url, await login(server.url, DEMO.coordinator));
+    await waitFor(() => {
+      const text = server.collab.registry.rooms.get(chapterId)?.doc.getXmlFragment('default').toString() ?? '';
+      return text.includes('trzecia zmiana');
+    }, 'applied');
+    await new Promise<void>((r) => server.collab.registry.rooms.get(chapterId)!.whenStored(r));
+    const stored = storedDoc(server.services.stores.documents, chapterId).getXmlFragment('default').toString();
+    for (const t of ['pierwsza zmiana', 'druga zmiana', 'trzecia zmiana']) expect(stored).toContain(t);
   });
 });

@@ -55,6 +55,7 @@ async function allStored(s: InProcessServer, c: Crowd): Promise<void> {
 async function typingWithWorker(seed: number) {
   const s = (server = await startInProcessServer());
   const writes = s.collab.registry.writes;
+  writes.writer.startWorker();
   await waitFor(() => writes.writer.worker?.ready === true, 'the commit worker to start', 5000);
   const c = (crowd = await startCrowd(s.url, s.wsUrl, 6, 2));
   const typing = startTyping(c.writers, mulberry32(seed));
@@ -127,7 +128,8 @@ describe('commits off the event loop', () => {
       },
     }));
     const writes = s.collab.registry.writes;
-    await waitFor(() => writes.writer.worker?.ready === true, 'the commit worker to start', 5000);
+    writes.writer.startWorker();
+  await waitFor(() => writes.writer.worker?.ready === true, 'the commit worker to start', 5000);
     const cookie = await login(s.url, DEMO.editorTuczno);
     const id = (await chapterIds(s.url, cookie))[0];
     const writer = connectClient(s.wsUrl, id, { cookie });
