@@ -25,7 +25,7 @@ export function Toolbar({ editor, onLink, onFigure }: { editor: Editor; onLink()
 
   const linkButton = (
     <button type="button" className="tool" {...itemProps(linkIndex)} aria-pressed={state.link} aria-disabled={!state.editable || undefined}
-      aria-label={t('toolbar.link')} title={t('toolbar.link')} onClick={() => state.editable && onLink()}>
+      aria-label={t('toolbar.link')} title={t('toolbar.link')} onMouseDown={(e) => e.preventDefault()} onClick={() => state.editable && onLink()}>
       <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round">
         <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
         <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />

@@ -72,6 +72,27 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  it('sets a link with the mouse on a selected word: the toolbar button, the address, „Zastosuj”', async () => {
+    const { page, context } = await newPerson(e2e.browser, e2e.server.url);
+    await loginAs(page, 'tuczno@walcz.example');
+    await openChapter(page, 'Wnioski z diagnozy');
+    await page.locator('#chapter-text').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Zobacz BIP gminy');
+    for (let i = 0; i < 'gminy'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    // A pointer press on the button keeps the selection in the text, as on the other buttons.
+    await page.getByRole('button', { name: 'Wstaw lub zmień link (Ctrl+K)' }).click();
+    await page.getByLabel('Adres (https://…, mailto:…)').fill('bip.tuczno.pl');
+    await page.getByRole('button', { name: 'Zastosuj' }).click();
+    const link = page.locator('#chapter-text a', { hasText: 'gminy' });
+    await expect.poll(() => link.getAttribute('href')).toBe('https://bip.tuczno.pl');
+    expect(await link.textContent()).toBe('gminy');
+    expect(await page.locator('#chapter-text').textContent()).toContain('Zobacz BIP gminy');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('chapter-text');
+    await context.close();
+  });
+
   it('remembers the English switch across a reload', async () => {
     const { page, context } = await newPerson(e2e.browser, e2e.server.url);
     await page.goto('/');
