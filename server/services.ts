@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { Clock } from './context.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openDatabase, type Db } from './storage/db.ts';
+import { ensureMilestoneHashes } from './procedure/milestones.ts';
 import { createPeopleStore } from './storage/people.ts';
 import { createSessionStore } from './storage/sessions.ts';
 import { createChapterStore } from './storage/chapters.ts';
@@ -133,7 +134,7 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     surveys: createSurveyStore(db),
   };
   const mailer = opts.mailer ?? createMailer(config, log);
-  return {
+  const services: Services = {
     config,
     db,
     log,
@@ -146,5 +147,8 @@ export function createServices(config: Config, opts: ServiceOptions = {}): Servi
     notifications: createNotifier({ config, db, log, clock, stores, mailer }),
     resetThrottle: createPasswordResetThrottle(clock),
   };
+  // Milestones made before their hash was kept at creation get it now (reads never write it).
+  ensureMilestoneHashes(services);
+  return services;
 }
 

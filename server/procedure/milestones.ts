@@ -12,19 +12,26 @@ export function milestoneHash(chapterHashes: readonly string[]): string {
   return createHash('sha256').update(chapterHashes.map((h) => `${h}\n`).join(''), 'utf8').digest('hex');
 }
 
-/** The milestone's hash, computed and kept on first use. */
+/** The milestone's hash from its versions (what `recordMilestoneHash` keeps). */
+function computeMilestoneHash(services: Services, milestoneId: string): string {
+  return milestoneHash(services.stores.versions.milestoneVersions(milestoneId).map((v) => v.sha256));
+}
+
+/** The milestone's hash: the one kept when it was made (computed, not kept, for one made without it). Reads only. */
 export function hashOfMilestone(services: Services, milestoneId: string): string {
-  const { adoptions, versions } = services.stores;
-  const known = adoptions.hashOf(milestoneId);
-  if (known) return known;
-  const hash = milestoneHash(versions.milestoneVersions(milestoneId).map((v) => v.sha256));
-  adoptions.saveHash(milestoneId, hash);
+  return services.stores.adoptions.hashOf(milestoneId) ?? computeMilestoneHash(services, milestoneId);
+}
+
+/** Keeps the hash of a milestone whose versions are all stored, so the public verification finds it by hash. */
+export function recordMilestoneHash(services: Services, milestoneId: string): string {
+  const hash = computeMilestoneHash(services, milestoneId);
+  services.stores.adoptions.saveHash(milestoneId, hash);
   return hash;
 }
 
-/** Keeps a hash for every milestone (milestones are made elsewhere), so lookups by hash find them. */
+/** Keeps a hash for every milestone made before hashes were kept at creation (run at start). */
 export function ensureMilestoneHashes(services: Services): void {
-  for (const id of services.stores.adoptions.milestonesWithoutHash()) hashOfMilestone(services, id);
+  for (const id of services.stores.adoptions.milestonesWithoutHash()) recordMilestoneHash(services, id);
 }
 
 /**

@@ -16,6 +16,7 @@ import { chapterFrozen, conflict, notFound } from '../errors.ts';
 import type { VersionRow } from '../storage/versions.ts';
 import { captureContent } from './capture.ts';
 import { docFromState } from './document.ts';
+import { recordMilestoneHash } from '../procedure/milestones.ts';
 
 export interface VersionContext {
   services: Services;
@@ -223,6 +224,8 @@ export async function createMilestone(
     });
     chapters.push({ chapterId: chapter.id, ...r });
   }
+  // Kept now, so that the public verification finds the milestone by its hash and no read writes it.
+  recordMilestoneHash(ctx.services, milestoneId);
   stores.audit.append({
     userId: o.userId, partnershipId: o.partnershipId, action: 'milestone.created',
     details: { milestoneId, strategyId: o.strategyId, name: o.name, note: o.note, chapters },

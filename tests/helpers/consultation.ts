@@ -3,6 +3,7 @@
  * the API, so every chapter is frozen with its text) and a consultation open from the fake
  * clock's day (26 November 2026) to the earliest lawful end (31 December 2026).
  */
+import { recordMilestoneHash } from '../../server/procedure/milestones.ts';
 import type { MilestoneDto } from '../../shared/apiTypes.ts';
 import type { ConsultationDto, CreateConsultationRequest } from '../../shared/consultation/api.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';
@@ -51,6 +52,8 @@ export function storedConsultation(t: TestContext, dates: { announcedOn: string;
     state: new Uint8Array([0, 0]), json: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Akapit.' }] }] }),
     html: '<p>Akapit.</p>', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId,
   });
+  // As the milestone service does once its versions are stored.
+  recordMilestoneHash(t.services, milestoneId);
   const row = consultations.create({
     strategyId: w.strategyId, milestoneId, title: 'Konsultacje', ...dates,
     introduction: 'Wprowadzenie.', privacyClause: 'Klauzula.', fields: JSON.stringify({ name: 'optional', email: 'optional', organisation: 'optional', locality: 'off' }),

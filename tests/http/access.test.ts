@@ -4,6 +4,7 @@
  * A route missing from the table below fails the test, so new routes must be classified.
  * Refused writes must leave the database exactly as it was.
  */
+import { recordMilestoneHash } from '../../server/procedure/milestones.ts';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
 import { createHash } from 'node:crypto';
@@ -147,6 +148,7 @@ const frozenMilestone = (t: TestContext) => {
       chapterId, kind: 'approved', name: 'Wersja przyjęta', note: null, createdAt: t.clock.now, createdBy: t.userId(DEMO.coordinator),
       state: Y.encodeStateAsUpdate(new Y.Doc()), json: '{"type":"doc","content":[]}', html: '', sha256, milestoneId: id,
     });
+    recordMilestoneHash(t.services, id);
     versions.freezeChapter(chapterId, t.clock.now, t.userId(DEMO.coordinator), 'Wersja przyjęta');
     found = { id, hash: createHash('sha256').update(`${sha256}\n`).digest('hex') };
     frozenMilestones.set(t, found);

@@ -9,6 +9,7 @@ import { VerificationLimits } from '../../shared/procedure/adoptions.ts';
 import { demoUpdate } from '../../server/seed/demoDocument.ts';
 import { WALCZ_PARTNERSHIP, WALCZ_STRATEGY } from '../../server/seed/demo.ts';
 import { createTestContext, DEMO, type TestContext } from '../helpers/http.ts';
+import { createServices } from '../../server/services.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -45,6 +46,31 @@ async function matrix(who: string = DEMO.viewer): Promise<AdoptionMatrixDto> {
   return (await res.json()) as AdoptionMatrixDto;
 }
 const expectedHash = (m: MilestoneDto) => createHash('sha256').update(m.chapters.map((c) => `${c.sha256}\n`).join('')).digest('hex');
+
+describe('the milestone hash', () => {
+  it('is kept when the milestone is made; reads never write it, and a milestone made without it gets it at the next start', async () => {
+    const m = await createMilestone();
+    expect(t.services.stores.adoptions.hashOf(m.id)).toBe(expectedHash(m));
+
+    // A milestone stored without its hash (as before hashes were kept at creation).
+    const { versions, adoptions } = t.services.stores;
+    const old = versions.createMilestone({ strategyId: t.demo.walcz.strategyId, name: 'Dawna', note: null, createdAt: t.clock.now, createdBy: t.userId(DEMO.coordinator) });
+    versions.insert({
+      chapterId: t.demo.walcz.chapterIds[3], kind: 'approved', name: 'Dawna', note: null, createdAt: t.clock.now, createdBy: t.userId(DEMO.coordinator),
+      state: new Uint8Array([0, 0]), json: '{"type":"doc","content":[]}', html: '', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', milestoneId: old,
+    });
+    const oldHash = createHash('sha256').update('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n').digest('hex');
+    const listed = (await matrix()).milestones.find((x) => x.id === old);
+    expect(listed?.hash).toBe(oldHash);
+    expect(adoptions.hashOf(old)).toBeNull();
+    expect((await t.request('GET', `/api/public/milestones/${oldHash}`)).status).toBe(404);
+
+    // The next start keeps it, and the public verification finds it.
+    createServices(t.services.config, { db: t.services.db, clock: t.services.clock, mailer: t.services.mailer });
+    expect(adoptions.hashOf(old)).toBe(oldHash);
+    expect((await t.request('GET', `/api/public/milestones/${oldHash}`)).status).toBe(200);
+  });
+});
 
 describe('adoptions of a milestone', () => {
   it('records a partner’s resolution against the milestone hash, shown in the matrix and audited', async () => {

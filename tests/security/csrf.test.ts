@@ -15,7 +15,6 @@ import { figure } from '../helpers/reliability/figures.ts';
 import { createFiche } from '../../server/projects/service.ts';
 import { storedConsultation } from '../helpers/consultation.ts';
 import { storedSurvey } from '../helpers/survey.ts';
-import { ensureMilestoneHashes } from '../../server/procedure/milestones.ts';
 
 let t: TestContext;
 let routes: { method: string; path: string }[];
@@ -42,8 +41,6 @@ beforeAll(async () => {
   const proposalId = t.services.stores.projects.addProposal(ficheId, 'contact', 'Sekretarz', '', t.userId(DEMO.expert));
   // Public consultation (issue 18): an open consultation with one remark.
   const consultation = storedConsultation(t);
-  // Its milestone's hash is kept now, as a milestone made through the API does (GET …/adoptions would otherwise store it on first read).
-  ensureMilestoneHashes(t.services);
   const survey = storedSurvey(t);
   params = {
     '/api/projects/:id': ficheId,

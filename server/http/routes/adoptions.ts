@@ -13,7 +13,7 @@ import {
 import { mayInPartnership, mayRecordAdoption } from '../../auth/policy.ts';
 import { BucketMap } from '../../auth/rateLimit.ts';
 import type { AppEnv } from '../../context.ts';
-import { ensureMilestoneHashes, hashOfMilestone, milestoneFrozen, milestoneStale } from '../../procedure/milestones.ts';
+import { hashOfMilestone, milestoneFrozen, milestoneStale } from '../../procedure/milestones.ts';
 import type { Services } from '../../services.ts';
 import type { AdoptionRow } from '../../storage/adoptions.ts';
 import { requireStrategy } from '../../auth/access.ts';
@@ -88,7 +88,6 @@ export function adoptionRoutes(services: Services): Hono<AppEnv> {
     }
     const hash = c.req.param('hash').toLowerCase();
     if (!MILESTONE_HASH.test(hash)) throw notFound('No milestone with this hash.');
-    ensureMilestoneHashes(services);
     const milestoneId = adoptions.milestoneByHash(hash);
     const milestone = milestoneId ? adoptions.milestoneById(milestoneId) : undefined;
     const strategy = milestone ? chapters.strategyById(milestone.strategy_id) : undefined;
