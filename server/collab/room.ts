@@ -329,6 +329,8 @@ export class Room {
       this.opts.writes.compact(this.chapterId, state, upTo, (err) => {
         this.compacting = false;
         if (err) this.opts.log.warn(`room ${this.chapterId}: compaction failed, log kept`, String(err));
+        // The log grew past the threshold again while this one waited (a starting commit worker).
+        else if (!this.closed && this.logSize >= this.opts.compactAfterUpdates) this.compact();
       }),
     );
   }

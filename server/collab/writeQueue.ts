@@ -53,7 +53,10 @@ export class WriteQueue {
     /** Storage's writer (tests reach its worker). */
     readonly writer: DocumentWriter,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // Compactions that waited for a starting worker go on once it runs (or failed).
+    writer.onWorkerSettled = () => this.schedule();
+  }
 
   /** Asks for the writer's pending updates to be committed on the next tick. */
   enqueue(writer: QueuedWriter): void {
@@ -76,7 +79,10 @@ export class WriteQueue {
    * after the job in flight, or here at once if there is no worker. `done` gets the error, if any.
    */
   compact(chapterId: string, state: Uint8Array, upTo: number, done: (err: unknown) => void): void {
-    if (!this.writer.inWorker) return done(this.compactHere(chapterId, state, upTo));
+    // After an idle spell the worker is gone: the compaction (a big write, fsync included) waits
+    // for the one it starts rather than run on the event loop.
+    this.writer.startWorker();
+    if (!this.writer.inWorker && !this.writer.workerStarting) return done(this.compactHere(chapterId, state, upTo));
     this.compactions.push({ chapterId, state, upTo, done });
     this.schedule();
   }
@@ -124,7 +130,7 @@ export class WriteQueue {
   private next(): void {
     if (!this.writer.inWorker) {
       this.flush();
-      this.compactAllHere();
+      if (!this.writer.workerStarting) this.compactAllHere();
       return;
     }
     if (this.writer.busy) return;

@@ -48,9 +48,12 @@ export class BackgroundAppender {
   /** performance.now() when the job in flight was handed over. */
   private inFlightSince = 0;
   private readonly log: Logger;
+  /** Called when the worker has started or has failed. */
+  private readonly onStateChange?: () => void;
 
-  constructor(opts: { path: string; synchronous: 'FULL' | 'NORMAL'; log: Logger }) {
+  constructor(opts: { path: string; synchronous: 'FULL' | 'NORMAL'; log: Logger; onStateChange?: () => void }) {
     this.log = opts.log;
+    this.onStateChange = opts.onStateChange;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const init: AppendWorkerInit = { path: opts.path, synchronous: opts.synchronous, port: port2, done: this.done.buffer as SharedArrayBuffer };
@@ -65,6 +68,7 @@ export class BackgroundAppender {
       this.ready = false;
       opts.log.warn(`commit worker stopped (${why}); committing on the main thread`);
       this.settle(new Error(`commit worker stopped (${why})`));
+      opts.onStateChange?.();
     };
     this.worker.on('error', (err) => fail(String(err)));
     this.worker.on('exit', (code) => fail(`exit ${code}`));
@@ -124,6 +128,7 @@ export class BackgroundAppender {
     if ('ready' in r) {
       this.ready = !this.stopped;
       this.log.info('commit worker started');
+      this.onStateChange?.();
       return;
     }
     if (this.inFlight?.seq === r.seq) this.settle(r.error === null ? null : new Error(r.error));

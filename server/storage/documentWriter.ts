@@ -36,6 +36,10 @@ export class DocumentWriter {
   private appender: BackgroundAppender | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Jobs written on the main connection (for tests and metrics). */
+  writesHere = 0;
+  /** Called when a starting worker has started or failed (the write queue goes on then). */
+  onWorkerSettled: (() => void) | null = null;
 
   constructor(
     private readonly documents: DocumentStore,
@@ -50,8 +54,15 @@ export class DocumentWriter {
   /** Starts the commit worker if this writer uses one and none runs (the first write does it too). */
   startWorker(): void {
     if (!this.opts.worker || this.appender || this.stopped) return;
-    this.appender = new BackgroundAppender({ path: this.opts.path, synchronous: this.opts.synchronous, log: this.opts.log });
+    this.appender = new BackgroundAppender({
+      path: this.opts.path, synchronous: this.opts.synchronous, log: this.opts.log, onStateChange: () => this.onWorkerSettled?.(),
+    });
     this.armIdleStop();
+  }
+
+  /** The worker is starting: a write that can wait (a compaction) should wait for it. */
+  get workerStarting(): boolean {
+    return this.appender?.state() === 'starting';
   }
 
   /** Writes go to the worker now (it started and has not stopped). */
@@ -109,6 +120,7 @@ export class DocumentWriter {
   writeHere(job: WriteJob): void {
     // Any write starts the worker for the writes after it.
     this.startWorker();
+    this.writesHere++;
     if ('batch' in job) this.documents.append(job.batch);
     else this.documents.compact(job.compaction.chapterId, job.compaction.state, job.compaction.upTo);
   }

@@ -147,5 +147,17 @@ describe('readiness on a real server', () => {
     await new Promise<void>((r) => server.collab.registry.rooms.get(chapterId)!.whenStored(r));
     const stored = storedDoc(server.services.stores.documents, chapterId).getXmlFragment('default').toString();
     for (const t of ['pierwsza zmiana', 'druga zmiana', 'trzecia zmiana']) expect(stored).toContain(t);
+
+    // Idle again, then the last person leaves: the unload's compaction waits for a new worker
+    // instead of writing on the event loop.
+    await waitFor(() => writer.worker === null, 'the idle worker stopped again', 5000);
+    const here = writer.writesHere;
+    const documents = server.services.stores.documents;
+    expect(documents.updateCount(chapterId)).toBeGreaterThan(0);
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => !server.collab.registry.rooms.has(chapterId) && documents.updateCount(chapterId) === 0, 'unloaded and compacted');
+    expect(writer.writesHere).toBe(here);
+    expect(writer.worker?.ready).toBe(true);
+    expect(storedDoc(documents, chapterId).getXmlFragment('default').toString()).toContain('trzecia zmiana');
   });
 });
