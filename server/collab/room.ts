@@ -74,8 +74,8 @@ export class Room {
   /**
    * The stored state while the document is not built yet: a room loaded from one compacted
    * state row answers its first newcomer from these bytes (sync step 1 from their state
-   * vector, sync step 2 as they are) and builds the document right after, so the first answer
-   * does not wait for it (bench (d): building a fragmented 105k-character chapter takes ~50 ms).
+   * vector, sync step 2 as they are) and builds the document once that answer is written out,
+   * so it does not wait for the build (bench (d): a fragmented 105k-character chapter takes ~50 ms).
    */
   private unbuilt: Uint8Array | null = null;
   /** The state vector of `unbuilt`, read from the bytes once. */
