@@ -27,6 +27,11 @@ export interface CommentsOptions {
   /** The comment permission right now (live ChapterState, else the API's). */
   canComment: boolean;
   frozen: boolean;
+  /**
+   * The threads, when the page already keeps them (the fiche page shows them under its fields
+   * too): one load, one live reload and one announcement of new comments for both.
+   */
+  threads?: CommentThreadsState;
 }
 
 /** A thread being started: the passage (held across others' edits) and its text. */
@@ -54,6 +59,17 @@ export interface ChapterComments {
   onThread(thread: CommentThreadDto | null, threadId: string): void;
 }
 
+/** Announces comments by others that appeared (politely): who wrote, or how many. */
+export function useAnnounceNewComments(): (comments: CommentThreadDto['comments']) => void {
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  return useCallback((comments: CommentThreadDto['comments']) => {
+    const first = comments[0];
+    if (comments.length === 1) announce(t('comments.announceNew', { name: first.author.name, organization: first.author.organization }));
+    else announce(t('comments.announceMany', { count: comments.length }));
+  }, [announce, t]);
+}
+
 /** Ctrl+Alt+M (⌘+Alt+M): the key is read by position, so it works on every keyboard layout. */
 export const isCommentShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && e.code === 'KeyM';
 
@@ -69,12 +85,9 @@ export function useChapterComments(editor: Editor | null, options: CommentsOptio
   const [draftBusy, setDraftBusy] = useState(false);
   const [showRequest, setShowRequest] = useState(0);
 
-  const announceNew = useCallback((comments: CommentThreadDto['comments']) => {
-    const first = comments[0];
-    if (comments.length === 1) announce(t('comments.announceNew', { name: first.author.name, organization: first.author.organization }));
-    else announce(t('comments.announceMany', { count: comments.length }));
-  }, [announce, t]);
-  const threads = useCommentThreads(options?.chapterId ?? null, options?.events ?? null, options?.myId ?? '', announceNew);
+  const announceNew = useAnnounceNewComments();
+  const own = useCommentThreads(options?.threads ? null : options?.chapterId ?? null, options?.events ?? null, options?.myId ?? '', announceNew);
+  const threads = options?.threads ?? own;
 
   // The caret in a commented passage highlights its thread (keeping the chosen one if it is there too).
   const caretKey = anchors.atCaret.join(' ');

@@ -252,7 +252,7 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
         sideTabs={[historyTab(t, { chapterId: ficheId, chapterTitle: title, events: connection.events, canEdit, canSaveVersion: canReview, canManage: dto.permissions.decide, frozen: frozenInfo })]}
         comments={{
           chapterId: ficheId, partnershipId: dto.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,
-          canComment,
+          canComment, threads: fieldThreads.threads,
         }}
         suggestions={{
           chapterId: ficheId, partnershipId: dto.partnershipId, events: connection.events, myId: me.user.id, frozen: !!frozen,

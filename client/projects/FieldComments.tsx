@@ -5,7 +5,7 @@
  * the editor's „Komentarze” tab; who may write is the fiche's comment permission (experts too).
  * A link to one of these threads (#komentarz-<id>, from the inbox) opens it next to its field.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CommentThreadDto } from '../../shared/apiTypes.ts';
 import type { FicheFieldName } from '../../shared/projects/fiche.ts';
 import { api } from '../apiClient/endpoints.ts';
@@ -14,6 +14,7 @@ import { Composer } from '../comments/Composer.tsx';
 import { THREAD_HASH_PREFIX } from '../comments/CommentsPanel.tsx';
 import { ThreadCard } from '../comments/ThreadCard.tsx';
 import { useCommentThreads, type CommentThreadsState } from '../comments/useCommentThreads.ts';
+import { useAnnounceNewComments } from '../comments/useChapterComments.ts';
 import { useNow } from '../comments/useNow.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
@@ -39,10 +40,7 @@ export interface FieldCommentsState extends FieldThreads {
 
 /** The fiche's threads, live like the editor's (reloaded on `comments-changed`). */
 export function useFieldComments(ficheId: string, myId: string, events: ChapterConnection['events'] | null): FieldThreads {
-  const { t } = useI18n();
-  const announce = useAnnounce();
-  const onNew = useCallback(() => announce(t('comments.announceAdded')), [announce, t]);
-  const threads = useCommentThreads(ficheId, events, myId, onNew);
+  const threads = useCommentThreads(ficheId, events, myId, useAnnounceNewComments());
   const [open, setOpen] = useState<FicheFieldName | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   // A link to a field's thread (#komentarz-<id>) opens that field's threads and focuses it.

@@ -85,8 +85,17 @@ describe('key-project fiches', () => {
   it('comments on a field: „Komentarze (N)” by keyboard, a thread under the field, the inbox link opens it on the fiche page; axe clean', async () => {
     const expert = await newPerson(browser, server.url);
     await loginAs(expert.page, 'ekspert@zmp.example');
+    const threadLoads: string[] = [];
+    expert.page.on('request', (r) => {
+      if (r.method() === 'GET' && /^\/api\/chapters\/[^/]+\/comments$/.test(new URL(r.url()).pathname)) threadLoads.push(r.url());
+    });
     await expert.page.goto(ficheUrl);
     const costComments = expert.page.getByRole('button', { name: 'Komentarze (0) do pola „Koszt całkowity”' });
+    await costComments.waitFor();
+    await expert.page.getByRole('tab', { name: /Komentarze/ }).first().waitFor();
+    // The fields and the editor's comment tab share one list: loaded once.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(threadLoads).toHaveLength(1);
     await costComments.focus();
     await expert.page.keyboard.press('Enter');
     expect(await costComments.getAttribute('aria-expanded')).toBe('true');
