@@ -33,6 +33,28 @@ export interface BarChartProps {
 
 const numberFormat = new Intl.NumberFormat('pl-PL');
 
+/** The value axis of horizontal bars runs this far past the longest bar, so its label fits. */
+const VALUE_LABEL_ROOM = 1.35;
+
+/** Characters of a category name that fit the 140 px beside horizontal bars (in two lines). */
+const AXIS_LABEL_CHARS = 28;
+
+/** `value` rounded up to a round axis end: 1, 1.5, 2… times its power of ten (5,671,666 → 6,000,000). */
+export function roundUp(value: number): number {
+  if (!(value > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(value)) / 2;
+  return Math.ceil(value / step) * step;
+}
+
+/**
+ * A category name as the axis shows it: cut with an ellipsis where it would run past the
+ * picture's edge (the table below the picture has every name in full).
+ */
+export function axisLabel(label: string, max = AXIS_LABEL_CHARS): string {
+  const chars = [...label];
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
 export function BarChart({ title, categoryLabel, valueLabel, data, summary, format = (v) => numberFormat.format(v), layout = 'vertical-bars' }: BarChartProps) {
   const headingId = useId();
   const horizontal = layout === 'horizontal-bars';
@@ -48,13 +70,15 @@ export function BarChart({ title, categoryLabel, valueLabel, data, summary, form
             <CartesianGrid strokeDasharray="3 3" />
             {horizontal ? (
               <>
-                <XAxis type="number" tickFormatter={format} />
-                <YAxis type="category" dataKey="label" width={140} />
+                {/* Room right of the longest bar for its value label. */}
+                <XAxis type="number" tickFormatter={format} domain={[0, (max: number) => roundUp(max * VALUE_LABEL_ROOM)]} />
+                <YAxis type="category" dataKey="label" width={140} tickFormatter={(v: unknown) => axisLabel(String(v))} />
               </>
             ) : (
               <>
                 <XAxis dataKey="label" />
-                <YAxis tickFormatter={format} />
+                {/* As wide as its longest tick ("8 000 000,00 zł" was cut at the picture's edge). */}
+                <YAxis tickFormatter={format} width="auto" />
               </>
             )}
             <Bar dataKey="value" fill="#1d4f91" isAnimationActive={false}>
