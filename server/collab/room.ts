@@ -132,8 +132,7 @@ export class Room {
   /** The chapter's document; built from the stored state on first use. */
   get doc(): Y.Doc {
     if (!this.built) {
-      const doc = new Y.Doc({ gc: true });
-      if (this.unbuilt) Y.applyUpdate(doc, this.unbuilt);
+      const { doc } = buildDoc({ state: this.unbuilt, updates: [] });
       this.unbuilt = null;
       this.unbuiltVector = null;
       this.built = this.watch(doc);

@@ -68,7 +68,7 @@ export class BackgroundAppender {
       this.ready = false;
       opts.log.warn(`commit worker stopped (${why}); committing on the main thread`);
       this.settle(new Error(`commit worker stopped (${why})`));
-      opts.onStateChange?.();
+      this.onStateChange?.();
     };
     this.worker.on('error', (err) => fail(String(err)));
     this.worker.on('exit', (code) => fail(`exit ${code}`));

@@ -35,6 +35,8 @@ export const COMMIT_WORKER_IDLE_MS = 60_000;
 export class DocumentWriter {
   private appender: BackgroundAppender | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** performance.now() of the worker's last finished job (the idle countdown runs from it). */
+  private lastWriteAt = 0;
   private stopped = false;
   /** Jobs written on the main connection (for tests and metrics). */
   writesHere = 0;
@@ -57,6 +59,7 @@ export class DocumentWriter {
     this.appender = new BackgroundAppender({
       path: this.opts.path, synchronous: this.opts.synchronous, log: this.opts.log, onStateChange: () => this.onWorkerSettled?.(),
     });
+    this.lastWriteAt = performance.now();
     this.armIdleStop();
   }
 
@@ -105,7 +108,8 @@ export class DocumentWriter {
       return;
     }
     this.appender!.submit(job, (err) => {
-      this.armIdleStop();
+      // Only a time stamp per commit: the idle timer reads it when it fires.
+      this.lastWriteAt = performance.now();
       done(err);
     });
   }
@@ -132,20 +136,29 @@ export class DocumentWriter {
     this.appender?.stop();
   }
 
-  /** (Re)starts the idle countdown of a running worker. */
-  private armIdleStop(): void {
+  /**
+   * The idle countdown of a started worker: when it runs out it lets the worker go if nothing was
+   * written since, and otherwise waits out the rest from the last write.
+   */
+  private armIdleStop(delayMs = this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       const a = this.appender;
+      if (!a) return;
+      const idleMs = this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS;
+      const left = this.lastWriteAt + idleMs - performance.now();
+      // Written since, or a job in flight: count again from the last write.
+      if (left > 0 || a.busy) return this.armIdleStop(Math.max(left, 1));
       // Only a healthy, idle worker is let go; a failed one stays for the readiness check.
-      if (!a || a.busy || a.state() !== 'running') return;
+      if (a.state() !== 'running') return;
       a.stop();
       this.appender = null;
       this.opts.log.info('commit worker stopped: no writes for a while');
-    }, this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS);
+    }, delayMs);
     this.idleTimer.unref?.();
   }
+
 }
 
 function asError(err: unknown): Error {
