@@ -1,16 +1,15 @@
 /** Polish dates and labels for exported documents. */
+import { warsawParts } from '../../shared/warsawTime.ts';
 
 const MONTHS = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
-
-const WARSAW = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: 'numeric', day: 'numeric' });
 
 /**
  * The date in Warsaw, written out in Polish.
  * @example polishDate(Date.UTC(2026, 11, 6, 12)) // "6 grudnia 2026"
  */
 export function polishDate(ms: number): string {
-  const parts = Object.fromEntries(WARSAW.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+  const p = warsawParts(ms);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
 }
 
 /** "Name (Organisation)", as tracked changes and comments name their author. */

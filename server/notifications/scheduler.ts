@@ -6,18 +6,16 @@
  * look again; that sends only what came since, so nobody gets an event twice.
  */
 import type { Services } from '../services.ts';
+import { warsawIsoDate, warsawParts } from '../../shared/warsawTime.ts';
 import { remindOfDeadlines } from './deadlines.ts';
 import { erasePersonalDataPastRetention } from '../consultation/retention.ts';
 
 /** How often the scheduler looks at the clock (1 minute). */
 export const DIGEST_CHECK_MS = 60_000;
 
-const warsaw = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-
 /** The Polish calendar day (YYYY-MM-DD) and hour (0–23) of a moment. */
 export function warsawDayAndHour(ms: number): { day: string; hour: number } {
-  const parts = Object.fromEntries(warsaw.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+  return { day: warsawIsoDate(ms), hour: warsawParts(ms).hour };
 }
 
 /** State of the digest job: the Polish day it last ran. */

@@ -4,6 +4,8 @@
  * compared is one form; arithmetic goes through a day number (days since 1970-01-01).
  */
 
+import { warsawIsoDate } from '../warsawTime.ts';
+
 /** A calendar date as "YYYY-MM-DD". */
 export type IsoDate = string;
 
@@ -115,9 +117,7 @@ export function nextWorkingDay(date: IsoDate): IsoDate {
   return d;
 }
 
-const WARSAW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar date in Poland at the instant `ms` (what "today" means for a term). */
 export function dateInPoland(ms: number): IsoDate {
-  return WARSAW_DATE.format(new Date(ms));
+  return warsawIsoDate(ms);
 }

@@ -103,4 +103,15 @@ describe('import directions', () => {
     const heavy = /^(@tiptap\/|prosemirror-|@?y-tiptap|y-prosemirror|ics$|nodemailer|sharp$|exceljs$|qrcode$|pdfmake|docx$|mammoth)/;
     expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
   });
+
+  // An Intl formatter with a time zone maps ICU's zone and calendar data (~5.5 MiB resident); Polish time comes from shared/warsawTime.ts.
+  it('no module loaded at start makes an Intl formatter while it loads', () => {
+    const topLevelIntl = (file: string, text: string) => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS).statements
+      .filter((node) => !ts.isFunctionDeclaration(node) && !ts.isClassDeclaration(node) && /new\s+Intl\.\w+\s*\(/.test(node.getText()))
+      .map(() => file);
+    expect(topLevelIntl('server/a.ts', "const f = new Intl.DateTimeFormat('pl');\nfunction g() { return new Intl.NumberFormat('pl'); }")).toEqual(['server/a.ts']);
+    const repoModules = [...loadedAtStart('server/main.ts')].filter((m) => /^(shared|server)\//.test(m));
+    expect(repoModules.length).toBeGreaterThan(50);
+    expect(repoModules.flatMap((file) => topLevelIntl(file, readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
+  });
 });
