@@ -3,7 +3,8 @@
  * enumerations and limits are in ./apiTypes.ts and the error codes in ./errorCodes.ts, neither
  * of which needs zod. docs/api.md documents the same contract for integrators.
  */
-import { normaliseText, readableLine, readableText } from './text.ts';
+import { normaliseText } from './text.ts';
+import { readableLine, readableText } from './textSchemas.ts';
 import { z } from 'zod';
 import { Limits } from './limits.ts';
 import { CHAPTER_STATUSES, ROLES } from './domain.ts';

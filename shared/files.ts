@@ -3,8 +3,6 @@
  * the lowercase hex SHA-256 of its stored bytes (the cleaned, re-encoded image) and served at
  * `/api/files/<fileId>` to members of a partnership that owns it.
  */
-import { z } from 'zod';
-
 /** Image types a figure may hold. SVG is refused (see docs/figures.md). */
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export type ImageMime = (typeof IMAGE_MIME_TYPES)[number];
@@ -26,8 +24,6 @@ export function isFileId(value: unknown): value is string {
 export function fileUrl(fileId: string): string {
   return `${FILE_URL_PREFIX}${fileId}`;
 }
-
-export const FileIdParam = z.string().regex(FILE_ID);
 
 /** The answer to an upload. */
 export interface UploadedFileDto {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Limits } from './limits.ts';
-import { readableLine } from './text.ts';
+import { readableLine } from './textSchemas.ts';
 
 /** What could not come through, by kind (the client names each in Polish: `import.loss.<kind>`). */
 export const IMPORT_LOSS_KINDS = [

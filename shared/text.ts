@@ -12,9 +12,10 @@
  *   what a reader sees ("gnp.exe" shown as "exe.png"); the product's texts are Polish and
  *   need none of them, and a stray mark only changes how neighbouring punctuation is placed;
  * - the byte order mark U+FEFF is removed; the result is trimmed.
+ *
+ * Zod-free, so that forms can use it without loading zod; the schema builders that apply it
+ * are in ./textSchemas.ts.
  */
-import { z } from 'zod';
-
 const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS_KEEP_LINES = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -36,20 +37,4 @@ export function normaliseText(value: string, { lines }: NormaliseOptions): strin
   if (lines) s = s.replace(LINE_BREAKS, '\n').replace(CONTROLS_KEEP_LINES, '');
   else s = s.replace(LINE_BREAKS, ' ').replace(/[\t\n]/g, ' ').replace(CONTROLS, '');
   return s.trim();
-}
-
-/** A one-line text people read, normalised, then `min`…`max` characters. */
-export function readableLine(min: number, max: number, tooShort?: string) {
-  return z
-    .string()
-    .transform((s) => normaliseText(s, { lines: false }))
-    .pipe(z.string().min(min, tooShort).max(max, `at most ${max} characters`));
-}
-
-/** A text of several lines people read, normalised, then `min`…`max` characters. */
-export function readableText(min: number, max: number, tooShort?: string) {
-  return z
-    .string()
-    .transform((s) => normaliseText(s, { lines: true }))
-    .pipe(z.string().min(min, tooShort).max(max, `at most ${max} characters`));
 }

@@ -6,10 +6,11 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MilestoneDto } from '../../shared/apiTypes.ts';
+import type { ConsultationDto, RemarkDto } from '../../shared/consultation/api.ts';
 import {
   IDENTITY_FIELDS, REMARK_ANSWERS, REMARK_STATES, SUBMITTER_CATEGORIES, ConsultationLimits,
-  type ConsultationDto, type FieldMode, type IdentityFields, type RemarkAnswer, type RemarkDto,
-} from '../../shared/consultation/api.ts';
+  type FieldMode, type IdentityFields, type RemarkAnswer,
+} from '../../shared/consultation/limits.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { strategyApi } from '../procedure/api.ts';
@@ -79,7 +80,7 @@ function CreateForm({ strategyId, milestones, onCreated }: { strategyId: string;
           {milestones.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
         </select></p>
       <p><label htmlFor="c-title">{t('consultation.titleField')}</label>
-        <input id="c-title" type="text" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} /></p>
+        <input id="c-title" type="text" required maxLength={ConsultationLimits.maxTitle} value={title} onChange={(e) => setTitle(e.target.value)} /></p>
       <p><label htmlFor="c-announced">{t('consultation.announcedOn')}</label><br />
         <input id="c-announced" type="date" required value={announcedOn} onChange={(e) => setAnnounced(e.target.value)} /></p>
       <p><label htmlFor="c-starts">{t('consultation.startsOn')}</label><br />

@@ -6,7 +6,8 @@
  * refuses later remarks too). A sent remark shows its number.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { IDENTITY_FIELDS, SUBMITTER_CATEGORIES, type IdentityField, type PublicConsultationDto, type SubmittedRemarkDto, type SubmitterCategory } from '../../shared/consultation/api.ts';
+import type { PublicConsultationDto, SubmittedRemarkDto } from '../../shared/consultation/api.ts';
+import { ConsultationLimits, IDENTITY_FIELDS, SUBMITTER_CATEGORIES, type IdentityField, type SubmitterCategory } from '../../shared/consultation/limits.ts';
 import { ApiError, errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/pl.ts';
@@ -152,15 +153,15 @@ function RemarkForm({ token, data, draft, setDraft, headingRef }: {
       </fieldset>
       <p>
         <label htmlFor="remark-current">{t('consultation.form.currentWording')}</label>
-        <textarea id="remark-current" rows={3} maxLength={5000} value={draft.currentWording} onChange={(e) => setDraft({ ...draft, currentWording: e.target.value })} />
+        <textarea id="remark-current" rows={3} maxLength={ConsultationLimits.maxWording} value={draft.currentWording} onChange={(e) => setDraft({ ...draft, currentWording: e.target.value })} />
       </p>
       <p>
         <label htmlFor="remark-proposal">{t('consultation.form.proposedChange')} <span className="required">({t('consultation.form.required')})</span></label>
-        <textarea id="remark-proposal" rows={4} maxLength={5000} required value={draft.proposedChange} onChange={(e) => setDraft({ ...draft, proposedChange: e.target.value })} {...field('proposedChange')} />
+        <textarea id="remark-proposal" rows={4} maxLength={ConsultationLimits.maxProposal} required value={draft.proposedChange} onChange={(e) => setDraft({ ...draft, proposedChange: e.target.value })} {...field('proposedChange')} />
       </p>
       <p>
         <label htmlFor="remark-justification">{t('consultation.form.justification')} <span className="required">({t('consultation.form.required')})</span></label>
-        <textarea id="remark-justification" rows={4} maxLength={5000} required value={draft.justification} onChange={(e) => setDraft({ ...draft, justification: e.target.value })} {...field('justification')} />
+        <textarea id="remark-justification" rows={4} maxLength={ConsultationLimits.maxJustification} required value={draft.justification} onChange={(e) => setDraft({ ...draft, justification: e.target.value })} {...field('justification')} />
       </p>
       {IDENTITY_FIELDS.filter((f) => data.fields[f] !== 'off').map((f) => (
         <p key={f}>
@@ -168,7 +169,7 @@ function RemarkForm({ token, data, draft, setDraft, headingRef }: {
             {t(FIELD_KEYS[f])} <span className="required">({t(data.fields[f] === 'required' ? 'consultation.form.required' : 'consultation.form.optional')})</span>
           </label>
           <input id={`remark-${f}`} type={f === 'email' ? 'email' : 'text'} autoComplete={f === 'name' ? 'name' : f === 'email' ? 'email' : f === 'organisation' ? 'organization' : 'address-level2'}
-            maxLength={f === 'organisation' ? 200 : f === 'email' ? 254 : 120} required={data.fields[f] === 'required'}
+            maxLength={ConsultationLimits.identityMax[f]} required={data.fields[f] === 'required'}
             value={draft.identity[f]} onChange={(e) => setDraft({ ...draft, identity: { ...draft.identity, [f]: e.target.value } })} {...field(f)} />
         </p>
       ))}

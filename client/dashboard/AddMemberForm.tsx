@@ -3,7 +3,7 @@
  * password or (left empty) a one-time invitation link shown here to copy.
  */
 import { useState, type FormEvent } from 'react';
-import { NEW_PASSWORD_MIN, type PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
+import { NEW_PASSWORD_MIN, PERSON_NAME_MAX, type PartnershipOrganizationDto } from '../../shared/apiTypes.ts';
 import { ROLES, type Role } from '../../shared/domain.ts';
 import { api } from '../apiClient/endpoints.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -46,7 +46,7 @@ export function AddMemberForm(props: { partnershipId: string; organizations: Par
       <label htmlFor="member-email">{t('members.email')}</label>
       <input id="member-email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <label htmlFor="member-name">{t('members.name')}</label>
-      <input id="member-name" autoComplete="off" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+      <input id="member-name" autoComplete="off" required maxLength={PERSON_NAME_MAX} value={name} onChange={(e) => setName(e.target.value)} />
       <label htmlFor="member-org">{t('members.organization')}</label>
       <select id="member-org" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
         {props.organizations.map((o) => <option key={o.id} value={o.id}>{o.terc ? `${o.name} (${o.terc})` : o.name}</option>)}

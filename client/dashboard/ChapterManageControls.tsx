@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ChapterSummaryDto } from '../../shared/apiTypes.ts';
 import { CHAPTER_STATUSES, type ChapterStatus } from '../../shared/domain.ts';
+import { Limits } from '../../shared/limits.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ChapterArchiveButton } from '../admin/ChapterArchiveButton.tsx';
 
@@ -47,7 +48,7 @@ export function ChapterManageControls({ chapter, index, count, actions }: {
       {renaming ? (
         <form onSubmit={submit} className="inline-form">
           <label htmlFor={inputId} className="visually-hidden">{t('chapters.renameLabel', { title: chapter.title })}</label>
-          <input id={inputId} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus required maxLength={200}
+          <input id={inputId} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus required maxLength={Limits.maxTitleLength}
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} />
           <button type="submit" disabled={actions.busy}>{t('app.save')}</button>
           <button type="button" onClick={() => setRenaming(false)}>{t('app.cancel')}</button>

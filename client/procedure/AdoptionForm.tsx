@@ -1,6 +1,6 @@
 /** Recording a partner's resolution adopting a milestone's text (coordinator: any partner; editor: their own). */
 import { useState, type FormEvent } from 'react';
-import { ADOPTING_BODIES, type AdoptingBody, type AdoptionMatrixDto } from '../../shared/procedure/adoptions.ts';
+import { ADOPTING_BODIES, AdoptionLimits, type AdoptingBody, type AdoptionMatrixDto } from '../../shared/procedure/adoptions.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAnnounce } from '../ui/Announcer.tsx';
 import { useApiAction } from '../ui/useApiAction.ts';
@@ -55,11 +55,11 @@ export function AdoptionForm({ matrix, organizations, onRecorded }: {
           {ADOPTING_BODIES.map((b) => <option key={b} value={b}>{t(`adoptions.body.${b}`)}</option>)}
         </select></p>
       <p><label htmlFor="ad-number">{t('adoptions.number')}</label><br />
-        <input id="ad-number" value={resolutionNumber} maxLength={100} onChange={(e) => setNumber(e.target.value)} /></p>
+        <input id="ad-number" value={resolutionNumber} maxLength={AdoptionLimits.maxResolutionNumber} onChange={(e) => setNumber(e.target.value)} /></p>
       <p><label htmlFor="ad-date">{t('adoptions.date')}</label><br />
         <input id="ad-date" type="date" value={resolutionDate} onChange={(e) => setDate(e.target.value)} /></p>
       <p><label htmlFor="ad-bip">{t('adoptions.bipLabel')}</label><br />
-        <input id="ad-bip" type="url" inputMode="url" value={bipUrl} maxLength={500} placeholder="https://bip…" onChange={(e) => setBip(e.target.value)} /></p>
+        <input id="ad-bip" type="url" inputMode="url" value={bipUrl} maxLength={AdoptionLimits.maxBipUrl} placeholder="https://bip…" onChange={(e) => setBip(e.target.value)} /></p>
       {error && <p role="alert" className="form-error">{error}</p>}
       <button type="submit" className="button-primary" disabled={busy}>{t('adoptions.submit')}</button>
     </form>

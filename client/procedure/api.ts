@@ -1,7 +1,7 @@
 /** The procedure API calls (docs/api.md "Procedure"), with a shape check at the edge. */
-import type { CompletenessDto, ProcedureDto, UpdateCompletenessRequest, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
+import type { CompletenessDto, ProcedureDto, RecordAdoptionRequest, UpdateCompletenessRequest, UpdateProcedureRequest } from '../../shared/procedure/api.ts';
 import type { StrategyDto } from '../../shared/apiTypes.ts';
-import type { AdoptionMatrixDto, PublicMilestoneDto, RecordAdoptionRequest } from '../../shared/procedure/adoptions.ts';
+import type { AdoptionMatrixDto, PublicMilestoneDto } from '../../shared/procedure/adoptions.ts';
 import type { CalendarFeedDto, CreatedCalendarFeedDto } from '../../shared/procedure/calendarFeed.ts';
 import { isStrategy } from '../apiClient/guards.ts';
 import { request, sendBytes } from '../apiClient/http.ts';

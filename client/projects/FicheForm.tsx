@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { FicheLinkOptionsDto } from '../../shared/projects/api.ts';
 import {
-  FUNDING_SOURCES, READINESS_LEVELS, ficheBalance, type FicheFieldName, type FicheFields, type HeadingRef, type Indicator, type PartnerShare,
+  FUNDING_SOURCES, FicheLimits, READINESS_LEVELS, ficheBalance, type FicheFieldName, type FicheFields, type HeadingRef, type Indicator, type PartnerShare,
 } from '../../shared/projects/fiche.ts';
 import { normaliseText } from '../../shared/text.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -19,8 +19,10 @@ const refKey = (r: HeadingRef | null) => (r ? `${r.chapterId}:${r.client}:${r.cl
 const clean = (s: string) => normaliseText(s, { lines: false });
 
 /** A one-line text committed on leaving the field. */
-function TextField({ label, value, disabled, onCommit, type = 'text', extra }: {
-  label: string; value: string; disabled: boolean; onCommit: (v: string) => void; type?: 'text' | 'date'; extra?: ReactNode;
+function TextField({ label, value, disabled, onCommit, type = 'text', maxLength, extra }: {
+  label: string; value: string; disabled: boolean; onCommit: (v: string) => void; type?: 'text' | 'date';
+  /** The field's limit (FicheLimits); none for a date. */
+  maxLength?: number; extra?: ReactNode;
 }) {
   const id = useId();
   const [text, setText] = useState(value);
@@ -36,7 +38,7 @@ function TextField({ label, value, disabled, onCommit, type = 'text', extra }: {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={text} disabled={disabled} maxLength={300} onFocus={() => { focused.current = true; }}
+      <input id={id} type={type} value={text} disabled={disabled} maxLength={maxLength} onFocus={() => { focused.current = true; }}
         onChange={(e) => { setText(e.target.value); if (type === 'date') onCommit(e.target.value); }} onBlur={commit} />
       {extra}
     </div>
@@ -89,7 +91,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit, comm
     <div className="fiche-fields">
       <fieldset>
         <legend>{t('projects.basics')}</legend>
-        <TextField label={t('projects.title')} value={fields.title} disabled={disabled} onCommit={(v) => commit('title', v)} extra={about('title')} />
+        <TextField label={t('projects.title')} value={fields.title} maxLength={FicheLimits.title} disabled={disabled} onCommit={(v) => commit('title', v)} extra={about('title')} />
         <div className="row">
           <Select label={t('projects.leader')} value={fields.leaderId ?? ''} empty={t('projects.none')} options={orgOptions} disabled={disabled}
             onChange={(v) => commit('leaderId', v || null)} extra={about('leaderId')} />
@@ -100,7 +102,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit, comm
           <TextField type="date" label={t('projects.periodStart')} value={fields.periodStart ?? ''} disabled={disabled} onCommit={(v) => commit('periodStart', v || null)} extra={about('periodStart')} />
           <TextField type="date" label={t('projects.periodEnd')} value={fields.periodEnd ?? ''} disabled={disabled} onCommit={(v) => commit('periodEnd', v || null)} extra={about('periodEnd')} />
         </div>
-        <TextField label={t('projects.contact')} value={fields.contact} disabled={disabled} onCommit={(v) => commit('contact', v)} extra={about('contact')} />
+        <TextField label={t('projects.contact')} value={fields.contact} maxLength={FicheLimits.contact} disabled={disabled} onCommit={(v) => commit('contact', v)} extra={about('contact')} />
       </fieldset>
       <fieldset>
         <legend>{t('projects.links')}</legend>
@@ -116,7 +118,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit, comm
         {fields.partners.map((p, i) => (
           <div className="row" key={i} role="group" aria-label={t('projects.partnerN', { n: i + 1 })}>
             <Select label={t('projects.partner')} value={p.organizationId} options={orgOptions} disabled={disabled} onChange={(v) => setPartner(i, { organizationId: v })} />
-            <TextField label={t('projects.role')} value={p.role} disabled={disabled} onCommit={(v) => setPartner(i, { role: v })} />
+            <TextField label={t('projects.role')} value={p.role} maxLength={FicheLimits.partnerRole} disabled={disabled} onCommit={(v) => setPartner(i, { role: v })} />
             <MoneyInput label={t('projects.share')} grosze={p.costGrosze} disabled={disabled} onCommit={(g) => setPartner(i, { costGrosze: g })} />
             {!disabled && <button type="button" onClick={() => commit('partners', fields.partners.filter((_, k) => k !== i))}>{t('projects.removePartner', { n: i + 1 })}</button>}
           </div>
@@ -147,7 +149,7 @@ export function FicheForm({ fields, organizations, links, disabled, commit, comm
           <div className="row" key={i} role="group" aria-label={t('projects.milestoneN', { n: i + 1 })}>
             <TextField type="date" label={t('projects.milestoneDate')} value={m.date} disabled={disabled}
               onCommit={(v) => v && commit('milestones', fields.milestones.map((x, k) => (k === i ? { ...x, date: v } : x)))} />
-            <TextField label={t('projects.milestoneName')} value={m.name} disabled={disabled}
+            <TextField label={t('projects.milestoneName')} value={m.name} maxLength={FicheLimits.milestoneName} disabled={disabled}
               onCommit={(v) => v && commit('milestones', fields.milestones.map((x, k) => (k === i ? { ...x, name: v } : x)))} />
             {!disabled && <button type="button" onClick={() => commit('milestones', fields.milestones.filter((_, k) => k !== i))}>{t('projects.removeMilestone', { n: i + 1 })}</button>}
           </div>
@@ -165,11 +167,11 @@ export function FicheForm({ fields, organizations, links, disabled, commit, comm
           <div className="row" key={i} role="group" aria-label={t('projects.indicatorN', { n: i + 1 })}>
             <Select label={t('projects.indicatorKind')} value={x.kind} disabled={disabled}
               options={[['output', t('projects.indicator.output')], ['result', t('projects.indicator.result')]]} onChange={(v) => setIndicator(i, { kind: v as Indicator['kind'] })} />
-            <TextField label={t('projects.indicatorName')} value={x.name} disabled={disabled} onCommit={(v) => v && setIndicator(i, { name: v })} />
-            <TextField label={t('projects.unit')} value={x.unit} disabled={disabled} onCommit={(v) => setIndicator(i, { unit: v })} />
-            <TextField label={t('projects.baseline')} value={x.baseline} disabled={disabled} onCommit={(v) => setIndicator(i, { baseline: v })} />
-            <TextField label={t('projects.target')} value={x.target} disabled={disabled} onCommit={(v) => setIndicator(i, { target: v })} />
-            <TextField label={t('projects.source')} value={x.source} disabled={disabled} onCommit={(v) => setIndicator(i, { source: v })} />
+            <TextField label={t('projects.indicatorName')} value={x.name} maxLength={FicheLimits.indicatorName} disabled={disabled} onCommit={(v) => v && setIndicator(i, { name: v })} />
+            <TextField label={t('projects.unit')} value={x.unit} maxLength={FicheLimits.indicatorUnit} disabled={disabled} onCommit={(v) => setIndicator(i, { unit: v })} />
+            <TextField label={t('projects.baseline')} value={x.baseline} maxLength={FicheLimits.indicatorValue} disabled={disabled} onCommit={(v) => setIndicator(i, { baseline: v })} />
+            <TextField label={t('projects.target')} value={x.target} maxLength={FicheLimits.indicatorValue} disabled={disabled} onCommit={(v) => setIndicator(i, { target: v })} />
+            <TextField label={t('projects.source')} value={x.source} maxLength={FicheLimits.indicatorSource} disabled={disabled} onCommit={(v) => setIndicator(i, { source: v })} />
             {!disabled && <button type="button" onClick={() => commit('indicators', fields.indicators.filter((_, k) => k !== i))}>{t('projects.removeIndicator', { n: i + 1 })}</button>}
           </div>
         ))}

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import type { FicheDto, FicheLinkOptionsDto } from '../../shared/projects/api.ts';
-import { FICHE_MAP, readFicheFields, type FicheFieldName, type FicheFields } from '../../shared/projects/fiche.ts';
+import { FICHE_MAP, FicheLimits, readFicheFields, type FicheFieldName, type FicheFields } from '../../shared/projects/fiche.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { useMe, useSession } from '../auth/SessionProvider.tsx';
 import type { CollabUser } from '../collab/ChapterConnection.ts';
@@ -215,7 +215,7 @@ export default function FichePage({ ficheId }: { ficheId: string }) {
           <h2 id="draft-title">{t('projects.draftTitle', { count: drafted.length })}</h2>
           <ul>{drafted.map((k) => <li key={k}>{t(FIELD_KEYS[k])}: {describe(draft[k], orgs)}</li>)}</ul>
           <label htmlFor="proposal-note">{t('projects.proposalNote')}</label>
-          <textarea id="proposal-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+          <textarea id="proposal-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={FicheLimits.note} />
           <p>
             <button type="button" onClick={() => void sendProposals()}>{t('projects.sendProposals')}</button>{' '}
             <button type="button" onClick={() => setDraft({})}>{t('projects.discardDraft')}</button>

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { PackageDto } from '../../shared/projects/api.ts';
-import { FICHE_STATUSES, FUNDING_SOURCES, READINESS_LEVELS } from '../../shared/projects/fiche.ts';
+import { FICHE_STATUSES, FUNDING_SOURCES, FicheLimits, READINESS_LEVELS } from '../../shared/projects/fiche.ts';
 import { overviewSums, type OverviewRow, type SumLine } from '../../shared/projects/overview.ts';
 import { errorMessageKey } from '../apiClient/errors.ts';
 import { BarChart } from '../charts/BarChart.tsx';
@@ -113,7 +113,7 @@ export default function PackagePage({ strategyId }: { strategyId: string }) {
       {pkg.canCreate && (
         <form className="inline-form" onSubmit={(e) => void create(e)}>
           <label htmlFor="new-fiche-title">{t('projects.newTitle')}</label>
-          <input id="new-fiche-title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
+          <input id="new-fiche-title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={FicheLimits.title} />
           <button type="submit">{t('projects.create')}</button>
           <FormError message={createError} />
         </form>

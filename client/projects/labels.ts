@@ -1,6 +1,6 @@
 /** Message keys and money helpers of the key-project pages (issue 19). */
 import type { MessageKey } from '../i18n/pl.ts';
-import { isFicheFieldName, type FicheFieldName, type FicheStatus, type FundingSource, type Readiness } from '../../shared/projects/fiche.ts';
+import type { FicheFieldName, FicheStatus, FundingSource, Readiness } from '../../shared/projects/fiche.ts';
 import { formatPln } from '../../shared/projects/money.ts';
 
 export const SOURCE_KEYS: Record<FundingSource, MessageKey> = {
@@ -21,7 +21,8 @@ export const FIELD_KEYS: Record<FicheFieldName, MessageKey> = {
 };
 
 /** The label key of a field named by the server (a comment thread's field), or null for an unknown name. */
-export const fieldKey = (field: string): MessageKey | null => (isFicheFieldName(field) ? FIELD_KEYS[field as FicheFieldName] : null);
+export const fieldKey = (field: string): MessageKey | null =>
+  (Object.prototype.hasOwnProperty.call(FIELD_KEYS, field) ? FIELD_KEYS[field as FicheFieldName] : null);
 
 /** „1 234,50 zł” for grosze. */
 export const pln = (grosze: number) => formatPln(grosze);

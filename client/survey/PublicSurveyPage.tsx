@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Answer, PublicSurveyDto, SurveyQuestion } from '../../shared/survey/api.ts';
+import { SurveyLimits } from '../../shared/survey/limits.ts';
 import { ApiError, errorMessageKey } from '../apiClient/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCalendarDate } from '../procedure/format.ts';
@@ -42,7 +43,7 @@ function Question({ q, draft, set, invalid }: { q: SurveyQuestion; draft: Draft 
   const label = <>{q.text} <span className="required">({t(q.required ? 'consultation.form.required' : 'consultation.form.optional')})</span></>;
   const otherField = (shown: boolean) => shown && (
     <p><label htmlFor={`${id}-other`}>{t('survey.otherText')}</label>
-      <input id={`${id}-other`} type="text" maxLength={200} value={draft?.other ?? ''} onChange={(e) => set({ ...draft, other: e.target.value })} /></p>
+      <input id={`${id}-other`} type="text" maxLength={SurveyLimits.maxOther} value={draft?.other ?? ''} onChange={(e) => set({ ...draft, other: e.target.value })} /></p>
   );
   if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'scale') {
     const options = q.kind === 'scale' ? ['1', '2', '3', '4', '5'] : q.options;
@@ -99,8 +100,8 @@ function Question({ q, draft, set, invalid }: { q: SurveyQuestion; draft: Draft 
     <p className="survey-question">
       <label htmlFor={id}>{label}</label>
       {q.kind === 'short'
-        ? <input id={id} type="text" maxLength={200} value={draft?.text ?? ''} onChange={(e) => set({ ...draft, text: e.target.value })} aria-invalid={invalid || undefined} />
-        : <textarea id={id} rows={5} maxLength={3000} value={draft?.text ?? ''} onChange={(e) => set({ ...draft, text: e.target.value })} aria-invalid={invalid || undefined} />}
+        ? <input id={id} type="text" maxLength={SurveyLimits.maxShort} value={draft?.text ?? ''} onChange={(e) => set({ ...draft, text: e.target.value })} aria-invalid={invalid || undefined} />
+        : <textarea id={id} rows={5} maxLength={SurveyLimits.maxLong} value={draft?.text ?? ''} onChange={(e) => set({ ...draft, text: e.target.value })} aria-invalid={invalid || undefined} />}
     </p>
   );
 }

@@ -6,7 +6,8 @@
  * with search, the CSV and the results summary for the diagnosis chapter (DOCX/PDF).
  */
 import { useState, type FormEvent } from 'react';
-import { GROUP_KINDS, QUESTION_KINDS, type QuestionKind, type QuestionResult, type SurveyDto, type SurveyQuestion } from '../../shared/survey/api.ts';
+import type { QuestionResult, SurveyDto, SurveyQuestion } from '../../shared/survey/api.ts';
+import { GROUP_KINDS, QUESTION_KINDS, type QuestionKind } from '../../shared/survey/limits.ts';
 import { ApiError, errorMessageKey } from '../apiClient/errors.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { BarChart } from '../charts/BarChart.tsx';

@@ -4,48 +4,20 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../procedure/calendar.ts';
-import { readableLine, readableText } from '../text.ts';
+import { readableLine, readableText } from '../textSchemas.ts';
+import {
+  ConsultationLimits, FIELD_MODES, REMARK_ANSWERS, SUBMITTER_CATEGORIES,
+  type IdentityFields, type RemarkAnswer, type RemarkState, type SubmitterCategory,
+} from './limits.ts';
 
-/** Who submits a remark (the report counts by these). */
-export const SUBMITTER_CATEGORIES = ['resident', 'entrepreneur', 'ngo', 'local_government', 'other'] as const;
-export type SubmitterCategory = (typeof SUBMITTER_CATEGORIES)[number];
-/** Categories whose submitter is an organisation: its name appears in the report; a private person's never does. */
-export const ORGANISATION_CATEGORIES: readonly SubmitterCategory[] = ['entrepreneur', 'ngo', 'local_government'];
-
-/** The answer to a remark (art. 6 ust. 6 u.z.p.p.r.: the report answers every remark with reasons). */
-export const REMARK_ANSWERS = ['accepted', 'partly_accepted', 'not_accepted', 'not_applicable'] as const;
-export type RemarkAnswer = (typeof REMARK_ANSWERS)[number];
-export const REMARK_STATES = ['new', 'assigned', 'answered'] as const;
-export type RemarkState = (typeof REMARK_STATES)[number];
-
-/** Identity fields the form may ask for, each off, optional or required (minimisation). */
-export const IDENTITY_FIELDS = ['name', 'email', 'organisation', 'locality'] as const;
-export type IdentityField = (typeof IDENTITY_FIELDS)[number];
-export const FIELD_MODES = ['off', 'optional', 'required'] as const;
-export type FieldMode = (typeof FIELD_MODES)[number];
-export type IdentityFields = Record<IdentityField, FieldMode>;
-
-export const ConsultationLimits = {
-  maxIntroduction: 10_000,
-  maxPrivacyClause: 10_000,
-  maxWording: 5_000,
-  maxProposal: 5_000,
-  maxJustification: 5_000,
-  /** Token bucket per client address for submissions (in memory, reset by a restart). */
-  submitPerAddress: { burst: 10, refillPerHour: 30 },
-  /** Token bucket per client address for reading the public page. */
-  readPerAddress: { burst: 60, refillPerHour: 1200 },
-  /** Retention of submitters' personal data after the report, days (default and bounds). */
-  defaultRetentionDays: 365,
-  maxRetentionDays: 3650,
-} as const;
+export * from './limits.ts';
 
 const isoDate = z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-DD');
 const fieldMode = z.enum(FIELD_MODES);
 
 export const CreateConsultationRequest = z.strictObject({
   milestoneId: z.string().min(1).max(64),
-  title: readableLine(1, 200),
+  title: readableLine(1, ConsultationLimits.maxTitle),
   /** Announcement (the 35 days count from here), first and last day for remarks. */
   announcedOn: isoDate,
   startsOn: isoDate,
@@ -68,10 +40,10 @@ export const SubmitRemarkRequest = z.strictObject({
   currentWording: readableText(0, ConsultationLimits.maxWording),
   proposedChange: readableText(1, ConsultationLimits.maxProposal, 'required'),
   justification: readableText(1, ConsultationLimits.maxJustification, 'required'),
-  name: readableLine(0, 120).optional(),
-  email: z.string().trim().max(254).optional(),
-  organisation: readableLine(0, 200).optional(),
-  locality: readableLine(0, 120).optional(),
+  name: readableLine(0, ConsultationLimits.identityMax.name).optional(),
+  email: z.string().trim().max(ConsultationLimits.identityMax.email).optional(),
+  organisation: readableLine(0, ConsultationLimits.identityMax.organisation).optional(),
+  locality: readableLine(0, ConsultationLimits.identityMax.locality).optional(),
   /** The information clause was shown and acknowledged. */
   privacyAcknowledged: z.literal(true),
   /** Honeypot: a field people never see; anything in it marks a robot. */

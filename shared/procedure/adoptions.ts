@@ -1,22 +1,14 @@
 /**
- * Partners' adoptions of a milestone (docs/api.md "Adoptions"): request schema and answers.
+ * Partners' adoptions of a milestone (docs/api.md "Adoptions"): the bodies, limits and answers.
+ * Zod-free, so that forms can use it; the request schema is in ./api.ts.
  */
-import { z } from 'zod';
-import { isIsoDate } from './calendar.ts';
 
 /** The body that adopted the text. */
 export const ADOPTING_BODIES = ['rada_partnerstwa', 'zarzad', 'rada_gminy', 'rada_powiatu', 'rada_miasta'] as const;
 export type AdoptingBody = (typeof ADOPTING_BODIES)[number];
 
-export const RecordAdoptionRequest = z.strictObject({
-  organizationId: z.string().min(1).max(64),
-  body: z.enum(ADOPTING_BODIES),
-  resolutionNumber: z.string().trim().min(1).max(100),
-  resolutionDate: z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-DD'),
-  /** The resolution in the organisation's Biuletyn Informacji Publicznej: an https address. */
-  bipUrl: z.string().trim().max(500).pipe(z.url({ protocol: /^https$/ })),
-});
-export type RecordAdoptionRequest = z.infer<typeof RecordAdoptionRequest>;
+/** Field limits of a recorded adoption (the request schema in ./api.ts checks them; the form uses them). */
+export const AdoptionLimits = { maxResolutionNumber: 100, maxBipUrl: 500 } as const;
 
 export interface AdoptionDto {
   id: string;

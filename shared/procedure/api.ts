@@ -6,6 +6,7 @@ import { isIsoDate, type IsoDate } from './calendar.ts';
 import { PROCEDURE_STEPS, type ProcedureDates } from './stages.ts';
 import type { ProcedureTerm } from './timeline.ts';
 import { STATUTORY_ELEMENT_KEYS, type ElementCheck, type StatutoryElementKey } from './elements.ts';
+import { ADOPTING_BODIES, AdoptionLimits } from './adoptions.ts';
 
 const isoDate = z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-DD');
 
@@ -71,3 +72,14 @@ export const UpdateCompletenessRequest = z.strictObject({
   chapters: z.partialRecord(z.enum(STATUTORY_ELEMENT_KEYS as [StatutoryElementKey, ...StatutoryElementKey[]]), z.string().min(1).max(64).nullable()),
 });
 export type UpdateCompletenessRequest = z.infer<typeof UpdateCompletenessRequest>;
+
+/** A partner's adoption of a milestone (docs/api.md "Adoptions"). */
+export const RecordAdoptionRequest = z.strictObject({
+  organizationId: z.string().min(1).max(64),
+  body: z.enum(ADOPTING_BODIES),
+  resolutionNumber: z.string().trim().min(1).max(AdoptionLimits.maxResolutionNumber),
+  resolutionDate: z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-DD'),
+  /** The resolution in the organisation's Biuletyn Informacji Publicznej: an https address. */
+  bipUrl: z.string().trim().max(AdoptionLimits.maxBipUrl).pipe(z.url({ protocol: /^https$/ })),
+});
+export type RecordAdoptionRequest = z.infer<typeof RecordAdoptionRequest>;

@@ -3,8 +3,8 @@
  * the server and the answers the client receives.
  */
 import { z } from 'zod';
-import { readableLine, readableText } from '../text.ts';
-import { FICHE_FIELD_NAMES, FICHE_STATUSES, type FicheBalance, type FicheFields, type FicheFieldName, type FicheStatus, type HeadingRef } from './fiche.ts';
+import { readableLine, readableText } from '../textSchemas.ts';
+import { FICHE_FIELD_NAMES, FICHE_STATUSES, FicheLimits, type FicheBalance, type FicheFields, type FicheFieldName, type FicheStatus, type HeadingRef } from './fiche.ts';
 import type { OverviewRow, OverviewSums } from './overview.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
@@ -12,18 +12,18 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }, 'a date YYYY-MM-DD');
 
-export const CreateFicheRequest = z.strictObject({ title: readableLine(1, 300) });
+export const CreateFicheRequest = z.strictObject({ title: readableLine(1, FicheLimits.title) });
 
 export const ProposalRequest = z.strictObject({
   field: z.enum(FICHE_FIELD_NAMES as [FicheFieldName, ...FicheFieldName[]]),
   value: z.unknown(),
-  note: readableText(0, 2000).optional(),
+  note: readableText(0, FicheLimits.note).optional(),
 });
 
 export const FicheDecisionRequest = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('accepted'), resolutionNumber: readableLine(1, 100), resolutionDate: isoDate }),
+  z.strictObject({ status: z.literal('accepted'), resolutionNumber: readableLine(1, FicheLimits.resolutionNumber), resolutionDate: isoDate }),
   z.strictObject({ status: z.literal('in_package') }),
-  z.strictObject({ status: z.literal('rejected'), reason: readableText(3, 2000) }),
+  z.strictObject({ status: z.literal('rejected'), reason: readableText(3, FicheLimits.note) }),
 ]);
 
 export interface HeadingOptionDto {

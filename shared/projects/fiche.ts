@@ -32,6 +32,16 @@ export type Readiness = (typeof READINESS_LEVELS)[number];
 export const FICHE_STATUSES = ['proposed', 'accepted', 'in_package', 'rejected'] as const;
 export type FicheStatus = (typeof FICHE_STATUSES)[number];
 
+/**
+ * Longest one-line texts of a fiche and of its proposals and decisions (characters): the schemas
+ * here and in ./api.ts check them, the form's inputs use them.
+ */
+export const FicheLimits = {
+  title: 300, contact: 300, partnerRole: 200, milestoneName: 300,
+  indicatorName: 300, indicatorUnit: 50, indicatorValue: 50, indicatorSource: 200,
+  note: 2000, resolutionNumber: 100,
+} as const;
+
 const line = (max: number) =>
   z.string().max(max * 2).transform((s) => normaliseText(s, { lines: false })).pipe(z.string().max(max));
 const grosze = z.custom<number>((v) => isGrosze(v), { message: 'amount' });
@@ -50,29 +60,29 @@ export type HeadingRef = z.infer<typeof HeadingRef>;
 
 export const PartnerShare = z.object({
   organizationId: id,
-  role: line(200),
+  role: line(FicheLimits.partnerRole),
   costGrosze: grosze,
 }).strict();
 export type PartnerShare = z.infer<typeof PartnerShare>;
 
 export const Indicator = z.object({
   kind: z.enum(['output', 'result']),
-  name: line(300).pipe(z.string().min(1)),
-  unit: line(50),
-  baseline: line(50),
-  target: line(50),
-  source: line(200),
+  name: line(FicheLimits.indicatorName).pipe(z.string().min(1)),
+  unit: line(FicheLimits.indicatorUnit),
+  baseline: line(FicheLimits.indicatorValue),
+  target: line(FicheLimits.indicatorValue),
+  source: line(FicheLimits.indicatorSource),
 }).strict();
 export type Indicator = z.infer<typeof Indicator>;
 
-export const Milestone = z.object({ date: isoDate, name: line(300).pipe(z.string().min(1)) }).strict();
+export const Milestone = z.object({ date: isoDate, name: line(FicheLimits.milestoneName).pipe(z.string().min(1)) }).strict();
 
 export const Funding = z.object({ eu: grosze, national: grosze, kpo: grosze, own: grosze, other: grosze }).strict();
 export type Funding = z.infer<typeof Funding>;
 
 /** The schema of each structured field (each key of the map). */
 export const FICHE_FIELD_SCHEMAS = {
-  title: line(300),
+  title: line(FicheLimits.title),
   leaderId: id.nullable(),
   partners: z.array(PartnerShare).max(50),
   totalCostGrosze: grosze,
@@ -85,7 +95,7 @@ export const FICHE_FIELD_SCHEMAS = {
   milestones: z.array(Milestone).max(50),
   indicators: z.array(Indicator).max(50),
   readiness: z.enum(READINESS_LEVELS),
-  contact: line(300),
+  contact: line(FicheLimits.contact),
 } as const;
 export type FicheFieldName = keyof typeof FICHE_FIELD_SCHEMAS;
 export const FICHE_FIELD_NAMES = Object.keys(FICHE_FIELD_SCHEMAS) as FicheFieldName[];

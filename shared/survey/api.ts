@@ -4,24 +4,10 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../procedure/calendar.ts';
-import { readableLine, readableText } from '../text.ts';
+import { readableLine, readableText } from '../textSchemas.ts';
+import { GROUP_KINDS, QUESTION_KINDS, SurveyLimits, type QuestionKind } from './limits.ts';
 
-export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'ranking', 'short', 'long'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
-/** Respondent's group questions, used for breakdowns (each a single choice). */
-export const GROUP_KINDS = ['age', 'gmina', 'role'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
-
-export const SurveyLimits = {
-  maxSections: 20,
-  maxQuestions: 100,
-  maxOptions: 30,
-  maxShort: 200,
-  maxLong: 3000,
-  maxOther: 200,
-  submitPerAddress: { burst: 20, refillPerHour: 120 },
-  readPerAddress: { burst: 60, refillPerHour: 1200 },
-} as const;
+export * from './limits.ts';
 
 const key = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'letters a–z, digits, _ and - (1–40)');
 const isoDate = z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-DD');

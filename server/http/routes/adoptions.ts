@@ -7,9 +7,10 @@
  */
 import { Hono } from 'hono';
 import {
-  MILESTONE_HASH, RecordAdoptionRequest, VerificationLimits,
+  MILESTONE_HASH, VerificationLimits,
   type AdoptingBody, type AdoptionDto, type AdoptionMatrixDto, type MilestoneAdoptionsDto, type PublicMilestoneDto,
 } from '../../../shared/procedure/adoptions.ts';
+import { RecordAdoptionRequest } from '../../../shared/procedure/api.ts';
 import { mayInPartnership, mayRecordAdoption } from '../../auth/policy.ts';
 import { BucketMap } from '../../auth/rateLimit.ts';
 import type { AppEnv } from '../../context.ts';

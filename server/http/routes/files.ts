@@ -16,7 +16,7 @@ import type { Services } from '../../services.ts';
 import { mayReadFile, mayUploadToChapter } from '../../auth/policy.ts';
 import { cleanImage, ImageRejected } from '../../files/cleanImage.ts';
 import { ownersVisibleTo, readStoredFile, storeFile } from '../../storage/files.ts';
-import { FileIdParam, type UploadedFileDto } from '../../../shared/files.ts';
+import { isFileId, type UploadedFileDto } from '../../../shared/files.ts';
 import { Limits } from '../../../shared/limits.ts';
 import { requireChapter } from '../../auth/access.ts';
 import {
@@ -103,12 +103,12 @@ export function fileRoutes(services: Services): Hono<AppEnv> {
 
   app.get('/files/:fileId', (c) => {
     const user = currentUser(c);
-    const id = FileIdParam.safeParse(c.req.param('fileId'));
-    if (!id.success) throw notFound('No such file.');
-    const roles = ownersVisibleTo(db, user.id, id.data).map((p) => services.stores.partnerships.roleOf(p, user.id));
-    const file = mayReadFile(roles) ? readStoredFile(db, id.data) : undefined;
+    const fileId = c.req.param('fileId');
+    if (!isFileId(fileId)) throw notFound('No such file.');
+    const roles = ownersVisibleTo(db, user.id, fileId).map((p) => services.stores.partnerships.roleOf(p, user.id));
+    const file = mayReadFile(roles) ? readStoredFile(db, fileId) : undefined;
     if (!file) throw notFound('No such file.');
-    const etag = `"${id.data}"`;
+    const etag = `"${fileId}"`;
     c.header('Cache-Control', FILE_CACHE);
     c.header('ETag', etag);
     c.header('Content-Security-Policy', FILE_CSP);

@@ -63,7 +63,7 @@ function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
   for (const target of staticImportsOf(file, readFileSync(join(ROOT, file), 'utf8'))) {
     if (seen.has(target)) continue;
     seen.add(target);
-    if (/^(shared|server|client)\//.test(target)) loadedAtStart(target, seen);
+    if (/^(shared|server|client)\//.test(target) && SOURCE.test(target)) loadedAtStart(target, seen);
   }
   return seen;
 }
@@ -102,6 +102,26 @@ describe('import directions', () => {
     expect(loaded).toContain('yjs');
     const heavy = /^(@tiptap\/|prosemirror-|@?y-tiptap|y-prosemirror|ics$|nodemailer|sharp$|exceljs$|qrcode$|pdfmake|docx$|mammoth)/;
     expect(loaded.filter((m) => heavy.test(m))).toEqual([]);
+  });
+
+  // zod is for the server's edge and the pages that validate with its schemas (the fiche form, loaded on demand):
+  // the first page a person opens takes limits, kinds and text normalisation from zod-free modules.
+  it('the client loads no zod with its first page, directly or through shared/', () => {
+    const loaded = loadedAtStart('client/main.tsx');
+    expect(loaded.has('client/App.tsx')).toBe(true);
+    expect([...loaded].filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
+    const viaZod = [...loaded].filter((m) => /^shared\//.test(m) && staticImportsOf(m, readFileSync(join(ROOT, m), 'utf8')).includes('zod'));
+    expect(viaZod).toEqual([]);
+  });
+
+  // A number written into a form would drift from the schema that checks the field on the server.
+  it('client forms take every length limit from shared/, never a number written in place', () => {
+    const literal = /\bmaxLength=\{?\s*["']?\d/;
+    expect(literal.test('<input maxLength={300} />')).toBe(true);
+    expect(literal.test('<input maxLength={FicheLimits.title} />')).toBe(false);
+    const found = sourceFiles('client').filter((f) => f.endsWith('.tsx')).flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8').split('\n').flatMap((line, i) => (literal.test(line) ? [`${file.split(sep).join('/')}:${i + 1}`] : [])));
+    expect(found).toEqual([]);
   });
 
   // An Intl formatter with a time zone maps ICU's zone and calendar data (~5.5 MiB resident); Polish time comes from shared/warsawTime.ts.
