@@ -7,7 +7,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { QuestionResult, SurveyDto, SurveyQuestion } from '../../shared/survey/api.ts';
-import { GROUP_KINDS, QUESTION_KINDS, type QuestionKind } from '../../shared/survey/limits.ts';
+import { GROUP_KINDS, QUESTION_KINDS, SurveyLimits, type QuestionKind } from '../../shared/survey/limits.ts';
 import { ApiError, errorMessageKey } from '../apiClient/errors.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { BarChart } from '../charts/BarChart.tsx';
@@ -60,21 +60,21 @@ function Builder({ strategyId, onCreated }: { strategyId: string; onCreated: () 
   return (
     <form className="card consultation-admin" onSubmit={submit} aria-labelledby="builder-title">
       <h2 id="builder-title">{t('survey.create')}</h2>
-      <p><label htmlFor="s-title">{t('survey.title')}</label><input id="s-title" type="text" required value={title} onChange={(e) => setTitle(e.target.value)} /></p>
-      <p><label htmlFor="s-desc">{t('survey.description')}</label><textarea id="s-desc" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} /></p>
+      <p><label htmlFor="s-title">{t('survey.title')}</label><input id="s-title" type="text" required maxLength={SurveyLimits.maxTitle} value={title} onChange={(e) => setTitle(e.target.value)} /></p>
+      <p><label htmlFor="s-desc">{t('survey.description')}</label><textarea id="s-desc" rows={3} maxLength={SurveyLimits.maxDescription} value={description} onChange={(e) => setDescription(e.target.value)} /></p>
       <p><label htmlFor="s-opens">{t('survey.opensOn')}</label><br /><input id="s-opens" type="date" required value={opensOn} onChange={(e) => setOpens(e.target.value)} /></p>
       <p><label htmlFor="s-closes">{t('survey.closesOn')}</label><br /><input id="s-closes" type="date" required value={closesOn} onChange={(e) => setCloses(e.target.value)} /></p>
       {sections.map((s, si) => (
         <fieldset key={si}>
           <legend>{t('survey.section', { n: si + 1 })}</legend>
           <p><label htmlFor={`s-${si}-title`}>{t('survey.sectionTitle')}</label>
-            <input id={`s-${si}-title`} type="text" value={s.title} onChange={(e) => setSections(sections.map((x, i) => (i === si ? { ...x, title: e.target.value } : x)))} /></p>
+            <input id={`s-${si}-title`} type="text" maxLength={SurveyLimits.maxTitle} value={s.title} onChange={(e) => setSections(sections.map((x, i) => (i === si ? { ...x, title: e.target.value } : x)))} /></p>
           {s.questions.map((q, qi) => {
             const id = `s-${si}-q-${qi}`;
             return (
               <fieldset key={qi}>
                 <legend>{t('survey.question', { n: qi + 1 })}</legend>
-                <p><label htmlFor={`${id}-text`}>{t('survey.questionText')}</label><input id={`${id}-text`} type="text" value={q.text} onChange={(e) => setQuestion(si, qi, { ...q, text: e.target.value })} /></p>
+                <p><label htmlFor={`${id}-text`}>{t('survey.questionText')}</label><input id={`${id}-text`} type="text" maxLength={SurveyLimits.maxQuestionText} value={q.text} onChange={(e) => setQuestion(si, qi, { ...q, text: e.target.value })} /></p>
                 <p><label htmlFor={`${id}-kind`}>{t('survey.kind')}</label>
                   <select id={`${id}-kind`} value={q.kind} onChange={(e) => setQuestion(si, qi, { ...q, kind: e.target.value as QuestionKind })}>
                     {QUESTION_KINDS.map((k) => <option key={k} value={k}>{t(`survey.kind.${k}` as MessageKey)}</option>)}

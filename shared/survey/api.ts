@@ -15,10 +15,10 @@ const isoDate = z.string().refine((v) => isIsoDate(v), 'a calendar date YYYY-MM-
 export const SurveyQuestion = z.strictObject({
   id: key,
   kind: z.enum(QUESTION_KINDS),
-  text: readableLine(1, 500),
+  text: readableLine(1, SurveyLimits.maxQuestionText),
   required: z.boolean(),
   /** Choices (single, multiple, ranking). */
-  options: z.array(readableLine(1, 200)).max(SurveyLimits.maxOptions).default([]),
+  options: z.array(readableLine(1, SurveyLimits.maxOption)).max(SurveyLimits.maxOptions).default([]),
   /** „Inne (jakie?)” with a text, for single and multiple choice. */
   other: z.boolean().default(false),
   /** A respondent's group question (single choice), for breakdowns. */
@@ -27,14 +27,14 @@ export const SurveyQuestion = z.strictObject({
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
 
 export const SurveySection = z.strictObject({
-  title: readableLine(1, 200),
+  title: readableLine(1, SurveyLimits.maxTitle),
   questions: z.array(SurveyQuestion).min(1).max(SurveyLimits.maxQuestions),
 });
 export type SurveySection = z.infer<typeof SurveySection>;
 
 export const CreateSurveyRequest = z.strictObject({
-  title: readableLine(1, 200),
-  description: readableText(0, 5000),
+  title: readableLine(1, SurveyLimits.maxTitle),
+  description: readableText(0, SurveyLimits.maxDescription),
   opensOn: isoDate,
   closesOn: isoDate,
   sections: z.array(SurveySection).min(1).max(SurveyLimits.maxSections),

@@ -13,6 +13,11 @@ export const SurveyLimits = {
   maxSections: 20,
   maxQuestions: 100,
   maxOptions: 30,
+  /** Longest survey title, section title, question text, choice (characters); the description. */
+  maxTitle: 200,
+  maxDescription: 5000,
+  maxQuestionText: 500,
+  maxOption: 200,
   maxShort: 200,
   maxLong: 3000,
   maxOther: 200,
