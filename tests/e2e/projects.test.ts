@@ -158,6 +158,10 @@ describe('key-project fiches', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     // The charts re-measure themselves after the resize: poll until they have.
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // Every bar keeps its name beside it (as vertical bars, recharts dropped two of the five names at this width).
+    const sourceNames = page.getByRole('figure', { name: 'Finansowanie według źródeł' }).locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-label');
+    const namesShown = () => sourceNames.evaluateAll((ticks) => ticks.map((t) => [...t.querySelectorAll('tspan')].map((line) => line.textContent ?? '').join(' ').trim()));
+    await expect.poll(namesShown).toEqual(['Program UE', 'Program krajowy', 'KPO', 'Budżet własny', 'Inne']);
     expect(await seriousAxeViolations(page)).toEqual([]);
     // The key projects chapter shows the summary generated from the fiches.
     await page.setViewportSize({ width: 1366, height: 900 });
