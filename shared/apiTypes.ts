@@ -18,6 +18,8 @@ export const PASSWORD_MAX = 1024;
 export const ORGANIZATION_NAME_MAX = 200;
 /** Longest partnership name (characters). */
 export const PARTNERSHIP_NAME_MAX = 300;
+/** Longest number of a resolution (a council's, or the Rada Partnerstwa's accepting a fiche). */
+export const RESOLUTION_NUMBER_MAX = 100;
 /** Longest search text of the TERC list (characters). */
 export const TERC_QUERY_MAX = 100;
 /** Kinds of organisation added by name rather than from the TERC list. */

@@ -1,7 +1,9 @@
 /**
  * An accessible bar chart: the picture (recharts, SVG) is hidden from screen readers and stands
  * beside what they read instead, a one-sentence summary and the same numbers as a data table.
- * Bars carry their value as a label, so nothing is told by colour alone.
+ * Bars carry their value as a label, so nothing is told by colour alone. Bars run left to right
+ * with each category's name beside its bar: names under upright bars were dropped by recharts
+ * where they would overlap (two of five at 390 px).
  *
  * Every text comes translated from the caller, so the component holds no messages of its own.
  *
@@ -27,16 +29,14 @@ export interface BarChartProps {
   summary: string;
   /** How a value is written in the table and on the bars (default: Polish number). */
   format?: (value: number) => string;
-  /** Bars run left to right (default) or top to bottom, better for long labels. */
-  layout?: 'vertical-bars' | 'horizontal-bars';
 }
 
 const numberFormat = new Intl.NumberFormat('pl-PL');
 
-/** The value axis of horizontal bars runs this far past the longest bar, so its label fits. */
+/** The value axis runs this far past the longest bar, so its label fits. */
 const VALUE_LABEL_ROOM = 1.35;
 
-/** Characters of a category name that fit the 140 px beside horizontal bars (in two lines). */
+/** Characters of a category name that fit the 140 px beside the bars (in two lines). */
 const AXIS_LABEL_CHARS = 28;
 
 /** `value` rounded up to a round axis end: 1, 1.5, 2… times its power of ten (5,671,666 → 6,000,000). */
@@ -55,10 +55,9 @@ export function axisLabel(label: string, max = AXIS_LABEL_CHARS): string {
   return chars.length <= max ? label : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-export function BarChart({ title, categoryLabel, valueLabel, data, summary, format = (v) => numberFormat.format(v), layout = 'vertical-bars' }: BarChartProps) {
+export function BarChart({ title, categoryLabel, valueLabel, data, summary, format = (v) => numberFormat.format(v) }: BarChartProps) {
   const headingId = useId();
-  const horizontal = layout === 'horizontal-bars';
-  const height = horizontal ? Math.max(160, data.length * 36 + 40) : 260;
+  const height = Math.max(160, data.length * 36 + 40);
   return (
     <figure className="chart" aria-labelledby={headingId}>
       <figcaption id={headingId} className="chart-title">{title}</figcaption>
@@ -66,23 +65,13 @@ export function BarChart({ title, categoryLabel, valueLabel, data, summary, form
       <div className="chart-picture" aria-hidden="true" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           {/* recharts 3 makes the picture focusable (its keyboard layer); it is hidden from screen readers here, so it must not take the focus. */}
-          <RBarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 16, right: 32, bottom: 8, left: 8 }} accessibilityLayer={false}>
+          <RBarChart data={data} layout="vertical" margin={{ top: 16, right: 32, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
-            {horizontal ? (
-              <>
-                {/* Room right of the longest bar for its value label. */}
-                <XAxis type="number" tickFormatter={format} domain={[0, (max: number) => roundUp(max * VALUE_LABEL_ROOM)]} />
-                <YAxis type="category" dataKey="label" width={140} tickFormatter={(v: unknown) => axisLabel(String(v))} />
-              </>
-            ) : (
-              <>
-                <XAxis dataKey="label" />
-                {/* As wide as its longest tick ("8 000 000,00 zł" was cut at the picture's edge). */}
-                <YAxis tickFormatter={format} width="auto" />
-              </>
-            )}
+            {/* Room right of the longest bar for its value label. */}
+            <XAxis type="number" tickFormatter={format} domain={[0, (max: number) => roundUp(max * VALUE_LABEL_ROOM)]} />
+            <YAxis type="category" dataKey="label" width={140} tickFormatter={(v: unknown) => axisLabel(String(v))} />
             <Bar dataKey="value" fill="#1d4f91" isAnimationActive={false}>
-              <LabelList dataKey="value" position={horizontal ? 'right' : 'top'} formatter={(v: unknown) => format(Number(v))} />
+              <LabelList dataKey="value" position="right" formatter={(v: unknown) => format(Number(v))} />
             </Bar>
           </RBarChart>
         </ResponsiveContainer>

@@ -182,11 +182,11 @@ export default function PackagePage({ strategyId }: { strategyId: string }) {
         </table>
       </TableScroll>
       <h2>{t('projects.sums')}</h2>
-      <BarChart title={t('projects.perPartner')} categoryLabel={t('projects.partner')} valueLabel={t('projects.amountZl')} layout="horizontal-bars"
+      <BarChart title={t('projects.perPartner')} categoryLabel={t('projects.partner')} valueLabel={t('projects.amountZl')}
         data={sums.perPartner.map((l) => ({ label: l.label, value: zlValue(l.grosze) }))} format={chartFormat} summary={topOf(sums.perPartner, (l) => l.label)} />
-      <BarChart title={t('projects.perSource')} categoryLabel={t('projects.source')} valueLabel={t('projects.amountZl')} layout="horizontal-bars"
+      <BarChart title={t('projects.perSource')} categoryLabel={t('projects.source')} valueLabel={t('projects.amountZl')}
         data={sums.perSource.map((l) => ({ label: sourceLabel(l), value: zlValue(l.grosze) }))} format={chartFormat} summary={topOf(sums.perSource, sourceLabel)} />
-      <BarChart title={t('projects.perGoal')} categoryLabel={t('projects.goal')} valueLabel={t('projects.amountZl')} layout="horizontal-bars"
+      <BarChart title={t('projects.perGoal')} categoryLabel={t('projects.goal')} valueLabel={t('projects.amountZl')}
         data={sums.perGoal.map((l) => ({ label: goalLabel(l), value: zlValue(l.grosze) }))} format={chartFormat} summary={topOf(sums.perGoal, goalLabel)} />
     </section>
   );

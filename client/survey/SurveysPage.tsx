@@ -120,7 +120,7 @@ function QuestionChart({ q, r }: { q: SurveyQuestion; r: QuestionResult }) {
   const summary = q.kind === 'ranking'
     ? t('survey.summaryRanking', { answered: r.answered, top: top.label })
     : t('survey.summaryCounts', { answered: r.answered, top: top.label, value: top.value }) + (q.kind === 'scale' ? ` ${t('survey.mean', { mean: (r.mean ?? 0).toFixed(2) })}` : '');
-  return <BarChart title={q.text} categoryLabel={t('survey.answerCol')} valueLabel={q.kind === 'ranking' ? t('survey.meanRank') : t('survey.countCol')} data={data} summary={summary} layout="horizontal-bars" />;
+  return <BarChart title={q.text} categoryLabel={t('survey.answerCol')} valueLabel={q.kind === 'ranking' ? t('survey.meanRank') : t('survey.countCol')} data={data} summary={summary} />;
 }
 
 function Results({ survey }: { survey: SurveyDto }) {

@@ -140,14 +140,17 @@ export class DocumentWriter {
    * The idle countdown of a started worker: when it runs out it lets the worker go if nothing was
    * written since, and otherwise waits out the rest from the last write.
    */
-  private armIdleStop(delayMs = this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS): void {
+  private get idleStopMs(): number {
+    return this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS;
+  }
+
+  private armIdleStop(delayMs = this.idleStopMs): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       const a = this.appender;
       if (!a) return;
-      const idleMs = this.opts.idleStopMs ?? COMMIT_WORKER_IDLE_MS;
-      const left = this.lastWriteAt + idleMs - performance.now();
+      const left = this.lastWriteAt + this.idleStopMs - performance.now();
       // Written since, or a job in flight: count again from the last write.
       if (left > 0 || a.busy) return this.armIdleStop(Math.max(left, 1));
       // Only a healthy, idle worker is let go; a failed one stays for the readiness check.
@@ -158,7 +161,6 @@ export class DocumentWriter {
     }, delayMs);
     this.idleTimer.unref?.();
   }
-
 }
 
 function asError(err: unknown): Error {

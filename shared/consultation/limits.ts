@@ -2,6 +2,7 @@
  * The consultation API's zod-free half: categories, answers, identity fields and the limits
  * ./api.ts checks, for forms that must not load zod.
  */
+import { EMAIL_MAX, ORGANIZATION_NAME_MAX, PERSON_NAME_MAX } from '../apiTypes.ts';
 
 /** Who submits a remark (the report counts by these). */
 export const SUBMITTER_CATEGORIES = ['resident', 'entrepreneur', 'ngo', 'local_government', 'other'] as const;
@@ -30,7 +31,7 @@ export const ConsultationLimits = {
   maxProposal: 5_000,
   maxJustification: 5_000,
   /** Longest identity field of a submitter (characters). */
-  identityMax: { name: 120, email: 254, organisation: 200, locality: 120 } satisfies Record<IdentityField, number>,
+  identityMax: { name: PERSON_NAME_MAX, email: EMAIL_MAX, organisation: ORGANIZATION_NAME_MAX, locality: 120 } satisfies Record<IdentityField, number>,
   /** Token bucket per client address for submissions (in memory, reset by a restart). */
   submitPerAddress: { burst: 10, refillPerHour: 30 },
   /** Token bucket per client address for reading the public page. */

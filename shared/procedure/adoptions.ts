@@ -2,13 +2,14 @@
  * Partners' adoptions of a milestone (docs/api.md "Adoptions"): the bodies, limits and answers.
  * Zod-free, so that forms can use it; the request schema is in ./api.ts.
  */
+import { RESOLUTION_NUMBER_MAX } from '../apiTypes.ts';
 
 /** The body that adopted the text. */
 export const ADOPTING_BODIES = ['rada_partnerstwa', 'zarzad', 'rada_gminy', 'rada_powiatu', 'rada_miasta'] as const;
 export type AdoptingBody = (typeof ADOPTING_BODIES)[number];
 
 /** Field limits of a recorded adoption (the request schema in ./api.ts checks them; the form uses them). */
-export const AdoptionLimits = { maxResolutionNumber: 100, maxBipUrl: 500 } as const;
+export const AdoptionLimits = { maxResolutionNumber: RESOLUTION_NUMBER_MAX, maxBipUrl: 500 } as const;
 
 export interface AdoptionDto {
   id: string;

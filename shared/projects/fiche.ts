@@ -8,6 +8,7 @@
  * co-edited field: it changes only through the decision routes, each step audited.
  */
 import { z } from 'zod';
+import { RESOLUTION_NUMBER_MAX } from '../apiTypes.ts';
 import { normaliseText } from '../text.ts';
 import { isGrosze, sumGrosze } from './money.ts';
 
@@ -39,7 +40,7 @@ export type FicheStatus = (typeof FICHE_STATUSES)[number];
 export const FicheLimits = {
   title: 300, contact: 300, partnerRole: 200, milestoneName: 300,
   indicatorName: 300, indicatorUnit: 50, indicatorValue: 50, indicatorSource: 200,
-  note: 2000, resolutionNumber: 100,
+  note: 2000, resolutionNumber: RESOLUTION_NUMBER_MAX,
 } as const;
 
 const line = (max: number) =>
