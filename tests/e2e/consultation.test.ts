@@ -88,7 +88,8 @@ describe('public consultation page', () => {
     await expect.poll(() => alert.innerText()).toContain('Uzupełnij pole „Proponowana zmiana”.');
     expect(await alert.innerText()).toContain('Uzupełnij pole „Miejscowość”.');
     expect(await alert.innerText()).toContain('Uzupełnij pole „Zapoznałam/zapoznałem się z klauzulą informacyjną”.');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    // Focus moves to the list once it is drawn (a timer after the render): wait for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The category: Tab into the radio group, arrows choose.
